@@ -1,0 +1,47 @@
+import type { SyntaxNode } from '../languages/language.js';
+import type { Rule } from '../rules/rule.js';
+import type { ParsedFile } from './parse.js';
+import { classifyValue } from './value.js';
+
+/** One place where a rule matched, before it becomes a Finding. */
+export interface RuleMatch {
+  rule: Rule;
+  node: SyntaxNode;
+}
+
+/** Returns the rules that apply to this file's language and whose required words occur in its text. */
+export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[]): Rule[] {
+  return rules.filter(
+    (rule) =>
+      rule.languages.includes(parsed.language.id) &&
+      (rule.requiredWords === undefined || rule.requiredWords.some((word) => parsed.text.includes(word))),
+  );
+}
+
+/** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
+export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  for (const rule of applicableRules(parsed, rules)) {
+    const seen = new Set<string>();
+    for (const node of parsed.root.findAll(rule.matcher)) {
+      if (!satisfiesValueConditions(node, rule, parsed)) continue;
+      const { start, end } = node.range();
+      const key = `${start.index}:${end.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({ rule, node });
+    }
+  }
+  return matches;
+}
+
+function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile): boolean {
+  for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
+    const captured = node.getMatch(metavariable);
+    if (!captured) return false;
+    const kind = classifyValue(captured, parsed.language);
+    if (condition === 'built-string' && kind !== 'built') return false;
+    if (condition === 'not-constant' && kind === 'constant') return false;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+import type { Rule } from '../rules/rule.js';
+import type { LanguageSpec } from '../languages/language.js';
+import type { Finding, SuppressedFinding } from '../findings/finding.js';
+import { fingerprintFindings } from '../findings/fingerprint.js';
+import { findSuppressions, suppressionFor } from '../findings/suppression.js';
+import { measureFunctions, type FunctionMetrics } from './complexity.js';
+import { matchRules } from './match.js';
+import { parseSource } from './parse.js';
+import { enclosingFunctionPath } from './scope.js';
+
+/** Something worth telling about one file that is not a finding. */
+export interface FileNote {
+  path: string;
+  kind: 'parse-error' | 'invalid-suppression';
+  message: string;
+}
+
+/** Everything learnt from one source file. */
+export interface FileAnalysis {
+  path: string;
+  language: string;
+  lines: number;
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  notes: FileNote[];
+  functions?: FunctionMetrics[];
+}
+
+/** Analyses one file's text with the given rules; pure apart from parsing. */
+export function analyzeSource(
+  path: string,
+  text: string,
+  language: LanguageSpec,
+  rules: Rule[],
+  options: { complexity: boolean },
+): FileAnalysis {
+  const parsed = parseSource(language, text);
+  const lines = text.split('\n');
+  const notes: FileNote[] = [];
+  if (parsed.firstErrorLine !== undefined) {
+    notes.push({ path, kind: 'parse-error', message: `syntax error near line ${parsed.firstErrorLine}; the parser recovered and the rest of the file was scanned` });
+  }
+  const matches = matchRules(parsed, rules);
+  const functionPaths = matches.map((m) => enclosingFunctionPath(m.node, language));
+  const fingerprints = fingerprintFindings(
+    matches.map((m, i) => ({ ruleId: m.rule.id, functionPath: functionPaths[i]!, matchedText: m.node.text() })),
+  );
+  const { suppressions, invalid } = findSuppressions(text, language.commentStarts);
+  for (const problem of invalid) notes.push({ path, kind: 'invalid-suppression', message: `line ${problem.line}: ${problem.problem}` });
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  matches.forEach((match, i) => {
+    const { start, end } = match.node.range();
+    const snippetLines = lines.slice(start.line, Math.min(end.line, start.line + 2) + 1).map((line) => line.trim());
+    const finding: Finding = {
+      ruleId: match.rule.id,
+      cwe: match.rule.cwe,
+      severity: match.rule.severity,
+      securitySeverity: match.rule.securitySeverity,
+      confidence: match.rule.confidence,
+      path,
+      startLine: start.line + 1,
+      startColumn: start.column + 1,
+      endLine: end.line + 1,
+      endColumn: end.column + 1,
+      message: match.rule.message,
+      fix: match.rule.fix,
+      snippet: snippetLines.join('\n'),
+      function: functionPaths[i]!,
+      fingerprint: fingerprints[i]!,
+      references: match.rule.references,
+    };
+    const suppression = suppressionFor(suppressions, finding.ruleId, finding.startLine);
+    if (suppression) suppressed.push({ ...finding, suppression: { reason: suppression.reason, line: suppression.line } });
+    else findings.push(finding);
+  });
+  return {
+    path,
+    language: language.id,
+    lines: text.length === 0 ? 0 : lines.length - (text.endsWith('\n') ? 1 : 0),
+    findings,
+    suppressed,
+    notes,
+    functions: options.complexity ? measureFunctions(parsed) : undefined,
+  };
+}

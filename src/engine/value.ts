@@ -1,0 +1,139 @@
+import type { AssignmentShape, LanguageSpec, SyntaxNode } from '../languages/language.js';
+import { namedChildrenWithoutComments } from '../languages/language.js';
+import { enclosingFunction } from './scope.js';
+
+/**
+ * What is known about a value without running the code:
+ * - constant: literals and strings built only from literals;
+ * - built: a string assembled by concatenation, formatting or interpolation with a non-constant part;
+ * - opaque: anything else (parameters, calls, fields): possibly attacker-controlled, but not provably built.
+ */
+export type ValueKind = 'constant' | 'built' | 'opaque';
+
+const MAX_DEPTH = 6;
+
+/** Classifies the value of `node` by following literals, string building and local assignments. */
+export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0): ValueKind {
+  if (depth > MAX_DEPTH) return 'opaque';
+  const kind = node.kind();
+  if (language.parenthesizedKinds.includes(kind)) {
+    const inner = namedChildrenWithoutComments(node)[0];
+    return inner ? classifyValue(inner, language, depth + 1) : 'opaque';
+  }
+  if (language.stringKinds.includes(kind)) return classifyString(node, language, depth);
+  if (language.constantKinds.includes(kind)) return 'constant';
+  if (language.concatKinds.includes(kind)) {
+    const operator = operatorOf(node);
+    if (operator && language.concatOperators.includes(operator)) {
+      return combineParts(namedChildrenWithoutComments(node), language, depth);
+    }
+    return 'opaque';
+  }
+  const formatArguments = language.formatCallArguments(node);
+  if (formatArguments) return combineParts(formatArguments, language, depth, true);
+  if (language.identifierKinds.includes(kind)) return classifyIdentifier(node, language, depth);
+  return 'opaque';
+}
+
+function classifyString(node: SyntaxNode, language: LanguageSpec, depth: number): ValueKind {
+  const parts = node
+    .findAll({ rule: { any: language.interpolationKinds.map((kind) => ({ kind })) } })
+    .filter((part) => language.interpolationKinds.length > 0 && part.kind() !== node.kind());
+  if (parts.length === 0) return 'constant';
+  const kinds = parts.map((part) => {
+    const expression = namedChildrenWithoutComments(part)[0];
+    return expression ? classifyValue(expression, language, depth + 1) : 'constant';
+  });
+  return kinds.every((k) => k === 'constant') ? 'constant' : 'built';
+}
+
+function combineParts(parts: SyntaxNode[], language: LanguageSpec, depth: number, isFormatCall = false): ValueKind {
+  const kinds = parts.map((part) => classifyValue(part, language, depth + 1));
+  if (kinds.every((k) => k === 'constant')) return 'constant';
+  // `a + b` of two opaque values may be arithmetic; it is string building once any part is a string.
+  const hasStringPart = isFormatCall || parts.some((part) => language.stringKinds.includes(part.kind())) || kinds.includes('built');
+  return hasStringPart ? 'built' : 'opaque';
+}
+
+function operatorOf(node: SyntaxNode): string | undefined {
+  return node
+    .children()
+    .find((child) => !child.isNamed())
+    ?.text();
+}
+
+function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: number): ValueKind {
+  const name = node.text();
+  const scope = enclosingFunction(node, language);
+  const useStart = node.range().start.index;
+  if (scope) {
+    const local = assignmentsTo(scope, name, language).filter((a) => a.node.range().end.index <= useStart);
+    if (local.length > 0) return valueOfAssignments(local, language, depth);
+    const parameters = language.functionParameters(scope);
+    if (parameters && parameters.find({ rule: { kind: node.kind(), regex: `^${escapeRegex(name)}$` } })) return 'opaque';
+  }
+  // Module constants and class fields: every assignment in the file must agree.
+  const root = node.getRoot().root();
+  const fileLevel = assignmentsTo(root, name, language).filter((a) => enclosingFunction(a.node, language) === undefined);
+  if (fileLevel.length === 0) return 'opaque';
+  const kinds = fileLevel.map((a) => classifyValue(a.value, language, depth + 1));
+  if (kinds.every((k) => k === 'constant')) return 'constant';
+  return kinds.includes('built') ? 'built' : 'opaque';
+}
+
+function valueOfAssignments(assignments: Assignment[], language: LanguageSpec, depth: number): ValueKind {
+  const last = assignments[assignments.length - 1]!;
+  const value = classifyValue(last.value, language, depth + 1);
+  if (!last.augmented) return value;
+  const earlier = assignments.length > 1 ? valueOfAssignments(assignments.slice(0, -1), language, depth + 1) : 'opaque';
+  if (value === 'constant' && earlier === 'constant') return 'constant';
+  return value === 'built' || earlier === 'built' || value === 'opaque' ? 'built' : 'opaque';
+}
+
+interface Assignment {
+  node: SyntaxNode;
+  value: SyntaxNode;
+  augmented: boolean;
+}
+
+function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec): Assignment[] {
+  const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));
+  const nodes = scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } });
+  const found: Assignment[] = [];
+  for (const node of nodes) {
+    const shape = shapes.get(node.kind())!;
+    const target = node.field(shape.target);
+    const valueNode = node.field(shape.value);
+    if (!target || !valueNode) continue;
+    const value = pickValue(target, valueNode, name, language);
+    if (!value) continue;
+    const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
+    const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
+    found.push({ node, value, augmented });
+  }
+  return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+}
+
+function pickValue(target: SyntaxNode, value: SyntaxNode, name: string, language: LanguageSpec): SyntaxNode | undefined {
+  const targets = namedChildrenWithoutComments(target);
+  const isList = target.kind() === 'expression_list' || target.kind() === 'pattern_list';
+  if (isList) {
+    const index = targets.findIndex((t) => t.text() === name);
+    if (index < 0) return undefined;
+    const values = value.kind() === target.kind() ? namedChildrenWithoutComments(value) : [value];
+    return values.length === targets.length ? values[index] : undefined;
+  }
+  return declaredIdentifier(target, language) === name ? (value.kind() === 'expression_list' ? namedChildrenWithoutComments(value)[0] : value) : undefined;
+}
+
+function declaredIdentifier(target: SyntaxNode, language: LanguageSpec): string | undefined {
+  if (language.identifierKinds.includes(target.kind())) return target.text();
+  // C declarators wrap the name: `*q`, `buf[16]`.
+  let declarator: SyntaxNode | null = target;
+  while (declarator && declarator.field('declarator')) declarator = declarator.field('declarator');
+  return declarator && language.identifierKinds.includes(declarator.kind()) ? declarator.text() : undefined;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,58 @@
+import type { LanguageId, LanguageSpec, SyntaxNode } from './language.js';
+
+function declaredName(node: SyntaxNode): string | undefined {
+  // int *f(int a) nests the name inside pointer and function declarators.
+  let declarator = node.field('declarator');
+  while (declarator && declarator.field('declarator')) declarator = declarator.field('declarator');
+  return declarator?.text();
+}
+
+function parametersOf(node: SyntaxNode): SyntaxNode | null {
+  let declarator = node.field('declarator');
+  while (declarator && declarator.kind() !== 'function_declarator') declarator = declarator.field('declarator');
+  return declarator?.field('parameters') ?? null;
+}
+
+function makeCFamily(id: LanguageId, parserName: string, extensions: string[], isCpp: boolean): LanguageSpec {
+  return {
+    id,
+    parserName,
+    extensions,
+    commentStarts: ['//', '/*'],
+    functionKinds: isCpp ? ['function_definition', 'lambda_expression'] : ['function_definition'],
+    functionName: (node) => (node.kind() === 'function_definition' ? declaredName(node) : undefined),
+    functionParameters: (node) => (node.kind() === 'function_definition' ? parametersOf(node) : node.field('declarator')),
+    complexity: {
+      ifKinds: ['if_statement'],
+      elseKinds: ['else_clause'],
+      elseIfKinds: [],
+      loopKinds: ['for_statement', 'while_statement', 'do_statement', 'for_range_loop'],
+      catchKinds: ['catch_clause'],
+      switchKinds: ['switch_statement'],
+      caseKinds: ['case_statement'],
+      ternaryKinds: ['conditional_expression'],
+      logicalKinds: ['binary_expression'],
+      logicalOperators: ['&&', '||', 'and', 'or'],
+      jumpKinds: ['goto_statement'],
+      nestingOnlyKinds: ['lambda_expression'],
+      callKinds: ['call_expression'],
+    },
+    stringKinds: ['string_literal', 'raw_string_literal', 'concatenated_string'],
+    interpolationKinds: [],
+    constantKinds: ['number_literal', 'char_literal', 'true', 'false', 'null', 'nullptr'],
+    identifierKinds: ['identifier'],
+    concatKinds: isCpp ? ['binary_expression'] : [],
+    concatOperators: isCpp ? ['+'] : [],
+    parenthesizedKinds: ['parenthesized_expression'],
+    assignments: [
+      { kind: 'init_declarator', target: 'declarator', value: 'value' },
+      { kind: 'assignment_expression', target: 'left', value: 'right' },
+    ],
+    formatCallArguments: () => undefined,
+  };
+}
+
+/** C. Headers (`.h`) are parsed as C. */
+export const c = makeCFamily('c', 'c', ['.c', '.h'], false);
+/** C++. */
+export const cpp = makeCFamily('cpp', 'cpp', ['.cc', '.cpp', '.cxx', '.c++', '.hpp', '.hh', '.hxx'], true);

@@ -1,0 +1,57 @@
+import type { LanguageSpec, SyntaxNode } from './language.js';
+
+/** Java: methods, constructors and lambdas; strings are built with `+`, `String.format` and `concat`. */
+export const java: LanguageSpec = {
+  id: 'java',
+  parserName: 'java',
+  extensions: ['.java'],
+  commentStarts: ['//', '/*'],
+  functionKinds: ['method_declaration', 'constructor_declaration', 'lambda_expression'],
+  functionName: (node) => node.field('name')?.text(),
+  functionParameters: (node) => node.field('parameters'),
+  complexity: {
+    ifKinds: ['if_statement'],
+    elseKinds: [],
+    elseIfKinds: [],
+    loopKinds: ['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement'],
+    catchKinds: ['catch_clause'],
+    switchKinds: ['switch_expression', 'switch_statement'],
+    caseKinds: ['switch_label'],
+    ternaryKinds: ['ternary_expression'],
+    logicalKinds: ['binary_expression'],
+    logicalOperators: ['&&', '||'],
+    jumpKinds: ['break_statement', 'continue_statement'],
+    nestingOnlyKinds: ['lambda_expression', 'class_body'],
+    callKinds: ['method_invocation'],
+  },
+  stringKinds: ['string_literal'],
+  interpolationKinds: [],
+  constantKinds: [
+    'decimal_integer_literal',
+    'hex_integer_literal',
+    'decimal_floating_point_literal',
+    'character_literal',
+    'true',
+    'false',
+    'null_literal',
+  ],
+  identifierKinds: ['identifier'],
+  concatKinds: ['binary_expression'],
+  concatOperators: ['+'],
+  parenthesizedKinds: ['parenthesized_expression'],
+  assignments: [
+    { kind: 'variable_declarator', target: 'name', value: 'value' },
+    { kind: 'assignment_expression', target: 'left', value: 'right' },
+  ],
+  formatCallArguments(node: SyntaxNode) {
+    if (node.kind() !== 'method_invocation') return undefined;
+    const method = node.field('name')?.text();
+    const receiver = node.field('object');
+    const args = node.field('arguments')?.namedChildren() ?? [];
+    if ((method === 'format' || method === 'formatted') && receiver) {
+      return receiver.kind() === 'string_literal' ? [receiver, ...args] : args;
+    }
+    if (method === 'concat' && receiver?.kind() === 'string_literal') return [receiver, ...args];
+    return undefined;
+  },
+};

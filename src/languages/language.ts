@@ -1,0 +1,91 @@
+
+/** The parts of an ast-grep node loopwarden uses, with plain string kinds and field names. */
+export interface SyntaxNode {
+  id(): number;
+  kind(): string;
+  text(): string;
+  range(): { start: { line: number; column: number; index: number }; end: { line: number; column: number; index: number } };
+  isNamed(): boolean;
+  isLeaf(): boolean;
+  children(): SyntaxNode[];
+  namedChildren(): SyntaxNode[];
+  field(name: string): SyntaxNode | null;
+  parent(): SyntaxNode | null;
+  ancestors(): SyntaxNode[];
+  find(matcher: unknown): SyntaxNode | null;
+  findAll(matcher: unknown): SyntaxNode[];
+  getMatch(metavariable: string): SyntaxNode | null;
+  getRoot(): { root(): SyntaxNode };
+}
+
+/** Identifies a language loopwarden analyses; rule files name these ids. */
+export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'java' | 'c' | 'cpp' | 'go';
+
+/** Where an assignment-like node keeps its target and its value (tree-sitter field names). */
+export interface AssignmentShape {
+  kind: string;
+  target: string;
+  value: string;
+  /** True when the node appends to the target (`+=`) rather than replacing it. */
+  augmented?: boolean;
+}
+
+/** Node kinds that drive cyclomatic and cognitive complexity (SonarSource's definitions). */
+export interface ComplexityShape {
+  /** `if` statements; an `if` that is the else-branch of another `if` counts as `else if`. */
+  ifKinds: string[];
+  /** Else clauses, when the grammar has a node for them. */
+  elseKinds: string[];
+  /** `elif`-style clauses that are their own node (Python). */
+  elseIfKinds: string[];
+  loopKinds: string[];
+  catchKinds: string[];
+  switchKinds: string[];
+  /** Case labels that add a path to the cyclomatic count (default labels are excluded by `isDefaultCase`). */
+  caseKinds: string[];
+  ternaryKinds: string[];
+  /** Binary nodes that may carry `&&`/`||`/`and`/`or`. */
+  logicalKinds: string[];
+  logicalOperators: string[];
+  /** Jumps that break linear flow: `goto`, labelled `break`/`continue`. */
+  jumpKinds: string[];
+  /** Nodes that add nesting but no increment of their own: lambdas, nested functions. */
+  nestingOnlyKinds: string[];
+  /** Call expressions, to count recursion. */
+  callKinds: string[];
+}
+
+/** Everything loopwarden needs to know about one language: files, functions, comments, strings. */
+export interface LanguageSpec {
+  id: LanguageId;
+  /** The name the ast-grep parser is registered under. */
+  parserName: string;
+  extensions: string[];
+  /** Tokens that start a line comment or a block comment, for inline suppressions. */
+  commentStarts: string[];
+  /** Nodes that are functions or methods (complexity is measured per node of these kinds). */
+  functionKinds: string[];
+  /** Returns the function's name, or undefined for anonymous functions. */
+  functionName(node: SyntaxNode): string | undefined;
+  /** Returns the node holding the function's parameters, if any. */
+  functionParameters(node: SyntaxNode): SyntaxNode | null;
+  complexity: ComplexityShape;
+  /** String literals that can contain interpolation parts, and the kinds of those parts. */
+  stringKinds: string[];
+  interpolationKinds: string[];
+  /** Literals other than strings that are constants. */
+  constantKinds: string[];
+  identifierKinds: string[];
+  /** Binary node kinds and the operators that build strings (`+`, Python's `%`). */
+  concatKinds: string[];
+  concatOperators: string[];
+  parenthesizedKinds: string[];
+  assignments: AssignmentShape[];
+  /** Returns the argument nodes when `node` is a string-formatting call (`"..".format(x)`, `fmt.Sprintf`). */
+  formatCallArguments(node: SyntaxNode): SyntaxNode[] | undefined;
+}
+
+/** Returns the named children of `node` that are not comments. */
+export function namedChildrenWithoutComments(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren().filter((child) => !child.kind().includes('comment'));
+}

@@ -1,0 +1,46 @@
+import type { LanguageSpec, SyntaxNode } from './language.js';
+
+/** Python: functions are `def` and `lambda`; strings may be f-strings with `{}` interpolation. */
+export const python: LanguageSpec = {
+  id: 'python',
+  parserName: 'python',
+  extensions: ['.py', '.pyw'],
+  commentStarts: ['#'],
+  functionKinds: ['function_definition', 'lambda'],
+  functionName: (node) => node.field('name')?.text(),
+  functionParameters: (node) => node.field('parameters'),
+  complexity: {
+    ifKinds: ['if_statement'],
+    elseKinds: ['else_clause'],
+    elseIfKinds: ['elif_clause'],
+    loopKinds: ['for_statement', 'while_statement'],
+    catchKinds: ['except_clause'],
+    switchKinds: ['match_statement'],
+    caseKinds: ['case_clause'],
+    ternaryKinds: ['conditional_expression'],
+    logicalKinds: ['boolean_operator'],
+    logicalOperators: ['and', 'or'],
+    jumpKinds: [],
+    nestingOnlyKinds: ['lambda', 'function_definition'],
+    callKinds: ['call'],
+  },
+  stringKinds: ['string'],
+  interpolationKinds: ['interpolation'],
+  constantKinds: ['integer', 'float', 'true', 'false', 'none', 'concatenated_string'],
+  identifierKinds: ['identifier'],
+  concatKinds: ['binary_operator'],
+  concatOperators: ['+', '%'],
+  parenthesizedKinds: ['parenthesized_expression'],
+  assignments: [
+    { kind: 'assignment', target: 'left', value: 'right' },
+    { kind: 'augmented_assignment', target: 'left', value: 'right', augmented: true },
+  ],
+  formatCallArguments(node: SyntaxNode) {
+    if (node.kind() !== 'call') return undefined;
+    const callee = node.field('function');
+    if (callee?.kind() !== 'attribute') return undefined;
+    const receiver = callee.field('object');
+    if (callee.field('attribute')?.text() !== 'format' || receiver?.kind() !== 'string') return undefined;
+    return node.field('arguments')?.namedChildren() ?? [];
+  },
+};

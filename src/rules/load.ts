@@ -1,0 +1,95 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from '@ast-grep/napi';
+import { UserError } from '../errors.js';
+import { readYamlFile } from '../input/yaml-file.js';
+import { languageById, registerParsers } from '../languages/registry.js';
+import { DEFAULT_SECURITY_SEVERITY, ruleFileSchema, type Rule, type RuleFile } from './rule.js';
+import { requiredWords } from './prefilter.js';
+
+/** The rules directory shipped with loopwarden. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules', import.meta.url));
+
+/** A rule file and the example file beside it (undefined when missing). */
+export interface RuleLocation {
+  rulePath: string;
+  examplePath: string | undefined;
+}
+
+/** Lists every rule file under `dir`, each with its example file. */
+export function findRuleFiles(dir: string): RuleLocation[] {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`${dir}: rules directory does not exist`);
+  }
+  if (!isDirectory) throw new UserError(`${dir}: rules path is not a directory`);
+  const found: RuleLocation[] = [];
+  const visit = (current: string): void => {
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const names = new Set(entries.map((entry) => entry.name));
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const stem = entry.name.replace(/\.ya?ml$/, '');
+        const example = [...names].find((name) => name.startsWith(`${stem}.`) && !/\.ya?ml$/.test(name));
+        found.push({ rulePath: path, examplePath: example ? join(current, example) : undefined });
+      }
+    }
+  };
+  visit(dir);
+  return found;
+}
+
+/** Loads and validates every rule under the given directories; a malformed rule is a UserError. */
+export function loadRules(dirs: string[]): Rule[] {
+  registerParsers();
+  const rules: Rule[] = [];
+  const seenIds = new Map<string, string>();
+  for (const dir of dirs) {
+    for (const { rulePath } of findRuleFiles(dir)) {
+      const rule = loadRuleFile(rulePath);
+      const previous = seenIds.get(rule.id);
+      if (previous) throw new UserError(`${rulePath}: field 'id': '${rule.id}' is already defined in ${previous}`);
+      seenIds.set(rule.id, rulePath);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** Loads one rule file, checking its schema, its file name and that ast-grep accepts its matcher. */
+export function loadRuleFile(path: string): Rule {
+  const file: RuleFile = readYamlFile(path, ruleFileSchema);
+  const stem = basename(path).replace(/\.ya?ml$/, '');
+  if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);
+  const matcher = { rule: file.rule, constraints: file.constraints, utils: file.utils };
+  for (const languageId of file.languages) {
+    const language = languageById(languageId)!;
+    try {
+      // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
+      parse(language.parserName as never, '').root().findAll(matcher as never);
+    } catch (error) {
+      const reason = String((error as Error).message ?? error).split('\n')[0];
+      throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
+    }
+  }
+  return {
+    id: file.id,
+    languages: file.languages,
+    cwe: file.cwe.map((cwe) => (typeof cwe === 'number' ? `CWE-${cwe}` : cwe)),
+    severity: file.severity,
+    securitySeverity: file['security-severity'] ?? DEFAULT_SECURITY_SEVERITY[file.severity],
+    confidence: file.confidence,
+    message: file.message.trim(),
+    fix: file.fix.trim(),
+    references: file.references,
+    matcher,
+    valueConditions: file.metavariables ?? {},
+    requiredWords: requiredWords(file.rule, file.utils ?? {}),
+    sourcePath: relative(process.cwd(), path) || path,
+  };
+}
