@@ -46,7 +46,6 @@ export function findRuleFiles(dir: string): RuleLocation[] {
 
 /** Loads and validates every rule under the given directories; a malformed rule is a UserError. */
 export function loadRules(dirs: string[]): Rule[] {
-  registerParsers();
   const rules: Rule[] = [];
   const seenIds = new Map<string, string>();
   for (const dir of dirs) {
@@ -63,6 +62,7 @@ export function loadRules(dirs: string[]): Rule[] {
 
 /** Loads one rule file, checking its schema, its file name and that ast-grep accepts its matcher. */
 export function loadRuleFile(path: string): Rule {
+  registerParsers();
   const file: RuleFile = readYamlFile(path, ruleFileSchema);
   const stem = basename(path).replace(/\.ya?ml$/, '');
   if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);

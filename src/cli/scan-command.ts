@@ -1,0 +1,92 @@
+import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SEVERITIES } from '../findings/finding.js';
+import { loadScanConfig } from '../config/config-file.js';
+import { scanPaths, type ScanResult } from '../engine/scan.js';
+import { scanRootFor } from '../engine/discover.js';
+import { BUILTIN_RULES_DIR, loadRules } from '../rules/load.js';
+import { renderJson } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderText } from '../report/text.js';
+import { summarizeScan, type FailOn } from '../report/scan-summary.js';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+interface ScanFlags {
+  format: OutputFormat;
+  output?: string;
+  failOn?: FailOn;
+  include: string[];
+  exclude: string[];
+  rules: string[];
+  complexity: boolean;
+  maxFileSize?: number;
+  config?: string;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Defines `loopwarden scan`. */
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description('scan files or directories for security weaknesses')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices([...SEVERITIES, 'none']))
+    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
+    .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])
+    .option('--complexity', 'add per-function complexity metrics', false)
+    .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
+    .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
+    .option('--no-color', 'never colour the text report')
+    .action((paths: string[], flags: ScanFlags) => {
+      process.exitCode = runScan(paths, flags);
+    });
+}
+
+function parsePositiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError(`'${value}' is not a positive whole number of bytes`);
+  return parsed;
+}
+
+/** Runs a scan and writes its report; returns the exit code. */
+export function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): number {
+  const root = scanRootFor(paths, cwd);
+  const config = loadScanConfig(root, flags.config);
+  const failOn: FailOn = flags.failOn ?? config.failOn;
+  const rules = loadRules([BUILTIN_RULES_DIR, ...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
+  const result = scanPaths({
+    paths,
+    cwd,
+    rules,
+    include: [...config.include, ...flags.include],
+    exclude: [...config.exclude, ...flags.exclude],
+    maxFileSize: flags.maxFileSize ?? config.maxFileSize,
+    complexity: flags.complexity,
+  });
+  const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const report = render(result, flags.format, failOn, useColor);
+  if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
+  else process.stdout.write(report);
+  return summarizeScan(result, failOn).failed ? 1 : 0;
+}
+
+function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): string {
+  if (format === 'json') return renderJson(result, failOn);
+  if (format === 'sarif') return renderSarif(result);
+  return renderText(result, failOn, { color });
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+export function writeFileAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
