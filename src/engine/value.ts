@@ -51,8 +51,26 @@ function combineParts(parts: SyntaxNode[], language: LanguageSpec, depth: number
   const kinds = parts.map((part) => classifyValue(part, language, depth + 1));
   if (kinds.every((k) => k === 'constant')) return 'constant';
   // `a + b` of two opaque values may be arithmetic; it is string building once any part is a string.
-  const hasStringPart = isFormatCall || parts.some((part) => language.stringKinds.includes(part.kind())) || kinds.includes('built');
+  const hasStringPart = isFormatCall || kinds.includes('built') || parts.some((part) => isStringValued(part, language, depth + 1));
   return hasStringPart ? 'built' : 'opaque';
+}
+
+/** True when `node` is a string literal, or a name or expression that evidently holds one. */
+function isStringValued(node: SyntaxNode, language: LanguageSpec, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const kind = node.kind();
+  if (language.stringKinds.includes(kind)) return true;
+  if (language.parenthesizedKinds.includes(kind) || language.concatKinds.includes(kind)) {
+    return namedChildrenWithoutComments(node).some((child) => isStringValued(child, language, depth + 1));
+  }
+  if (!language.identifierKinds.includes(kind)) return false;
+  const scope = enclosingFunction(node, language);
+  const useStart = node.range().start.index;
+  const local = scope ? assignmentsTo(scope, node.text(), language).filter((a) => a.node.range().end.index <= useStart) : [];
+  const candidates = local.length
+    ? local.slice(-1)
+    : assignmentsTo(node.getRoot().root(), node.text(), language).filter((a) => enclosingFunction(a.node, language) === undefined);
+  return candidates.some((a) => isStringValued(a.value, language, depth + 1));
 }
 
 function operatorOf(node: SyntaxNode): string | undefined {

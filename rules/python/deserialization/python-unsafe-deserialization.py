@@ -1,0 +1,19 @@
+import json
+import pickle
+import yaml
+
+
+def restore(blob, text):
+    # ruleid: python-unsafe-deserialization
+    session = pickle.loads(blob)
+    # ruleid: python-unsafe-deserialization
+    config = yaml.load(text, Loader=yaml.Loader)
+    # ruleid: python-unsafe-deserialization
+    legacy = yaml.load(text)
+    # ok: python-unsafe-deserialization
+    settings = yaml.safe_load(text)
+    # ok: python-unsafe-deserialization
+    data = json.loads(text)
+    # ok: python-unsafe-deserialization
+    other = yaml.load(text, Loader=yaml.SafeLoader)
+    return session, config, legacy, settings, data, other
