@@ -38,7 +38,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
 function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile): boolean {
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
-    if (!captured) return false;
+    if (!captured) continue; // bound only in some branches of an `any`
     const kind = classifyValue(captured, parsed.language);
     if (condition === 'built-string' && kind !== 'built') return false;
     if (condition === 'not-constant' && kind === 'constant') return false;

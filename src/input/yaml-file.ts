@@ -21,7 +21,7 @@ export function parseYamlText<T extends z.ZodType>(path: string, text: string, s
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
+    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
     throw new UserError(`${path}${line ? `:${line}` : ''}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   const result = schema.safeParse(document.toJS() ?? {});
