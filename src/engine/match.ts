@@ -39,7 +39,7 @@ function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFi
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
-    const kind = classifyValue(captured, parsed.language);
+    const kind = classifyValue(captured, parsed.language, 0, rule.sanitizers);
     if (condition === 'built-string' && kind !== 'built') return false;
     if (condition === 'not-constant' && kind === 'constant') return false;
   }

@@ -10,45 +10,50 @@ import { enclosingFunction } from './scope.js';
  */
 export type ValueKind = 'constant' | 'built' | 'opaque';
 
+/** ast-grep rules matching calls whose result is safe for the rule's sink. */
+export type Sanitizers = readonly Record<string, unknown>[];
+
 const MAX_DEPTH = 6;
 
 /** Classifies the value of `node` by following literals, string building and local assignments. */
-export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0): ValueKind {
+export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0, sanitizers: Sanitizers = []): ValueKind {
   if (depth > MAX_DEPTH) return 'opaque';
+  // A sanitizer's output is as harmless as a constant for the class of weakness the rule looks for.
+  if (sanitizers.length > 0 && sanitizers.some((rule) => node.matches({ rule }))) return 'constant';
   const kind = node.kind();
   if (language.parenthesizedKinds.includes(kind)) {
     const inner = namedChildrenWithoutComments(node)[0];
-    return inner ? classifyValue(inner, language, depth + 1) : 'opaque';
+    return inner ? classifyValue(inner, language, depth + 1, sanitizers) : 'opaque';
   }
-  if (language.stringKinds.includes(kind)) return classifyString(node, language, depth);
+  if (language.stringKinds.includes(kind)) return classifyString(node, language, depth, sanitizers);
   if (language.constantKinds.includes(kind)) return 'constant';
   if (language.concatKinds.includes(kind)) {
     const operator = operatorOf(node);
     if (operator && language.concatOperators.includes(operator)) {
-      return combineParts(namedChildrenWithoutComments(node), language, depth);
+      return combineParts(namedChildrenWithoutComments(node), language, depth, false, sanitizers);
     }
     return 'opaque';
   }
   const formatArguments = language.formatCallArguments(node);
-  if (formatArguments) return combineParts(formatArguments, language, depth, true);
-  if (language.identifierKinds.includes(kind)) return classifyIdentifier(node, language, depth);
+  if (formatArguments) return combineParts(formatArguments, language, depth, true, sanitizers);
+  if (language.identifierKinds.includes(kind)) return classifyIdentifier(node, language, depth, sanitizers);
   return 'opaque';
 }
 
-function classifyString(node: SyntaxNode, language: LanguageSpec, depth: number): ValueKind {
+function classifyString(node: SyntaxNode, language: LanguageSpec, depth: number, sanitizers: Sanitizers): ValueKind {
   const parts = node
     .findAll({ rule: { any: language.interpolationKinds.map((kind) => ({ kind })) } })
     .filter((part) => language.interpolationKinds.length > 0 && part.kind() !== node.kind());
   if (parts.length === 0) return 'constant';
   const kinds = parts.map((part) => {
     const expression = namedChildrenWithoutComments(part)[0];
-    return expression ? classifyValue(expression, language, depth + 1) : 'constant';
+    return expression ? classifyValue(expression, language, depth + 1, sanitizers) : 'constant';
   });
   return kinds.every((k) => k === 'constant') ? 'constant' : 'built';
 }
 
-function combineParts(parts: SyntaxNode[], language: LanguageSpec, depth: number, isFormatCall = false): ValueKind {
-  const kinds = parts.map((part) => classifyValue(part, language, depth + 1));
+function combineParts(parts: SyntaxNode[], language: LanguageSpec, depth: number, isFormatCall: boolean, sanitizers: Sanitizers): ValueKind {
+  const kinds = parts.map((part) => classifyValue(part, language, depth + 1, sanitizers));
   if (kinds.every((k) => k === 'constant')) return 'constant';
   // `a + b` of two opaque values may be arithmetic; it is string building once any part is a string.
   const hasStringPart = isFormatCall || kinds.includes('built') || parts.some((part) => isStringValued(part, language, depth + 1));
@@ -80,13 +85,13 @@ function operatorOf(node: SyntaxNode): string | undefined {
     ?.text();
 }
 
-function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: number): ValueKind {
+function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: number, sanitizers: Sanitizers): ValueKind {
   const name = node.text();
   const scope = enclosingFunction(node, language);
   const useStart = node.range().start.index;
   if (scope) {
     const local = assignmentsTo(scope, name, language).filter((a) => a.node.range().end.index <= useStart);
-    if (local.length > 0) return valueOfAssignments(local, language, depth);
+    if (local.length > 0) return valueOfAssignments(local, language, depth, sanitizers);
     const parameters = language.functionParameters(scope);
     if (parameters && parameters.find({ rule: { kind: node.kind(), regex: `^${escapeRegex(name)}$` } })) return 'opaque';
   }
@@ -94,16 +99,16 @@ function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: num
   const root = node.getRoot().root();
   const fileLevel = assignmentsTo(root, name, language).filter((a) => enclosingFunction(a.node, language) === undefined);
   if (fileLevel.length === 0) return 'opaque';
-  const kinds = fileLevel.map((a) => classifyValue(a.value, language, depth + 1));
+  const kinds = fileLevel.map((a) => classifyValue(a.value, language, depth + 1, sanitizers));
   if (kinds.every((k) => k === 'constant')) return 'constant';
   return kinds.includes('built') ? 'built' : 'opaque';
 }
 
-function valueOfAssignments(assignments: Assignment[], language: LanguageSpec, depth: number): ValueKind {
+function valueOfAssignments(assignments: Assignment[], language: LanguageSpec, depth: number, sanitizers: Sanitizers): ValueKind {
   const last = assignments[assignments.length - 1]!;
-  const value = classifyValue(last.value, language, depth + 1);
+  const value = classifyValue(last.value, language, depth + 1, sanitizers);
   if (!last.augmented) return value;
-  const earlier = assignments.length > 1 ? valueOfAssignments(assignments.slice(0, -1), language, depth + 1) : 'opaque';
+  const earlier = assignments.length > 1 ? valueOfAssignments(assignments.slice(0, -1), language, depth + 1, sanitizers) : 'opaque';
   if (value === 'constant' && earlier === 'constant') return 'constant';
   return value === 'built' || earlier === 'built' || value === 'opaque' ? 'built' : 'opaque';
 }

@@ -15,6 +15,7 @@ export interface SyntaxNode {
   find(matcher: unknown): SyntaxNode | null;
   findAll(matcher: unknown): SyntaxNode[];
   getMatch(metavariable: string): SyntaxNode | null;
+  matches(matcher: unknown): boolean;
   getRoot(): { root(): SyntaxNode };
 }
 

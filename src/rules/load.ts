@@ -71,7 +71,9 @@ export function loadRuleFile(path: string): Rule {
     const language = languageById(languageId)!;
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
-      parse(language.parserName as never, '').root().findAll(matcher as never);
+      const root = parse(language.parserName as never, '').root();
+      root.findAll(matcher as never);
+      for (const sanitizer of file.sanitizers ?? []) root.findAll({ rule: sanitizer } as never);
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0];
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
@@ -89,6 +91,7 @@ export function loadRuleFile(path: string): Rule {
     references: file.references,
     matcher,
     valueConditions: file.metavariables ?? {},
+    sanitizers: file.sanitizers ?? [],
     requiredWords: requiredWords(file.rule, file.utils ?? {}),
     sourcePath: relative(process.cwd(), path) || path,
   };

@@ -35,6 +35,7 @@ export const ruleFileSchema = z
     constraints: z.record(z.string(), astGrepRule).optional(),
     utils: z.record(z.string(), astGrepRule).optional(),
     metavariables: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/), z.enum(VALUE_CONDITIONS)).optional(),
+    sanitizers: z.array(astGrepRule).optional(),
   })
   .strict();
 
@@ -54,6 +55,8 @@ export interface Rule {
   /** The ast-grep matcher: rule, constraints and utils. */
   matcher: { rule: Record<string, unknown>; constraints?: Record<string, unknown>; utils?: Record<string, unknown> };
   valueConditions: Record<string, ValueCondition>;
+  /** ast-grep rules for calls that make a value safe for this rule's sink (escapers, encoders, casts). */
+  sanitizers: Record<string, unknown>[];
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
   requiredWords: string[] | undefined;
   /** The rule file this came from, for error messages. */

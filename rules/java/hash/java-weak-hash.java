@@ -1,0 +1,13 @@
+import java.security.MessageDigest;
+
+public class PasswordHasher {
+    public byte[] hash(String password) throws Exception {
+        // ruleid: java-weak-hash
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        // ruleid: java-weak-hash
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+        // ok: java-weak-hash
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        return sha256.digest(password.getBytes());
+    }
+}
