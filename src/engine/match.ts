@@ -23,7 +23,9 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
   for (const rule of applicableRules(parsed, rules)) {
     const seen = new Set<string>();
-    for (const node of parsed.root.findAll(rule.matcher)) {
+    const matcher = rule.matchers[parsed.language.id];
+    if (!matcher) continue;
+    for (const node of parsed.root.findAll(matcher)) {
       if (!satisfiesValueConditions(node, rule, parsed)) continue;
       const { start, end } = node.range();
       const key = `${start.index}:${end.index}`;
@@ -39,7 +41,7 @@ function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFi
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
-    const kind = classifyValue(captured, parsed.language, 0, rule.sanitizers);
+    const kind = classifyValue(captured, parsed.language, 0, rule.sanitizers[parsed.language.id] ?? []);
     if (condition === 'built-string' && kind !== 'built') return false;
     if (condition === 'not-constant' && kind === 'constant') return false;
   }

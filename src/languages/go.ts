@@ -37,6 +37,16 @@ export const go: LanguageSpec = {
     { kind: 'var_spec', target: 'name', value: 'value' },
     { kind: 'const_spec', target: 'name', value: 'value' },
   ],
+  rewritePattern(pattern: string) {
+    // A bare `pkg.Fn($X)` is parsed as a type conversion outside a function body; give it one.
+    const trimmed = pattern.trim();
+    const selector = /^[\w$.]+\(.*\)$/s.test(trimmed)
+      ? 'call_expression'
+      : /^[\w$.\[\]]+\s*=[^=]/.test(trimmed)
+        ? 'assignment_statement'
+        : undefined;
+    return selector ? { context: `func _() { ${trimmed} }`, selector } : undefined;
+  },
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'call_expression') return undefined;
     const callee = node.field('function')?.text();

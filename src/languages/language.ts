@@ -82,6 +82,11 @@ export interface LanguageSpec {
   concatOperators: string[];
   parenthesizedKinds: string[];
   assignments: AssignmentShape[];
+  /**
+   * Rewrites a rule's pattern string when the grammar cannot parse it as written (a Go snippet is not a
+   * valid source file), returning an ast-grep pattern object; undefined leaves it as it is.
+   */
+  rewritePattern?(pattern: string): { context: string; selector: string } | undefined;
   /** Returns the argument nodes when `node` is a string-formatting call (`"..".format(x)`, `fmt.Sprintf`). */
   formatCallArguments(node: SyntaxNode): SyntaxNode[] | undefined;
 }

@@ -5,6 +5,7 @@ import { parse } from '@ast-grep/napi';
 import { UserError } from '../errors.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { languageById, registerParsers } from '../languages/registry.js';
+import type { LanguageSpec } from '../languages/language.js';
 import { DEFAULT_SECURITY_SEVERITY, ruleFileSchema, type Rule, type RuleFile } from './rule.js';
 import { requiredWords } from './prefilter.js';
 
@@ -66,14 +67,23 @@ export function loadRuleFile(path: string): Rule {
   const file: RuleFile = readYamlFile(path, ruleFileSchema);
   const stem = basename(path).replace(/\.ya?ml$/, '');
   if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);
-  const matcher = { rule: file.rule, constraints: file.constraints, utils: file.utils };
+  const matchers: Rule['matchers'] = {};
+  const sanitizers: Rule['sanitizers'] = {};
   for (const languageId of file.languages) {
     const language = languageById(languageId)!;
+    const rewrite = (value: unknown) => rewritePatterns(value, language);
+    const matcher = {
+      rule: rewrite(file.rule) as Record<string, unknown>,
+      constraints: rewrite(file.constraints) as Record<string, unknown> | undefined,
+      utils: rewrite(file.utils) as Record<string, unknown> | undefined,
+    };
+    matchers[languageId] = matcher;
+    sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
       const root = parse(language.parserName as never, '').root();
       root.findAll(matcher as never);
-      for (const sanitizer of file.sanitizers ?? []) root.findAll({ rule: sanitizer } as never);
+      for (const sanitizer of sanitizers[languageId]!) root.findAll({ rule: sanitizer } as never);
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0];
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
@@ -89,10 +99,21 @@ export function loadRuleFile(path: string): Rule {
     message: file.message.trim(),
     fix: file.fix.trim(),
     references: file.references,
-    matcher,
+    matchers,
     valueConditions: file.metavariables ?? {},
-    sanitizers: file.sanitizers ?? [],
+    sanitizers,
     requiredWords: requiredWords(file.rule, file.utils ?? {}),
     sourcePath: relative(process.cwd(), path) || path,
   };
+}
+
+function rewritePatterns(value: unknown, language: LanguageSpec): unknown {
+  if (!language.rewritePattern || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => rewritePatterns(item, language));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => {
+      if (key === 'pattern' && typeof item === 'string') return [key, language.rewritePattern!(item) ?? item];
+      return [key, rewritePatterns(item, language)];
+    }),
+  );
 }

@@ -41,6 +41,13 @@ export const ruleFileSchema = z
 
 export type RuleFile = z.output<typeof ruleFileSchema>;
 
+/** What ast-grep's findAll takes. */
+export interface AstGrepMatcher {
+  rule: Record<string, unknown>;
+  constraints?: Record<string, unknown>;
+  utils?: Record<string, unknown>;
+}
+
 /** A validated rule, ready for the engine. */
 export interface Rule {
   id: string;
@@ -52,11 +59,11 @@ export interface Rule {
   message: string;
   fix: string;
   references: string[];
-  /** The ast-grep matcher: rule, constraints and utils. */
-  matcher: { rule: Record<string, unknown>; constraints?: Record<string, unknown>; utils?: Record<string, unknown> };
+  /** The ast-grep matcher (rule, constraints and utils) for each of the rule's languages. */
+  matchers: Partial<Record<LanguageId, AstGrepMatcher>>;
   valueConditions: Record<string, ValueCondition>;
   /** ast-grep rules for calls that make a value safe for this rule's sink (escapers, encoders, casts). */
-  sanitizers: Record<string, unknown>[];
+  sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
   requiredWords: string[] | undefined;
   /** The rule file this came from, for error messages. */
