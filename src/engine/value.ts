@@ -20,6 +20,8 @@ export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 
   if (depth > MAX_DEPTH) return 'opaque';
   // A sanitizer's output is as harmless as a constant for the class of weakness the rule looks for.
   if (sanitizers.length > 0 && sanitizers.some((rule) => node.matches({ rule }))) return 'constant';
+  const special = language.classifySpecial?.(node);
+  if (special) return special;
   const kind = node.kind();
   if (language.parenthesizedKinds.includes(kind)) {
     const inner = namedChildrenWithoutComments(node)[0];

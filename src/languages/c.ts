@@ -47,7 +47,20 @@ function makeCFamily(id: LanguageId, parserName: string, extensions: string[], i
     assignments: [
       { kind: 'init_declarator', target: 'declarator', value: 'value' },
       { kind: 'assignment_expression', target: 'left', value: 'right' },
+      { kind: 'preproc_def', target: 'name', value: 'value' },
     ],
+    classifySpecial(node: SyntaxNode) {
+      // `#define GREETING "Hello %s"`: the macro body is raw text; a lone literal is a constant.
+      if (node.kind() !== 'preproc_arg') return undefined;
+      return /^\s*("([^"\\]|\\.)*"\s*)+$|^\s*-?\d+[uUlL]*\s*$/.test(node.text()) ? 'constant' : 'opaque';
+    },
+    rewritePattern(pattern: string) {
+      // Outside a function `f(x)` reads as a declaration of x with type f; give calls a function body.
+      const trimmed = pattern.trim();
+      if (/^[\w$.>-]+\(.*\)$/s.test(trimmed)) return { context: `void _() { ${trimmed}; }`, selector: 'call_expression' };
+      if (/^[\w$.>-]+\(.*\);$/s.test(trimmed)) return { context: `void _() { ${trimmed} }`, selector: 'expression_statement' };
+      return undefined;
+    },
     formatCallArguments: () => undefined,
   };
 }

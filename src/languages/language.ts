@@ -87,6 +87,8 @@ export interface LanguageSpec {
    * valid source file), returning an ast-grep pattern object; undefined leaves it as it is.
    */
   rewritePattern?(pattern: string): { context: string; selector: string } | undefined;
+  /** Classifies nodes the generic rules cannot (C macro bodies); undefined defers to them. */
+  classifySpecial?(node: SyntaxNode): 'constant' | 'opaque' | undefined;
   /** Returns the argument nodes when `node` is a string-formatting call (`"..".format(x)`, `fmt.Sprintf`). */
   formatCallArguments(node: SyntaxNode): SyntaxNode[] | undefined;
 }
