@@ -15,7 +15,7 @@ export const java: LanguageSpec = {
     elseIfKinds: [],
     loopKinds: ['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement'],
     catchKinds: ['catch_clause'],
-    switchKinds: ['switch_expression', 'switch_statement'],
+    switchKinds: ['switch_expression'],
     caseKinds: ['switch_label'],
     ternaryKinds: ['ternary_expression'],
     logicalKinds: ['binary_expression'],

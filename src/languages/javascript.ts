@@ -3,7 +3,6 @@ import type { LanguageId, LanguageSpec, SyntaxNode } from './language.js';
 const functionKinds = [
   'function_declaration',
   'function_expression',
-  'function',
   'generator_function_declaration',
   'generator_function',
   'arrow_function',
