@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { discoverFiles } from '../../src/engine/discover.js';
+import { scanPaths } from '../../src/engine/scan.js';
+import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
+import { UserError } from '../../src/errors.js';
+import { makeProject } from '../helpers.js';
+
+const options = { include: [], exclude: [], maxFileSize: 1024 * 1024 };
+
+test('gitignored, vendored, excluded and unsupported files are skipped with reasons', () => {
+  const root = makeProject({
+    '.gitignore': 'build/\n*.gen.py\n',
+    'app.py': 'print(1)\n',
+    'gen/x.gen.py': 'print(2)\n',
+    'build/out.js': 'x()\n',
+    'node_modules/lib/index.js': 'x()\n',
+    'vendor/lib.go': 'package lib\n',
+    'tests/test_app.py': 'print(3)\n',
+    'README.md': '# hi\n',
+  });
+  const discovery = discoverFiles(['.'], root, { ...options, exclude: ['tests/**'] });
+  assert.deepEqual(discovery.files.map((f) => f.path), ['app.py']);
+  const reasons = Object.fromEntries(discovery.skipped.map((s) => [s.path, s.reason]));
+  assert.deepEqual(reasons, { 'build': 'gitignored', 'gen/x.gen.py': 'gitignored', 'vendor': 'vendored', 'tests': 'excluded' });
+});
+
+test('--include keeps only matching files', () => {
+  const root = makeProject({ 'a/x.py': 'x=1\n', 'b/y.py': 'y=1\n' });
+  assert.deepEqual(discoverFiles(['.'], root, { ...options, include: ['b/**'] }).files.map((f) => f.path), ['b/y.py']);
+});
+
+test('large, binary and minified files are skipped and counted', () => {
+  const root = makeProject({
+    'big.py': `x = "${'a'.repeat(25000)}"\n`,
+    'blob.js': Buffer.from([0x76, 0x61, 0x72, 0x00, 0x01, 0x02]),
+    'app.min.js': 'var a=1;',
+    'bundle.js': `${'var a=1;'.repeat(2000)}\n`,
+    'ok.py': 'x = 1\n',
+  });
+  const result = scanPaths({ paths: ['.'], cwd: root, rules: [], include: [], exclude: [], maxFileSize: 20000, complexity: false });
+  const reasons = Object.fromEntries(result.skipped.map((s) => [s.path, s.reason]));
+  assert.deepEqual(reasons, { 'big.py': 'too-large', 'blob.js': 'binary', 'app.min.js': 'minified', 'bundle.js': 'minified' });
+  assert.equal(result.filesScanned, 1);
+});
+
+test('a symbolic link back to an ancestor directory is a directory-loop error naming the path', () => {
+  const root = makeProject({ 'src/app.py': 'x = 1\n' });
+  symlinkSync(root, join(root, 'src', 'loop'));
+  assert.throws(() => discoverFiles(['.'], root, options), (error: unknown) => error instanceof UserError && /src\/loop: directory loop/.test(error.message));
+});
+
+test('a missing path is an error naming it', () => {
+  const root = makeProject({});
+  assert.throws(() => discoverFiles(['nope'], root, options), /nope: no such file or directory/);
+});
+
+test('a file that does not parse is still scanned and gets a note', () => {
+  const root = makeProject({ 'broken.py': 'import hashlib\nx = = = 1\nhashlib.md5(b"x")\n' });
+  mkdirSync(join(root, 'empty'));
+  const result = scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), ...options, complexity: false });
+  assert.equal(result.notes[0]?.kind, 'parse-error');
+  assert.deepEqual(result.findings.map((f) => f.ruleId), ['python-weak-hash']);
+});

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findSuppressions, suppressionFor } from '../../src/findings/suppression.js';
+
+test('a trailing suppression covers its own line', () => {
+  const { suppressions } = findSuppressions('x = eval(y)  # loopwarden-ignore python-code-injection-eval: input is a constant table\n', ['#']);
+  assert.equal(suppressionFor(suppressions, 'python-code-injection-eval', 1)?.reason, 'input is a constant table');
+  assert.equal(suppressionFor(suppressions, 'other-rule', 1), undefined);
+});
+
+test('a suppression alone on its line covers the next code line, even stacked', () => {
+  const text = [
+    '// loopwarden-ignore rule-a: reviewed in PR 12',
+    '// loopwarden-ignore rule-b: reviewed in PR 12',
+    'danger();',
+    'danger();',
+  ].join('\n');
+  const { suppressions } = findSuppressions(text, ['//']);
+  assert.ok(suppressionFor(suppressions, 'rule-a', 3));
+  assert.ok(suppressionFor(suppressions, 'rule-b', 3));
+  assert.equal(suppressionFor(suppressions, 'rule-a', 4), undefined);
+});
+
+test('a suppression without a reason is refused and reported', () => {
+  const { suppressions, invalid } = findSuppressions('# loopwarden-ignore rule-a\nx()\n# loopwarden-ignore rule-b:   \n', ['#']);
+  assert.deepEqual(suppressions, []);
+  assert.deepEqual(invalid.map((i) => i.line), [1, 3]);
+  assert.match(invalid[0]!.problem, /no reason/);
+});
+
+test('the marker inside a string, outside a comment, is not a suppression', () => {
+  const { suppressions, invalid } = findSuppressions('msg = "loopwarden-ignore rule-a: nope"\n', ['#']);
+  assert.deepEqual(suppressions, []);
+  assert.deepEqual(invalid, []);
+});

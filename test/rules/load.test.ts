@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadRules, BUILTIN_RULES_DIR } from '../../src/rules/load.js';
+import { requiredWords } from '../../src/rules/prefilter.js';
+import { makeProject } from '../helpers.js';
+
+const valid = `id: my-rule
+languages: [python]
+cwe: [89]
+severity: high
+confidence: high
+message: A message long enough to explain the weakness.
+fix: A fix long enough to explain the remedy.
+references: [https://cwe.mitre.org/data/definitions/89.html]
+rule:
+  pattern: danger($X)
+`;
+
+function loadError(ruleText: string, fileName = 'my-rule.yml'): string {
+  const dir = makeProject({ [`python/sqli/${fileName}`]: ruleText });
+  try {
+    loadRules([dir]);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'no error';
+}
+
+test('a valid user rule loads beside the built-in ones', () => {
+  const dir = makeProject({ 'python/sqli/my-rule.yml': valid });
+  const rules = loadRules([BUILTIN_RULES_DIR, dir]);
+  const mine = rules.find((rule) => rule.id === 'my-rule');
+  assert.equal(mine?.securitySeverity, 7.5);
+  assert.deepEqual(mine?.cwe, ['CWE-89']);
+});
+
+test('malformed rules are one-line errors naming the file, line and field', () => {
+  assert.match(loadError(valid.replace('severity: high', 'severity: urgent')), /my-rule\.yml:4: field 'severity': Invalid option/);
+  assert.match(loadError(valid.replace('cwe: [89]\n', '')), /my-rule\.yml:1: field 'cwe': /);
+  assert.match(loadError(valid.replace('languages: [python]', 'languages: [cobol]')), /my-rule\.yml:2: field 'languages\.0'/);
+  assert.match(loadError(valid.replace('pattern: danger($X)', 'kind: no_such_kind')), /my-rule\.yml: field 'rule': ast-grep rejects it for python/);
+  assert.match(loadError(valid, 'other-name.yml'), /other-name\.yml: field 'id': 'my-rule' must match the file name 'other-name'/);
+  assert.match(loadError('id: [unclosed\n'), /my-rule\.yml:\d+: invalid YAML/);
+  assert.match(loadError(`${valid}surprise: true\n`), /Unrecognized key/);
+  for (const message of [loadError(valid.replace('severity: high', 'severity: urgent')), loadError('id: [unclosed\n')]) {
+    assert.equal(message.split('\n').length, 1);
+  }
+});
+
+test('a rules directory that does not exist is an error naming it', () => {
+  assert.throws(() => loadRules([join(BUILTIN_RULES_DIR, 'nope')]), /nope: rules directory does not exist/);
+});
+
+test('required words: the longest literal word of each pattern, united across any', () => {
+  assert.deepEqual(requiredWords({ pattern: '$DB.execute($Q)' }), ['execute']);
+  assert.deepEqual(requiredWords({ any: [{ pattern: 'os.system($C)' }, { pattern: 'os.popen($C)' }] }), ['system', 'popen']);
+  assert.equal(requiredWords({ any: [{ pattern: 'eval($C)' }, { kind: 'call' }] }), undefined);
+  assert.deepEqual(requiredWords({ kind: 'call', has: { pattern: 'pickle.loads($X)' } }), ['pickle']);
+});
