@@ -13,13 +13,13 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('scan a small built-in multi-language example in a throw-away directory')
     .option('--keep', 'keep the temporary project and print where it is', false)
-    .action((flags: { keep: boolean }) => {
-      process.exitCode = runDemo(flags.keep);
+    .action(async (flags: { keep: boolean }) => {
+      process.exitCode = await runDemo(flags.keep);
     });
 }
 
 /** Copies the demo project to a temporary directory, scans it and prints the report; returns 0. */
-export function runDemo(keep: boolean): number {
+export async function runDemo(keep: boolean): Promise<number> {
   const directory = mkdtempSync(join(tmpdir(), 'loopwarden-demo-'));
   try {
     cpSync(DEMO_PROJECT_DIR, directory, { recursive: true });
@@ -34,7 +34,7 @@ export function runDemo(keep: boolean): number {
         '',
       ].join('\n'),
     );
-    runScan(['.'], { format: 'text', include: [], exclude: [], rules: [], complexity: true, failOn: 'none' }, directory);
+    await runScan(['.'], { format: 'text', include: [], exclude: [], rules: [], complexity: true, failOn: 'none' }, directory);
     return 0;
   } finally {
     if (keep) process.stdout.write(`\nThe demo project is kept at ${directory}\n`);

@@ -5,10 +5,7 @@ import { SEVERITIES } from '../findings/finding.js';
 import { loadScanConfig } from '../config/config-file.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
-import { BUILTIN_RULES_DIR, loadRules } from '../rules/load.js';
-import { renderJson } from '../report/json.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/text.js';
+import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -44,8 +41,8 @@ export function scanCommand(): Command {
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
     .option('--no-color', 'never colour the text report')
-    .action((paths: string[], flags: ScanFlags) => {
-      process.exitCode = runScan(paths, flags);
+    .action(async (paths: string[], flags: ScanFlags) => {
+      process.exitCode = await runScan(paths, flags);
     });
 }
 
@@ -56,11 +53,11 @@ function parsePositiveInteger(value: string): number {
 }
 
 /** Runs a scan and writes its report; returns the exit code. */
-export function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): number {
+export async function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): Promise<number> {
   const root = scanRootFor(paths, cwd);
-  const config = loadScanConfig(root, flags.config);
+  const config = await loadScanConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn;
-  const rules = loadRules([BUILTIN_RULES_DIR, ...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
+  const rules = await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
   const result = scanPaths({
     paths,
     cwd,
@@ -71,16 +68,17 @@ export function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()):
     complexity: flags.complexity,
   });
   const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = render(result, flags.format, failOn, useColor);
+  const report = await render(result, flags.format, failOn, useColor);
   if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
   else process.stdout.write(report);
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 
-function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): string {
-  if (format === 'json') return renderJson(result, failOn);
-  if (format === 'sarif') return renderSarif(result);
-  return renderText(result, failOn, { color });
+async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): Promise<string> {
+  // Only the chosen format's module is loaded: start-up time matters after every AI edit.
+  if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
+  if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
+  return (await import('../report/text.js')).renderText(result, failOn, { color });
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */

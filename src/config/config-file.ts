@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
-import { SEVERITIES } from '../findings/finding.js';
-import { readYamlFile } from '../input/yaml-file.js';
+import type { Severity } from '../findings/finding.js';
 
 /** The config file loopwarden looks for in the scan root. */
 export const CONFIG_FILE_NAME = '.loopwarden.yml';
@@ -10,28 +8,29 @@ export const CONFIG_FILE_NAME = '.loopwarden.yml';
 /** Default size above which files are skipped: 1 MiB of source is generated code, not hand-written. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-const scanSectionSchema = z
-  .object({
-    rules: z.array(z.string()).default([]),
-    include: z.array(z.string()).default([]),
-    exclude: z.array(z.string()).default([]),
-    maxFileSize: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE),
-    failOn: z.enum([...SEVERITIES, 'none']).default('high'),
-  })
-  .strict();
+/** The `scan` section of `.loopwarden.yml`. */
+export interface ScanConfig {
+  /** Extra rule directories, resolved against the config file's directory. */
+  rules: string[];
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+  failOn: Severity | 'none';
+  /** The config file read, if any. */
+  path?: string;
+}
 
-/** The schema of `.loopwarden.yml`; sections other than `scan` belong to other commands. */
-export const configFileSchema = z.object({ scan: scanSectionSchema.default(scanSectionSchema.parse({})) }).loose();
-
-export type ScanConfig = z.output<typeof scanSectionSchema>;
+const DEFAULTS: ScanConfig = { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high' };
 
 /** Reads the config file (explicit path, or `.loopwarden.yml` in `directory`), resolving rule dirs against it. */
-export function loadScanConfig(directory: string, explicitPath?: string): ScanConfig & { path?: string } {
+export async function loadScanConfig(directory: string, explicitPath?: string): Promise<ScanConfig> {
   const path = explicitPath ? resolve(explicitPath) : join(directory, CONFIG_FILE_NAME);
-  if (!existsSync(path)) {
-    if (explicitPath) return readYamlFile(path, configFileSchema).scan; // reports the missing file
-    return scanSectionSchema.parse({});
-  }
+  if (!explicitPath && !existsSync(path)) return { ...DEFAULTS };
+  // The schema and YAML parser load only when there is a file to read: most scans have none.
+  const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
+    import('../input/yaml-file.js'),
+    import('./config-file-schema.js'),
+  ]);
   const config = readYamlFile(path, configFileSchema).scan;
   return { ...config, rules: config.rules.map((dir) => resolve(dirname(path), dir)), path };
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
+import type picomatchType from 'picomatch';
 import { UserError } from '../errors.js';
 import type { LanguageSpec } from '../languages/language.js';
 import { languageForPath } from '../languages/registry.js';
@@ -32,6 +33,12 @@ export interface Discovery {
   skipped: { path: string; reason: SkipReason }[];
 }
 
+// Loaded on first use: most single-file scans need neither, and both cost start-up time.
+const require = createRequire(import.meta.url);
+let ignoreFactory: ((options?: object) => Ignore) | undefined;
+const loadIgnore = () => (ignoreFactory ??= require('ignore') as (options?: object) => Ignore);
+const loadPicomatch = () => require('picomatch') as typeof picomatchType;
+
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '.loopwarden']);
 const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 'bower_components', 'external', '.venv', 'venv', 'site-packages', '__pycache__']);
 const MINIFIED_NAME = /[.-]min\.(js|mjs|cjs|css)$|\.bundle\.js$/;
@@ -58,8 +65,8 @@ function isDirectory(path: string): boolean {
 /** Walks `paths` and returns the files to analyse and those skipped, with reasons; bad paths are UserErrors. */
 export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOptions): Discovery {
   const root = scanRootFor(paths, cwd);
-  const includes = options.include.length ? picomatch(options.include, { dot: true }) : undefined;
-  const excludes = options.exclude.length ? picomatch(options.exclude, { dot: true }) : undefined;
+  const includes = options.include.length ? loadPicomatch()(options.include, { dot: true }) : undefined;
+  const excludes = options.exclude.length ? loadPicomatch()(options.exclude, { dot: true }) : undefined;
   const discovery: Discovery = { root, files: [], skipped: [] };
   const seen = new Set<string>();
 
@@ -153,7 +160,7 @@ function withGitignore(directory: string, layers: IgnoreLayer[]): IgnoreLayer[] 
   const file = join(directory, '.gitignore');
   if (!existsSync(file)) return layers;
   try {
-    return [...layers, { base: directory, rules: ignore().add(readFileSync(file, 'utf8')) }];
+    return [...layers, { base: directory, rules: loadIgnore()().add(readFileSync(file, 'utf8')) }];
   } catch {
     return layers;
   }

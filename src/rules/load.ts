@@ -1,16 +1,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from '@ast-grep/napi';
 import { UserError } from '../errors.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { languageById, registerParsers } from '../languages/registry.js';
 import type { LanguageSpec } from '../languages/language.js';
-import { DEFAULT_SECURITY_SEVERITY, ruleFileSchema, type Rule, type RuleFile } from './rule.js';
+import { DEFAULT_SECURITY_SEVERITY, type Rule } from './rule.js';
+import { ruleFileSchema, type RuleFile } from './rule-file-schema.js';
 import { requiredWords } from './prefilter.js';
+export { BUILTIN_RULES_DIR } from './rule-pack.js';
 
-/** The rules directory shipped with loopwarden. */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules', import.meta.url));
 
 /** A rule file and the example file beside it (undefined when missing). */
 export interface RuleLocation {

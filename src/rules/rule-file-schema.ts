@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { LANGUAGE_IDS } from '../languages/registry.js';
+import { CONFIDENCES, SEVERITIES } from '../findings/finding.js';
+import { VALUE_CONDITIONS } from './rule.js';
+
+const astGrepRule = z.record(z.string(), z.unknown());
+
+/** The schema of a rule file: `rules/<language>/<cwe-class>/<rule-id>.yml`. */
+export const ruleFileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    languages: z.array(z.enum(LANGUAGE_IDS)).min(1),
+    cwe: z
+      .array(z.union([z.number().int().positive(), z.string().regex(/^CWE-\d+$/, "must look like 'CWE-89'")]))
+      .min(1),
+    severity: z.enum(SEVERITIES),
+    'security-severity': z.number().min(0).max(10).optional(),
+    confidence: z.enum(CONFIDENCES),
+    message: z.string().min(10),
+    fix: z.string().min(10),
+    references: z.array(z.string().url()).min(1),
+    rule: astGrepRule,
+    constraints: z.record(z.string(), astGrepRule).optional(),
+    utils: z.record(z.string(), astGrepRule).optional(),
+    metavariables: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/), z.enum(VALUE_CONDITIONS)).optional(),
+    sanitizers: z.array(astGrepRule).optional(),
+  })
+  .strict();
+
+export type RuleFile = z.output<typeof ruleFileSchema>;

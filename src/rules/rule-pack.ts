@@ -1,0 +1,66 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Rule } from './rule.js';
+
+/** The rules directory shipped with loopwarden. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules', import.meta.url));
+
+/** The built-in rules, validated and compiled at build time, so a scan starts without YAML or schema work. */
+export const RULE_PACK_PATH = fileURLToPath(new URL('../../rule-pack.json', import.meta.url));
+
+interface RulePack {
+  /** Identifies the rule files the pack was built from: any edit, addition or removal changes it. */
+  stamp: string;
+  rules: Rule[];
+}
+
+/** Returns a stamp of every file under `dir` (path, size, modification time). */
+export function stampDirectory(dir: string): string {
+  const parts: string[] = [];
+  const visit = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const stats = statSync(path);
+        parts.push(`${relative(dir, path)}:${stats.size}:${Math.trunc(stats.mtimeMs)}`);
+      }
+    }
+  };
+  visit(dir);
+  return parts.join('|');
+}
+
+/** Writes the compiled rule pack for the built-in rules. */
+export function writeRulePack(rules: Rule[]): void {
+  const pack: RulePack = { stamp: stampDirectory(BUILTIN_RULES_DIR), rules };
+  writeFileSync(RULE_PACK_PATH, JSON.stringify(pack));
+}
+
+/** Loads the built-in rules: from the compiled pack while it matches the rule files, else from the files. */
+export async function loadBuiltinRules(): Promise<Rule[]> {
+  try {
+    const pack = JSON.parse(readFileSync(RULE_PACK_PATH, 'utf8')) as RulePack;
+    if (pack.stamp === stampDirectory(BUILTIN_RULES_DIR)) return pack.rules;
+  } catch {
+    // No pack (a source checkout before the first build) or an unreadable one: read the rule files.
+  }
+  const { loadRules } = await import('./load.js');
+  return loadRules([BUILTIN_RULES_DIR]);
+}
+
+/** Loads the built-in rules plus the rules in `extraDirs`, which are validated like ours. */
+export async function loadAllRules(extraDirs: string[]): Promise<Rule[]> {
+  const builtin = await loadBuiltinRules();
+  if (extraDirs.length === 0) return builtin;
+  const { loadRules } = await import('./load.js');
+  const extra = loadRules(extraDirs);
+  const builtinIds = new Set(builtin.map((rule) => rule.id));
+  const clash = extra.find((rule) => builtinIds.has(rule.id));
+  if (clash) {
+    const { UserError } = await import('../errors.js');
+    throw new UserError(`${clash.sourcePath}: field 'id': '${clash.id}' is already a built-in rule`);
+  }
+  return [...builtin, ...extra];
+}
