@@ -58,7 +58,7 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   const config = await loadScanConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn;
   const rules = await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
-  const result = scanPaths({
+  const result = await scanPaths({
     paths,
     cwd,
     rules,

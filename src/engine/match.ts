@@ -11,11 +11,13 @@ export interface RuleMatch {
 
 /** Returns the rules that apply to this file's language and whose required words occur in its text. */
 export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[]): Rule[] {
-  return rules.filter(
-    (rule) =>
-      rule.languages.includes(parsed.language.id) &&
-      (rule.requiredWords === undefined || rule.requiredWords.some((word) => parsed.text.includes(word))),
-  );
+  let lowerText: string | undefined;
+  return rules.filter((rule) => {
+    if (!rule.languages.includes(parsed.language.id)) return false;
+    if (rule.requiredWords === undefined) return true;
+    lowerText ??= parsed.text.toLowerCase();
+    return rule.requiredWords.some((word) => lowerText!.includes(word));
+  });
 }
 
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */

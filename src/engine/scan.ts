@@ -3,8 +3,9 @@ import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { compareFindings, type Finding, type SuppressedFinding } from '../findings/finding.js';
 import type { FunctionMetrics } from './complexity.js';
-import { discoverFiles, type DiscoveryOptions, type SkipReason } from './discover.js';
-import { analyzeSource, type FileNote } from './scan-file.js';
+import { discoverFiles, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
+import { analyzeSource, type FileAnalysis, type FileNote } from './scan-file.js';
+import { analyzeInWorkers, defaultWorkerCount, PARALLEL_THRESHOLD } from './parallel.js';
 
 /** What to scan and how. */
 export interface ScanOptions extends DiscoveryOptions {
@@ -12,6 +13,8 @@ export interface ScanOptions extends DiscoveryOptions {
   cwd: string;
   rules: Rule[];
   complexity: boolean;
+  /** Worker threads for large scans; default: one per available core. */
+  workers?: number;
 }
 
 /** The result of a scan: findings, what was skipped and why, and optional per-function metrics. */
@@ -48,8 +51,27 @@ export function looksMinified(text: string): boolean {
   return text.length / lines.length > 300;
 }
 
-/** Scans the given paths with the given rules. */
-export function scanPaths(options: ScanOptions): ScanResult {
+/** What reading and analysing one discovered file gave: an analysis, or a reason to skip it. */
+export type FileOutcome = { analysis: FileAnalysis } | { skipped: { path: string; reason: SkipReason } };
+
+/** Reads, decodes and analyses one discovered file; bad input is a UserError naming it. */
+export function analyzeFile(file: SourceFile, rules: Rule[], options: { complexity: boolean }): FileOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.absolutePath);
+  } catch (error) {
+    throw new UserError(`${file.path}: cannot read file (${(error as { code?: string }).code ?? 'error'})`);
+  }
+  const text = decodeSource(file.path, bytes);
+  if (text === 'binary') return { skipped: { path: file.path, reason: 'binary' } };
+  if (file.language.id !== 'c' && file.language.id !== 'cpp' && looksMinified(text)) {
+    return { skipped: { path: file.path, reason: 'minified' } };
+  }
+  return { analysis: analyzeSource(file.path, text, file.language, rules, options) };
+}
+
+/** Scans the given paths with the given rules, on worker threads when there are many files. */
+export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const discovery = discoverFiles(options.paths, options.cwd, options);
   const result: ScanResult = {
     root: discovery.root,
@@ -62,29 +84,23 @@ export function scanPaths(options: ScanOptions): ScanResult {
     functions: options.complexity ? [] : undefined,
     rules: options.rules,
   };
-  for (const file of discovery.files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file.absolutePath);
-    } catch (error) {
-      throw new UserError(`${file.path}: cannot read file (${(error as { code?: string }).code ?? 'error'})`);
-    }
-    const text = decodeSource(file.path, bytes);
-    if (text === 'binary') {
-      result.skipped.push({ path: file.path, reason: 'binary' });
+  const analyze = { complexity: options.complexity };
+  const outcomes =
+    discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
+      ? await analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
+      : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
+  for (const outcome of outcomes) {
+    if ('skipped' in outcome) {
+      result.skipped.push(outcome.skipped);
       continue;
     }
-    if (file.language.id !== 'c' && file.language.id !== 'cpp' && looksMinified(text)) {
-      result.skipped.push({ path: file.path, reason: 'minified' });
-      continue;
-    }
-    const analysis = analyzeSource(file.path, text, file.language, options.rules, { complexity: options.complexity });
+    const { analysis } = outcome;
     result.filesScanned++;
     result.linesScanned += analysis.lines;
     result.findings.push(...analysis.findings);
     result.suppressed.push(...analysis.suppressed);
     result.notes.push(...analysis.notes);
-    if (analysis.functions) result.functions!.push(...analysis.functions.map((f) => ({ ...f, path: file.path })));
+    if (analysis.functions) result.functions!.push(...analysis.functions.map((f) => ({ ...f, path: analysis.path })));
   }
   result.findings.sort(compareFindings);
   result.suppressed.sort(compareFindings);

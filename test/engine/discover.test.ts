@@ -10,7 +10,7 @@ import { makeProject } from '../helpers.js';
 
 const options = { include: [], exclude: [], maxFileSize: 1024 * 1024 };
 
-test('gitignored, vendored, excluded and unsupported files are skipped with reasons', () => {
+test('gitignored, vendored, excluded and unsupported files are skipped with reasons', async () => {
   const root = makeProject({
     '.gitignore': 'build/\n*.gen.py\n',
     'app.py': 'print(1)\n',
@@ -32,7 +32,7 @@ test('--include keeps only matching files', () => {
   assert.deepEqual(discoverFiles(['.'], root, { ...options, include: ['b/**'] }).files.map((f) => f.path), ['b/y.py']);
 });
 
-test('large, binary and minified files are skipped and counted', () => {
+test('large, binary and minified files are skipped and counted', async () => {
   const root = makeProject({
     'big.py': `x = "${'a'.repeat(25000)}"\n`,
     'blob.js': Buffer.from([0x76, 0x61, 0x72, 0x00, 0x01, 0x02]),
@@ -40,13 +40,13 @@ test('large, binary and minified files are skipped and counted', () => {
     'bundle.js': `${'var a=1;'.repeat(2000)}\n`,
     'ok.py': 'x = 1\n',
   });
-  const result = scanPaths({ paths: ['.'], cwd: root, rules: [], include: [], exclude: [], maxFileSize: 20000, complexity: false });
+  const result = await scanPaths({ paths: ['.'], cwd: root, rules: [], include: [], exclude: [], maxFileSize: 20000, complexity: false });
   const reasons = Object.fromEntries(result.skipped.map((s) => [s.path, s.reason]));
   assert.deepEqual(reasons, { 'big.py': 'too-large', 'blob.js': 'binary', 'app.min.js': 'minified', 'bundle.js': 'minified' });
   assert.equal(result.filesScanned, 1);
 });
 
-test('a symbolic link back to an ancestor directory is a directory-loop error naming the path', () => {
+test('a symbolic link back to an ancestor directory is a directory-loop error naming the path', async () => {
   const root = makeProject({ 'src/app.py': 'x = 1\n' });
   symlinkSync(root, join(root, 'src', 'loop'));
   assert.throws(() => discoverFiles(['.'], root, options), (error: unknown) => error instanceof UserError && /src\/loop: directory loop/.test(error.message));
@@ -57,10 +57,10 @@ test('a missing path is an error naming it', () => {
   assert.throws(() => discoverFiles(['nope'], root, options), /nope: no such file or directory/);
 });
 
-test('a file that does not parse is still scanned and gets a note', () => {
+test('a file that does not parse is still scanned and gets a note', async () => {
   const root = makeProject({ 'broken.py': 'import hashlib\nx = = = 1\nhashlib.md5(b"x")\n' });
   mkdirSync(join(root, 'empty'));
-  const result = scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), ...options, complexity: false });
+  const result = await scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), ...options, complexity: false });
   assert.equal(result.notes[0]?.kind, 'parse-error');
   assert.deepEqual(result.findings.map((f) => f.ruleId), ['python-weak-hash']);
 });

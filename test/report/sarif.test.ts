@@ -19,7 +19,7 @@ const root = makeProject({
   'src/dir with space/page.js': 'function show(el, x) { el.innerHTML = "<b>" + x + "</b>"; }\n',
   'src/broken.py': 'x = = = 1\n',
 });
-const result = scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), include: [], exclude: [], maxFileSize: 1 << 20, complexity: true });
+const result = await scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), include: [], exclude: [], maxFileSize: 1 << 20, complexity: true });
 
 test('SARIF output validates against the official SARIF 2.1.0 schema', () => {
   // The schema's language-tag pattern is not valid in Unicode mode, which the official schema predates.

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadRules, BUILTIN_RULES_DIR } from '../../src/rules/load.js';
-import { requiredWords } from '../../src/rules/prefilter.js';
+import { requiredWords, wordsOfRegex } from '../../src/rules/prefilter.js';
 import { makeProject } from '../helpers.js';
 
 const valid = `id: my-rule
@@ -57,4 +57,15 @@ test('required words: the longest literal word of each pattern, united across an
   assert.deepEqual(requiredWords({ any: [{ pattern: 'os.system($C)' }, { pattern: 'os.popen($C)' }] }), ['system', 'popen']);
   assert.equal(requiredWords({ any: [{ pattern: 'eval($C)' }, { kind: 'call' }] }), undefined);
   assert.deepEqual(requiredWords({ kind: 'call', has: { pattern: 'pickle.loads($X)' } }), ['pickle']);
+});
+
+test('required words from regexes: literal chunks of each alternative, optional characters dropped', () => {
+  assert.deepEqual(wordsOfRegex('^(checkServerTrusted|checkClientTrusted)$'), ['checkservertrusted', 'checkclienttrusted']);
+  assert.deepEqual(wordsOfRegex('(?i)(token|session_?id|api_?key|^key$)'), ['token', 'session', 'api', 'key']);
+  assert.equal(wordsOfRegex('^[A-Z]+$'), undefined);
+  assert.deepEqual(wordsOfRegex('(^|\\.)create(Cipheriv|Decipheriv)$'), ['create']);
+  assert.deepEqual(wordsOfRegex('^shell\\s*=\\s*True$'), ['shell']);
+  assert.deepEqual(wordsOfRegex('-----BEGIN (RSA |EC )?PRIVATE KEY-----'), ['private']);
+  assert.equal(wordsOfRegex('^(a|bc)$'), undefined);
+  assert.deepEqual(requiredWords({ kind: 'method_declaration', has: { field: 'name', regex: '^verify$' } }), ['verify']);
 });

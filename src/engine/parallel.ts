@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../errors.js';
+import type { Rule } from '../rules/rule.js';
+import type { SourceFile } from './discover.js';
+import type { FileOutcome } from './scan.js';
+
+/** Below this many files a scan stays on the main thread: starting workers costs more than it saves. */
+export const PARALLEL_THRESHOLD = 64;
+const BATCH_SIZE = 16;
+
+/** One worker per core, at most eight. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** A message from a scan worker. */
+export type WorkerReply =
+  | { kind: 'done'; batch: number; outcomes: FileOutcome[] }
+  | { kind: 'user-error'; message: string }
+  | { kind: 'crash'; message: string };
+
+/** Analyses files on worker threads, handing out small batches so both cores stay busy; keeps input order. */
+export function analyzeInWorkers(
+  files: SourceFile[],
+  rules: Rule[],
+  options: { complexity: boolean },
+  workerCount: number,
+): Promise<FileOutcome[]> {
+  const batches: SourceFile[][] = [];
+  for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
+  const results: FileOutcome[][] = new Array(batches.length);
+  let next = 0;
+  let finished = 0;
+  const workers: Worker[] = [];
+  return new Promise((resolve, reject) => {
+    const stop = (error?: Error) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(results.flat());
+    };
+    const feed = (worker: Worker) => {
+      if (next < batches.length) {
+        // Language specs hold functions, which do not cross threads: send the id and look it up there.
+        const files = batches[next]!.map((file) => ({ absolutePath: file.absolutePath, path: file.path, languageId: file.language.id }));
+        worker.postMessage({ batch: next, files });
+        next++;
+      }
+    };
+    const count = Math.min(workerCount, batches.length);
+    for (let i = 0; i < count && next < batches.length; i++) {
+      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { rules, options } });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.kind === 'user-error') return stop(new UserError(reply.message));
+        if (reply.kind === 'crash') return stop(new Error(reply.message));
+        results[reply.batch] = reply.outcomes;
+        finished++;
+        if (finished === batches.length) return stop();
+        feed(worker);
+      });
+      worker.on('error', (error) => stop(error));
+      try {
+        feed(worker);
+      } catch (error) {
+        return stop(error as Error);
+      }
+    }
+  });
+}
