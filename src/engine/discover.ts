@@ -143,7 +143,11 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
     } catch (error) {
       throw new UserError(`${given}: cannot read (${(error as { code?: string }).code ?? 'error'})`);
     }
-    if (stats.isDirectory()) walkDirectory(absolute, ancestorGitignores(absolute), new Set());
+    if (stats.isDirectory()) {
+      // A directory named on the command line is scanned even when an enclosing .gitignore ignores it.
+      const layers = ancestorGitignores(absolute);
+      walkDirectory(absolute, isIgnored(layers, absolute, true) ? withoutRulesIgnoring(layers, absolute) : layers, new Set());
+    }
     else if (stats.isFile()) considerFile(absolute, stats.size, true);
     else throw new UserError(`${given}: not a regular file or directory`);
   }
@@ -154,13 +158,25 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
 interface IgnoreLayer {
   base: string;
   rules: Ignore;
+  /** The .gitignore lines, to rebuild the layer without some of them. */
+  lines: string[];
+}
+
+/** Drops the ancestor .gitignore lines that ignore `directory` itself, keeping those for its contents. */
+function withoutRulesIgnoring(layers: IgnoreLayer[], directory: string): IgnoreLayer[] {
+  return layers.map((layer) => {
+    const path = `${relative(layer.base, directory).split(sep).join('/')}/`;
+    const lines = layer.lines.filter((line) => !loadIgnore()().add(line).ignores(path));
+    return { base: layer.base, rules: loadIgnore()().add(lines), lines };
+  });
 }
 
 function withGitignore(directory: string, layers: IgnoreLayer[]): IgnoreLayer[] {
   const file = join(directory, '.gitignore');
   if (!existsSync(file)) return layers;
   try {
-    return [...layers, { base: directory, rules: loadIgnore()().add(readFileSync(file, 'utf8')) }];
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    return [...layers, { base: directory, rules: loadIgnore()().add(lines), lines }];
   } catch {
     return layers;
   }

@@ -1,18 +1,10 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import type { SourceFile } from './discover.js';
 import type { FileOutcome } from './scan.js';
 
-/** Below this many files a scan stays on the main thread: starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 64;
 const BATCH_SIZE = 16;
-
-/** One worker per core, at most eight. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
-}
 
 /** A message from a scan worker. */
 export type WorkerReply =

@@ -5,7 +5,7 @@ import { compareFindings, type Finding, type SuppressedFinding } from '../findin
 import type { FunctionMetrics } from './complexity.js';
 import { discoverFiles, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
 import { analyzeSource, type FileAnalysis, type FileNote } from './scan-file.js';
-import { analyzeInWorkers, defaultWorkerCount, PARALLEL_THRESHOLD } from './parallel.js';
+import { defaultWorkerCount, PARALLEL_THRESHOLD } from './worker-count.js';
 
 /** What to scan and how. */
 export interface ScanOptions extends DiscoveryOptions {
@@ -87,7 +87,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const analyze = { complexity: options.complexity };
   const outcomes =
     discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
-      ? await analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
+      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
       : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
   for (const outcome of outcomes) {
     if ('skipped' in outcome) {

@@ -64,3 +64,9 @@ test('a file that does not parse is still scanned and gets a note', async () => 
   assert.equal(result.notes[0]?.kind, 'parse-error');
   assert.deepEqual(result.findings.map((f) => f.ruleId), ['python-weak-hash']);
 });
+
+test('a directory named explicitly is scanned even when an enclosing .gitignore ignores it', () => {
+  const root = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'deps/\n*.tmp.py\n', 'deps/lib/a.py': 'x = 1\n', 'deps/lib/b.tmp.py': 'x = 2\n' });
+  assert.deepEqual(discoverFiles(['.'], root, options).files.map((f) => f.path), []);
+  assert.deepEqual(discoverFiles(['deps/lib'], root, options).files.map((f) => f.path), ['deps/lib/a.py']);
+});

@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir, availableParallelism, cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { available, measure, medianSeconds } from './measure.js';
+
+// `npm run bench`: loopwarden's speed and memory on real code, side by side with the reference scanners
+// (bandit, cppcheck, flawfinder, eslint + eslint-plugin-security) measured in the same run. Prints figures
+// and ratios; never fails on time (these machines are noisy).
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
+const CORPORA = process.env.LOOPWARDEN_CORPORA ?? resolve(REPO, '..', 'shared', 'corpora');
+const NODE_INCLUDE = join(dirname(dirname(process.execPath)), 'include', 'node');
+const SINGLE_FILE_RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const work = mkdtempSync(join(tmpdir(), 'loopwarden-bench-'));
+
+function filesIn(dir: string, pattern: RegExp): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)).map((name) => join(dir, name)).sort() : [];
+}
+
+/** The corpus, read in place: labelled benchmark code plus real code from installed packages. */
+const parts: Record<string, string[]> = {
+  python: [join(CORPORA, 'owasp-benchmark-python')],
+  java: [join(CORPORA, 'owasp-benchmark-java', 'src')],
+  javascript: [join(REPO, 'node_modules', 'eslint', 'lib')],
+  c: [
+    join(NODE_INCLUDE, 'uv'),
+    ...filesIn(NODE_INCLUDE, /^(uv|node_api|node_api_types|js_native_api|js_native_api_types)\.h$/),
+    ...filesIn(join(NODE_INCLUDE, 'openssl'), /\.h$/),
+  ],
+};
+for (const [name, paths] of Object.entries(parts)) {
+  parts[name] = paths.filter((path) => existsSync(path));
+  if (parts[name]!.length === 0) delete parts[name];
+}
+
+function largestFile(dir: string, pattern: RegExp): string | undefined {
+  const candidates: string[] = [];
+  const visit = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (pattern.test(entry.name)) candidates.push(path);
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  return candidates.sort((a, b) => statSync(b).size - statSync(a).size || a.localeCompare(b))[0];
+}
+
+interface LoopwardenRun {
+  seconds: number;
+  peakMiB: number | undefined;
+  lines: number;
+  files: number;
+}
+
+function runLoopwarden(paths: string[]): LoopwardenRun {
+  const output = join(work, 'report.json');
+  const run = measure(process.execPath, [CLI, 'scan', ...paths, '--format', 'json', '--output', output, '--fail-on', 'none'], REPO);
+  if (run.status !== 0) throw new Error(`loopwarden exited ${run.status} on ${paths.join(' ')}`);
+  const summary = (JSON.parse(readFileSync(output, 'utf8')) as { summary: { linesScanned: number; filesScanned: number } }).summary;
+  return { seconds: run.seconds, peakMiB: run.peakMiB, lines: summary.linesScanned, files: summary.filesScanned };
+}
+
+const fmt = (seconds: number) => (seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`);
+const mib = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} MiB`);
+const ratio = (ours: number, theirs: number) =>
+  ours <= theirs ? `loopwarden ${(theirs / ours).toFixed(1)}× faster` : `loopwarden ${(ours / theirs).toFixed(1)}× slower`;
+
+interface ReferenceTool {
+  name: string;
+  part: string;
+  command: string;
+  args: (paths: string[]) => string[];
+  single?: string;
+}
+
+const eslint = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const eslintArgs = (paths: string[]) => [eslint, '-c', join(REPO, 'bench', 'eslint.config.mjs'), '--no-ignore', '--format', 'json', '-o', join(work, 'eslint.json'), ...paths];
+const referenceTools: ReferenceTool[] = [
+  { name: 'bandit', part: 'python', command: 'bandit', args: (paths) => ['-q', '-r', ...paths, '-f', 'json', '-o', join(work, 'bandit.json')] },
+  { name: 'flawfinder', part: 'c', command: 'flawfinder', args: (paths) => ['--quiet', '--dataonly', '--csv', ...paths] },
+  { name: 'cppcheck', part: 'c', command: 'cppcheck', args: (paths) => ['-q', '-j', String(availableParallelism()), '--language=c', '--enable=warning,portability', ...paths] },
+  { name: 'eslint + eslint-plugin-security', part: 'javascript', command: process.execPath, args: eslintArgs },
+];
+
+function toolAvailable(tool: ReferenceTool): boolean {
+  return tool.command === process.execPath ? existsSync(eslint) : available(tool.command);
+}
+
+console.log(`loopwarden speed benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
+console.log(`corpora: ${CORPORA}${existsSync(CORPORA) ? '' : ' (missing: set LOOPWARDEN_CORPORA)'}\n`);
+
+// 1. Whole corpus, then each part beside its reference tools.
+const everything = Object.values(parts).flat();
+const whole = runLoopwarden(everything);
+console.log('## Full scan (process start included)');
+console.log(`all parts: ${whole.files} files, ${whole.lines} lines in ${fmt(whole.seconds)} — ${Math.round(whole.lines / whole.seconds)} lines/s, peak ${mib(whole.peakMiB)}`);
+console.log(`           at this rate 100k lines take ${fmt(100_000 / (whole.lines / whole.seconds))} (target: under 10 s on 2 cores)\n`);
+
+console.log('## Each part, with the reference tools on the same files');
+console.log('| part | files | lines | loopwarden | lines/s | peak | reference tool | its time | its peak | ratio |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+const partRuns: Record<string, LoopwardenRun> = {};
+for (const [name, paths] of Object.entries(parts)) {
+  const ours = runLoopwarden(paths);
+  partRuns[name] = ours;
+  const tools = referenceTools.filter((tool) => tool.part === name);
+  const cells = `| ${name} | ${ours.files} | ${ours.lines} | ${fmt(ours.seconds)} | ${Math.round(ours.lines / ours.seconds)} | ${mib(ours.peakMiB)}`;
+  if (tools.length === 0) console.log(`${cells} | (none from Debian) | | | |`);
+  for (const tool of tools) {
+    if (!toolAvailable(tool)) {
+      console.log(`${cells} | ${tool.name} | not installed | | |`);
+      continue;
+    }
+    const theirs = measure(tool.command, tool.args(paths), REPO);
+    console.log(`${cells} | ${tool.name} | ${fmt(theirs.seconds)} | ${mib(theirs.peakMiB)} | ${ratio(ours.seconds, theirs.seconds)} |`);
+  }
+}
+
+// 2. One changed file, the way an editor or agent hook runs it: a new process each time.
+console.log(`\n## One file, as an editor hook runs it (new process each time, median of ${SINGLE_FILE_RUNS})`);
+console.log('| file | lines | loopwarden | reference tool | its time | ratio |');
+console.log('|---|---|---|---|---|---|');
+const singles: [string, string | undefined][] = [
+  ['python', largestFile(join(CORPORA, 'owasp-benchmark-python', 'testcode'), /\.py$/)],
+  ['javascript', largestFile(join(REPO, 'node_modules', 'eslint', 'lib', 'linter'), /\.js$/)],
+  ['c', existsSync(join(NODE_INCLUDE, 'uv.h')) ? join(NODE_INCLUDE, 'uv.h') : undefined],
+];
+for (const [part, file] of singles) {
+  if (!file) continue;
+  const lines = readFileSync(file, 'utf8').split('\n').length;
+  const ours = medianSeconds(process.execPath, [CLI, 'scan', file, '--format', 'json', '--fail-on', 'none'], REPO, SINGLE_FILE_RUNS);
+  const shown = file.replace(`${CORPORA}/`, '').replace(`${REPO}/`, '');
+  const tools = referenceTools.filter((tool) => tool.part === part && toolAvailable(tool));
+  if (tools.length === 0) console.log(`| ${shown} | ${lines} | ${fmt(ours)} | | | |`);
+  for (const tool of tools) {
+    const theirs = medianSeconds(tool.command, tool.args([file]), REPO, SINGLE_FILE_RUNS);
+    console.log(`| ${shown} | ${lines} | ${fmt(ours)} | ${tool.name} | ${fmt(theirs)} | ${ratio(ours, theirs)} |`);
+  }
+}
+const nodeStart = medianSeconds(process.execPath, ['-e', '0'], REPO, SINGLE_FILE_RUNS);
+console.log(`\nNode.js start alone: ${fmt(nodeStart)} (median of ${SINGLE_FILE_RUNS}); target for one file: under 300 ms including it.`);
+rmSync(work, { recursive: true, force: true });
