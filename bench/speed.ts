@@ -73,16 +73,17 @@ interface ReferenceTool {
   part: string;
   command: string;
   args: (paths: string[]) => string[];
-  single?: string;
+  /** Exit codes that mean the tool ran (bandit and flawfinder exit 1 when they find something). */
+  okStatus: number[];
 }
 
-const eslint = join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
-const eslintArgs = (paths: string[]) => [eslint, '-c', join(REPO, 'bench', 'eslint.config.mjs'), '--no-ignore', '--format', 'json', '-o', join(work, 'eslint.json'), ...paths];
+const eslint = join(REPO, 'bench', 'run-eslint.mjs');
+const eslintArgs = (paths: string[]) => [eslint, ...paths];
 const referenceTools: ReferenceTool[] = [
-  { name: 'bandit', part: 'python', command: 'bandit', args: (paths) => ['-q', '-r', ...paths, '-f', 'json', '-o', join(work, 'bandit.json')] },
-  { name: 'flawfinder', part: 'c', command: 'flawfinder', args: (paths) => ['--quiet', '--dataonly', '--csv', ...paths] },
-  { name: 'cppcheck', part: 'c', command: 'cppcheck', args: (paths) => ['-q', '-j', String(availableParallelism()), '--language=c', '--enable=warning,portability', ...paths] },
-  { name: 'eslint + eslint-plugin-security', part: 'javascript', command: process.execPath, args: eslintArgs },
+  { name: 'bandit', part: 'python', command: 'bandit', args: (paths) => ['-q', '-r', ...paths, '-f', 'json', '-o', join(work, 'bandit.json')], okStatus: [0, 1] },
+  { name: 'flawfinder', part: 'c', command: 'flawfinder', args: (paths) => ['--quiet', '--dataonly', '--csv', ...paths], okStatus: [0, 1] },
+  { name: 'cppcheck', part: 'c', command: 'cppcheck', args: (paths) => ['-q', '-j', String(availableParallelism()), '--language=c', '--enable=warning,portability', ...paths], okStatus: [0] },
+  { name: 'eslint + eslint-plugin-security', part: 'javascript', command: process.execPath, args: eslintArgs, okStatus: [0] },
 ];
 
 function toolAvailable(tool: ReferenceTool): boolean {
@@ -115,6 +116,10 @@ for (const [name, paths] of Object.entries(parts)) {
       continue;
     }
     const theirs = measure(tool.command, tool.args(paths), REPO);
+    if (!tool.okStatus.includes(theirs.status)) {
+      console.log(`${cells} | ${tool.name} | failed (exit ${theirs.status}) | | |`);
+      continue;
+    }
     console.log(`${cells} | ${tool.name} | ${fmt(theirs.seconds)} | ${mib(theirs.peakMiB)} | ${ratio(ours.seconds, theirs.seconds)} |`);
   }
 }
@@ -136,6 +141,11 @@ for (const [part, file] of singles) {
   const tools = referenceTools.filter((tool) => tool.part === part && toolAvailable(tool));
   if (tools.length === 0) console.log(`| ${shown} | ${lines} | ${fmt(ours)} | | | |`);
   for (const tool of tools) {
+    const check = measure(tool.command, tool.args([file]), REPO);
+    if (!tool.okStatus.includes(check.status)) {
+      console.log(`| ${shown} | ${lines} | ${fmt(ours)} | ${tool.name} | failed (exit ${check.status}) | |`);
+      continue;
+    }
     const theirs = medianSeconds(tool.command, tool.args([file]), REPO, SINGLE_FILE_RUNS);
     console.log(`| ${shown} | ${lines} | ${fmt(ours)} | ${tool.name} | ${fmt(theirs)} | ${ratio(ours, theirs)} |`);
   }
