@@ -11,13 +11,21 @@ export interface RuleMatch {
 
 /** Returns the rules that apply to this file's language and whose required words occur in its text. */
 export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[]): Rule[] {
-  let lowerText: string | undefined;
   return rules.filter((rule) => {
     if (!rule.languages.includes(parsed.language.id)) return false;
-    if (rule.requiredWords === undefined) return true;
-    lowerText ??= parsed.text.toLowerCase();
-    return rule.requiredWords.some((word) => lowerText!.includes(word));
+    return rule.prefilter === undefined || prefilterOf(rule).test(parsed.text);
   });
+}
+
+const compiledPrefilters = new Map<string, RegExp>();
+
+function prefilterOf(rule: Rule): RegExp {
+  let regex = compiledPrefilters.get(rule.prefilter!);
+  if (!regex) {
+    regex = new RegExp(rule.prefilter!, 'i');
+    compiledPrefilters.set(rule.prefilter!, regex);
+  }
+  return regex;
 }
 
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */

@@ -7,7 +7,7 @@ import { languageById, registerParsers } from '../languages/registry.js';
 import type { LanguageSpec } from '../languages/language.js';
 import { DEFAULT_SECURITY_SEVERITY, type Rule } from './rule.js';
 import { ruleFileSchema, type RuleFile } from './rule-file-schema.js';
-import { requiredWords } from './prefilter.js';
+import { prefilterSource, requiredWords } from './prefilter.js';
 export { BUILTIN_RULES_DIR } from './rule-pack.js';
 
 
@@ -88,6 +88,7 @@ export function loadRuleFile(path: string): Rule {
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
     }
   }
+  const words = requiredWords(file.rule, file.utils ?? {});
   return {
     id: file.id,
     languages: file.languages,
@@ -101,7 +102,8 @@ export function loadRuleFile(path: string): Rule {
     matchers,
     valueConditions: file.metavariables ?? {},
     sanitizers,
-    requiredWords: requiredWords(file.rule, file.utils ?? {}),
+    requiredWords: words?.map((w) => w.text),
+    prefilter: prefilterSource(words),
     sourcePath: relative(process.cwd(), path) || path,
   };
 }

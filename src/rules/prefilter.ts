@@ -7,8 +7,8 @@ export function requiredWords(
   rule: Record<string, unknown>,
   utils: Record<string, unknown> = {},
   seen: Set<string> = new Set(),
-): string[] | undefined {
-  const candidates: (string[] | undefined)[] = [];
+): RequiredWord[] | undefined {
+  const candidates: (RequiredWord[] | undefined)[] = [];
   if (typeof rule.pattern === 'string') candidates.push(wordsOfPattern(rule.pattern));
   else if (rule.pattern && typeof rule.pattern === 'object') {
     const context = (rule.pattern as { context?: unknown }).context;
@@ -24,32 +24,51 @@ export function requiredWords(
   }
   if (Array.isArray(rule.any)) {
     const branches = rule.any.map((sub) => requiredWords(sub as Record<string, unknown>, utils, seen));
-    candidates.push(branches.every((b) => b !== undefined) ? [...new Set(branches.flat() as string[])] : undefined);
+    candidates.push(branches.every((b) => b !== undefined) ? uniqueWords(branches.flat() as RequiredWord[]) : undefined);
   }
   if (typeof rule.matches === 'string' && utils[rule.matches] && !seen.has(rule.matches)) {
     seen.add(rule.matches);
     candidates.push(requiredWords(utils[rule.matches] as Record<string, unknown>, utils, seen));
   }
   // Every candidate is necessary; long words are rare in code, so prefer the longest shortest word.
-  const defined = candidates.filter((c): c is string[] => c !== undefined && c.length > 0);
+  const defined = candidates.filter((c): c is RequiredWord[] => c !== undefined && c.length > 0);
   if (defined.length === 0) return undefined;
   return defined.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0];
 }
 
-function shortest(words: string[]): number {
-  return Math.min(...words.map((w) => w.length));
+/** A word a file must contain; a whole word is a complete identifier, not part of a longer one. */
+export interface RequiredWord {
+  text: string;
+  wholeWord: boolean;
 }
 
-function wordsOfPattern(pattern: string): string[] | undefined {
+function uniqueWords(words: RequiredWord[]): RequiredWord[] {
+  const byKey = new Map(words.map((w) => [`${w.text}:${w.wholeWord}`, w]));
+  return [...byKey.values()];
+}
+
+function shortest(words: RequiredWord[]): number {
+  return Math.min(...words.map((w) => w.text.length));
+}
+
+/** Compiles required words into one case-insensitive test, or undefined when there are none. */
+export function prefilterSource(words: RequiredWord[] | undefined): string | undefined {
+  if (!words || words.length === 0) return undefined;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return words.map((w) => (w.wholeWord ? `\\b${escape(w.text)}\\b` : escape(w.text))).join('|');
+}
+
+function wordsOfPattern(pattern: string): RequiredWord[] | undefined {
   const withoutMetavariables = pattern.replace(/\$\$?\$?[A-Z_][A-Z0-9_]*/g, ' ');
   const words = withoutMetavariables.match(/[A-Za-z_][A-Za-z0-9_]{2,}/g);
   if (!words) return undefined;
   const longest = words.sort((a, b) => b.length - a.length)[0]!;
-  return [longest.toLowerCase()];
+  // A word of a pattern is a whole identifier (or keyword) of any code it matches.
+  return [{ text: longest.toLowerCase(), wholeWord: true }];
 }
 
 /** Words from a regex: for each top-level alternative, its longest literal chunk outside groups. */
-export function wordsOfRegex(regex: string): string[] | undefined {
+export function wordsOfRegex(regex: string): RequiredWord[] | undefined {
   const body = regex.replace(/^\(\?i\)/, '');
   if (body.includes('[')) return undefined; // character classes: not worth guessing
   let alternatives = splitTopLevel(body);
@@ -58,7 +77,7 @@ export function wordsOfRegex(regex: string): string[] | undefined {
     const whole = /^\^?\(([^()]*)\)\$?$/.exec(alternatives[0]!);
     if (whole) alternatives = whole[1]!.split('|');
   }
-  const words: string[] = [];
+  const words: RequiredWord[] = [];
   for (const alternative of alternatives) {
     const literal = alternative
       .replace(/\([^()]*\)[?*]?/g, ' ') // groups: their text is not certain to be a word of the match
@@ -66,9 +85,10 @@ export function wordsOfRegex(regex: string): string[] | undefined {
       .replace(/.[?*]/g, ' '); // a character followed by ? or * may be absent
     const chunks = literal.split(/[^A-Za-z0-9_]+/).filter((chunk) => chunk.length >= 3);
     if (chunks.length === 0 || /[()]/.test(literal)) return undefined;
-    words.push(chunks.sort((a, b) => b.length - a.length)[0]!.toLowerCase());
+    // A regex chunk may be part of a longer identifier (`EVP_des_.*`), so it is not a whole word.
+    words.push({ text: chunks.sort((a, b) => b.length - a.length)[0]!.toLowerCase(), wholeWord: false });
   }
-  return [...new Set(words)];
+  return uniqueWords(words);
 }
 
 function splitTopLevel(body: string): string[] {

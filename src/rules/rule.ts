@@ -39,6 +39,8 @@ export interface Rule {
   sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
   requiredWords: string[] | undefined;
+  /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */
+  prefilter: string | undefined;
   /** The rule file this came from, for error messages. */
   sourcePath: string;
 }

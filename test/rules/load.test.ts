@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadRules, BUILTIN_RULES_DIR } from '../../src/rules/load.js';
-import { requiredWords, wordsOfRegex } from '../../src/rules/prefilter.js';
+import { requiredWords as requiredWordObjects, wordsOfRegex as wordObjectsOfRegex, prefilterSource } from '../../src/rules/prefilter.js';
+
+const texts = (words: { text: string }[] | undefined) => words?.map((w) => w.text);
+const requiredWords = (rule: Record<string, unknown>) => texts(requiredWordObjects(rule));
+const wordsOfRegex = (regex: string) => texts(wordObjectsOfRegex(regex));
 import { makeProject } from '../helpers.js';
 
 const valid = `id: my-rule
@@ -68,4 +72,11 @@ test('required words from regexes: literal chunks of each alternative, optional 
   assert.deepEqual(wordsOfRegex('-----BEGIN (RSA |EC )?PRIVATE KEY-----'), ['private']);
   assert.equal(wordsOfRegex('^(a|bc)$'), undefined);
   assert.deepEqual(requiredWords({ kind: 'method_declaration', has: { field: 'name', regex: '^verify$' } }), ['verify']);
+});
+
+test('the prefilter needs pattern words whole and regex chunks anywhere, ignoring case', () => {
+  const regex = new RegExp(prefilterSource([...requiredWordObjects({ pattern: 'DES.new($K)' })!, ...wordObjectsOfRegex('^EVP_des_.*$')!])!, 'i');
+  assert.ok(regex.test('cipher = DES.new(key)'));
+  assert.ok(regex.test('EVP_des_cbc()'));
+  assert.equal(regex.test('modes = describe(renewal)'), false);
 });
