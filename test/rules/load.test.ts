@@ -80,3 +80,19 @@ test('the prefilter needs pattern words whole and regex chunks anywhere, ignorin
   assert.ok(regex.test('EVP_des_cbc()'));
   assert.equal(regex.test('modes = describe(renewal)'), false);
 });
+
+test('the compiled rule pack holds exactly the rules the YAML files define', async () => {
+  const { loadBuiltinRules } = await import('../../src/rules/rule-pack.js');
+  const fromPack = await loadBuiltinRules();
+  const fromFiles = loadRules([BUILTIN_RULES_DIR]);
+  assert.deepEqual(
+    fromPack.map((rule) => ({ ...rule, sourcePath: '' })),
+    JSON.parse(JSON.stringify(fromFiles.map((rule) => ({ ...rule, sourcePath: '' })))),
+  );
+});
+
+test('a user rule may not reuse a built-in rule id', async () => {
+  const { loadAllRules } = await import('../../src/rules/rule-pack.js');
+  const dir = makeProject({ 'python/sqli/python-sqli-built-query.yml': valid.replace('id: my-rule', 'id: python-sqli-built-query') });
+  await assert.rejects(loadAllRules([dir]), /python-sqli-built-query\.yml: field 'id': 'python-sqli-built-query' is already a built-in rule/);
+});
