@@ -1,5 +1,5 @@
-import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from '../io/atomic-write.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES } from '../findings/finding.js';
 import { loadScanConfig } from '../config/config-file.js';
@@ -79,12 +79,4 @@ async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, 
   if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
   if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
   return (await import('../report/text.js')).renderText(result, failOn, { color });
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
-export function writeFileAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
 }

@@ -2,6 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import type { ParsedFile } from './parse.js';
 import { enclosingFunctionPath } from './scope.js';
+import { bodySignature } from './body-signature.js';
 
 /** Size and complexity of one function. */
 export interface FunctionMetrics {
@@ -18,6 +19,8 @@ export interface FunctionMetrics {
   cognitive: number;
   /** Deepest nesting of control structures inside the function. */
   maxNesting: number;
+  /** MinHash of the body, to match a function across renames and reformatting (see body-signature.ts). */
+  bodySignature: number[];
 }
 
 /** Measures every function in a parsed file, outermost first. */
@@ -43,6 +46,7 @@ export function measureFunction(node: SyntaxNode, language: LanguageSpec): Funct
     cyclomatic: 1 + counter.decisions,
     cognitive: counter.cognitive,
     maxNesting: counter.maxNesting,
+    bodySignature: bodySignature(node.text(), ownName),
   };
 }
 

@@ -17,7 +17,7 @@ export function buildJsonReport(result: ScanResult, failOn: FailOn): ScanReport 
     suppressed: result.suppressed,
     skipped: result.skipped,
     notes: result.notes,
-    ...(result.functions ? { functions: result.functions } : {}),
+    ...(result.functions ? { functions: result.functions.map(({ bodySignature: _signature, ...metrics }) => metrics) } : {}),
   };
 }
 

@@ -1,0 +1,68 @@
+import type { Finding } from '../findings/finding.js';
+import { diffFindings } from './finding-diff.js';
+import { diffFunctions, type FunctionChange, type LocatedFunction } from './function-diff.js';
+import { riskScore } from './risk.js';
+import type { FileState, Snapshot } from './snapshot.js';
+
+/** Complexity summed over every function of a snapshot. */
+export interface ComplexityTotals {
+  cyclomatic: number;
+  cognitive: number;
+  functions: number;
+}
+
+/** Everything that changed between two snapshots: the answer to "what got less secure, what got more complex". */
+export interface IterationDiff {
+  files: { added: string[]; removed: string[]; modified: string[] };
+  introduced: Finding[];
+  fixed: Finding[];
+  /** Findings in changed files that are still there (findings in untouched files are not listed). */
+  persisting: Finding[];
+  risk: { before: number; after: number; delta: number };
+  functions: FunctionChange[];
+  complexity: { before: ComplexityTotals; after: ComplexityTotals; cyclomaticChangePercent: number };
+}
+
+function totals(files: readonly FileState[]): ComplexityTotals {
+  let cyclomatic = 0;
+  let cognitive = 0;
+  let functions = 0;
+  for (const file of files) {
+    for (const f of file.functions) {
+      cyclomatic += f.cyclomatic;
+      cognitive += f.cognitive;
+      functions++;
+    }
+  }
+  return { cyclomatic, cognitive, functions };
+}
+
+const located = (files: readonly FileState[]): LocatedFunction[] => files.flatMap((file) => file.functions.map((f) => ({ ...f, path: file.path })));
+
+/**
+ * Compares two snapshots. Files with equal content hashes are skipped (their findings persist by
+ * definition); risk and complexity totals cover every file of each snapshot.
+ */
+export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff {
+  const beforeByPath = new Map(before.files.map((f) => [f.path, f]));
+  const afterByPath = new Map(after.files.map((f) => [f.path, f]));
+  const added = after.files.filter((f) => !beforeByPath.has(f.path)).map((f) => f.path);
+  const removed = before.files.filter((f) => !afterByPath.has(f.path)).map((f) => f.path);
+  const modified = after.files.filter((f) => beforeByPath.has(f.path) && beforeByPath.get(f.path)!.hash !== f.hash).map((f) => f.path);
+  const changed = new Set([...added, ...removed, ...modified]);
+  const changedBefore = before.files.filter((f) => changed.has(f.path));
+  const changedAfter = after.files.filter((f) => changed.has(f.path));
+  const findings = diffFindings(changedBefore.flatMap((f) => f.findings), changedAfter.flatMap((f) => f.findings));
+  const riskBefore = riskScore(before.files.flatMap((f) => f.findings));
+  const riskAfter = riskScore(after.files.flatMap((f) => f.findings));
+  const totalsBefore = totals(before.files);
+  const totalsAfter = totals(after.files);
+  const change = totalsBefore.cyclomatic === 0 ? (totalsAfter.cyclomatic > 0 ? 100 : 0) : ((totalsAfter.cyclomatic - totalsBefore.cyclomatic) / totalsBefore.cyclomatic) * 100;
+  return {
+    files: { added: added.sort(), removed: removed.sort(), modified: modified.sort() },
+    ...findings,
+    risk: { before: riskBefore, after: riskAfter, delta: Math.round((riskAfter - riskBefore) * 100) / 100 },
+    functions: diffFunctions(located(changedBefore), located(changedAfter)),
+    complexity: { before: totalsBefore, after: totalsAfter, cyclomaticChangePercent: Math.round(change * 10) / 10 },
+  };
+}

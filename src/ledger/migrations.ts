@@ -1,0 +1,40 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+// Migrations for the SQLite ledger. Each runs once, in order, recorded by Kysely's migrator. Records and
+// snapshots are append-only: triggers make the database itself refuse updates and deletes.
+export const SQLITE_MIGRATIONS: Record<string, Migration> = {
+  '0001-ledger': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE ledger_records (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('iteration', 'review')),
+        recorded_at TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      )`.execute(db);
+      await sql`CREATE TABLE snapshots (id TEXT PRIMARY KEY, body TEXT NOT NULL)`.execute(db);
+      await sql`CREATE TABLE file_analyses (analysis_key TEXT PRIMARY KEY, analysis TEXT NOT NULL)`.execute(db);
+      await sql`CREATE TABLE iteration_findings (
+        record_seq INTEGER NOT NULL REFERENCES ledger_records (seq),
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('introduced', 'fixed')),
+        rule_id TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        path TEXT NOT NULL,
+        start_line INTEGER NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX iteration_findings_fingerprint ON iteration_findings (fingerprint)`.execute(db);
+      for (const table of ['ledger_records', 'snapshots', 'file_analyses', 'iteration_findings']) {
+        await sql
+          .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
+          .execute(db);
+        await sql
+          .raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
+          .execute(db);
+      }
+      // A cache of file stat → content hash, so unchanged files are not even read; safe to lose.
+      await sql`CREATE TABLE file_stat_cache (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL)`.execute(db);
+    },
+  },
+};

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { UserError } from '../errors.js';
+import { canonicalJson } from './canonical-json.js';
+import type { Ledger, NewRecord, VerifyResult } from './ledger.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
+import { writeFileAtomically } from '../io/atomic-write.js';
+
+interface RecordRow {
+  seq: number;
+  kind: string;
+  recorded_at: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const migrationProvider: MigrationProvider = { getMigrations: async () => SQLITE_MIGRATIONS };
+
+/** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
+export async function openSqliteLedger(path: string): Promise<Ledger> {
+  mkdirSync(dirname(path), { recursive: true });
+  let database: Database.Database;
+  try {
+    database = new Database(path, { timeout: 30_000 });
+    database.pragma('journal_mode = WAL');
+    // FULL: a record reported as written survives a crash of this process or of the machine.
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new UserError(`${path}: cannot open the ledger (${(error as Error).message})`);
+  }
+  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+  // Two processes may open a new ledger at once: serialise the migration itself.
+  const { error } = await migrateWithRetry(migrator);
+  if (error) throw new UserError(`${path}: cannot migrate the ledger (${(error as Error).message ?? error})`);
+  return new SqliteLedger(database, `${path}.head`);
+}
+
+async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    const busy = result.error && /locked|busy|already exists/i.test(String((result.error as Error).message ?? result.error));
+    if (!busy || attempt >= 20) return result;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+  }
+}
+
+class SqliteLedger implements Ledger {
+  constructor(
+    private readonly db: Database.Database,
+    /** Holds the last record's sequence number and hash, so deleting records at the end is detected. */
+    private readonly headPath: string,
+  ) {}
+
+  appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): LedgerRecord | undefined {
+    const append = this.db.transaction(() => {
+      const history = this.records();
+      const next = decide(history);
+      if (!next) return undefined;
+      const last = history[history.length - 1];
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const recordedAt = new Date().toISOString();
+      const payloadText = canonicalJson(next.payload);
+      const hash = recordHash(seq, next.kind, recordedAt, payloadText, prevHash);
+      this.db
+        .prepare('INSERT INTO ledger_records (seq, kind, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(seq, next.kind, recordedAt, payloadText, prevHash, hash);
+      if (next.kind === 'iteration') this.projectFindings(seq, next.payload);
+      return { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord;
+    });
+    const record = append.immediate();
+    if (record) writeFileAtomically(this.headPath, `${record.seq} ${record.hash}\n`);
+    return record;
+  }
+
+  private projectFindings(seq: number, payload: IterationPayload): void {
+    const insert = this.db.prepare(
+      'INSERT INTO iteration_findings (record_seq, fingerprint, state, rule_id, severity, path, start_line) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const [state, findings] of [['introduced', payload.introduced], ['fixed', payload.fixed]] as const) {
+      for (const f of findings) insert.run(seq, f.fingerprint, state, f.ruleId, f.severity, f.path, f.startLine);
+    }
+  }
+
+  records(): LedgerRecord[] {
+    const rows = this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      kind: row.kind,
+      recordedAt: row.recorded_at,
+      payload: JSON.parse(row.payload),
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    })) as LedgerRecord[];
+  }
+
+  putSnapshot(id: string, body: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO snapshots (id, body) VALUES (?, ?)').run(id, body);
+  }
+
+  getSnapshot(id: string): string | undefined {
+    return (this.db.prepare('SELECT body FROM snapshots WHERE id = ?').get(id) as { body: string } | undefined)?.body;
+  }
+
+  putFileAnalyses(entries: { key: string; analysis: string }[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO file_analyses (analysis_key, analysis) VALUES (?, ?)');
+    this.db.transaction(() => entries.forEach((e) => insert.run(e.key, e.analysis))).immediate();
+  }
+
+  getFileAnalyses(keys: string[]): Map<string, string> {
+    const select = this.db.prepare('SELECT analysis FROM file_analyses WHERE analysis_key = ?');
+    const found = new Map<string, string>();
+    for (const key of keys) {
+      const row = select.get(key) as { analysis: string } | undefined;
+      if (row) found.set(key, row.analysis);
+    }
+    return found;
+  }
+
+  getStatCache(): Map<string, { size: number; mtimeMs: number; hash: string }> {
+    const rows = this.db.prepare('SELECT path, size, mtime_ms, hash FROM file_stat_cache').all() as { path: string; size: number; mtime_ms: number; hash: string }[];
+    return new Map(rows.map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
+  }
+
+  putStatCache(entries: { path: string; size: number; mtimeMs: number; hash: string }[]): void {
+    const upsert = this.db.prepare('INSERT OR REPLACE INTO file_stat_cache (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => entries.forEach((e) => upsert.run(e.path, e.size, e.mtimeMs, e.hash))).immediate();
+  }
+
+  verify(): VerifyResult {
+    const rows = this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
+    const problems: string[] = [];
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    for (const row of rows) {
+      const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
+      if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);
+      else if (row.prev_hash !== prevHash) problems.push(`${label}: does not follow record ${row.seq - 1} (records reordered or replaced)`);
+      let payloadIsCanonical = false;
+      try {
+        payloadIsCanonical = canonicalJson(JSON.parse(row.payload)) === row.payload;
+      } catch {
+        payloadIsCanonical = false;
+      }
+      if (!payloadIsCanonical || recordHash(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash) !== row.hash) {
+        problems.push(`${label}: content does not match its hash (edited)`);
+      } else if (row.kind === 'iteration') {
+        const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
+        const body = this.getSnapshot(snapshotId);
+        if (body === undefined) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} is missing`);
+        else if (createHash('sha256').update(body).digest('hex') !== snapshotId) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} was edited`);
+      }
+      expectedSeq = row.seq + 1;
+      prevHash = row.hash;
+    }
+    if (existsSync(this.headPath)) {
+      const [headSeq, headHash] = readFileSync(this.headPath, 'utf8').trim().split(' ');
+      const last = rows[rows.length - 1];
+      if (Number(headSeq) > (last?.seq ?? 0)) problems.push(`records ${(last?.seq ?? 0) + 1}–${headSeq} missing: deleted from the end of the ledger`);
+      else if (last && Number(headSeq) === last.seq && headHash !== last.hash) problems.push(`record ${last.seq}: differs from the recorded head of the ledger (replaced)`);
+    }
+    return { ok: problems.length === 0, records: rows.length, problems };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

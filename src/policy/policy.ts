@@ -1,0 +1,49 @@
+import type { Severity } from '../findings/finding.js';
+
+/** Verdict levels, mildest first. */
+export const VERDICT_LEVELS = ['pass', 'warn', 'review-required', 'block'] as const;
+export type VerdictLevel = (typeof VERDICT_LEVELS)[number];
+
+/** What introduced findings of each severity lead to. */
+export interface FindingRules {
+  block: Severity[];
+  reviewRequired: Severity[];
+  warn: Severity[];
+}
+
+/** When rising complexity needs a warning or a review. */
+export interface ComplexityRules {
+  /** A single function whose cyclomatic complexity rises by at least this much → warn. */
+  functionCyclomaticIncrease: number;
+  /** Total cyclomatic complexity rising by at least this percentage in one iteration → warn. */
+  totalIncreasePercent: number;
+  /** A complexity warning becomes review-required when the AI chain is already at least this long. */
+  reviewWhenChainAtLeast: number;
+}
+
+/** The policy that turns an iteration's diff and chain into a verdict; defaults follow the study. */
+export interface Policy {
+  chain: {
+    /** Consecutive AI-only iterations allowed; the next one requires review (the study: 3). */
+    maxConsecutiveAiIterations: number;
+    /** Whether a human-authored iteration ends the AI chain (an approved review always does). */
+    humanIterationEndsChain: boolean;
+  };
+  findings: FindingRules;
+  complexity: ComplexityRules;
+  /** Path-specific rules: the last override whose globs match a file wins for that file. */
+  overrides: { paths: string[]; findings?: Partial<FindingRules>; complexity?: Partial<Pick<ComplexityRules, 'functionCyclomaticIncrease'>> }[];
+}
+
+/** The defaults `loopwarden init` writes out. */
+export const DEFAULT_POLICY: Policy = {
+  chain: { maxConsecutiveAiIterations: 3, humanIterationEndsChain: true },
+  findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'] },
+  complexity: { functionCyclomaticIncrease: 5, totalIncreasePercent: 20, reviewWhenChainAtLeast: 2 },
+  overrides: [],
+};
+
+/** Returns the more severe of two verdict levels. */
+export function worse(a: VerdictLevel, b: VerdictLevel): VerdictLevel {
+  return VERDICT_LEVELS.indexOf(a) >= VERDICT_LEVELS.indexOf(b) ? a : b;
+}
