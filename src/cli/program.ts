@@ -1,19 +1,36 @@
 import { Command, CommanderError } from 'commander';
 import { describeUserFacingError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { demoCommand } from './demo-command.js';
-import { scanCommand } from './scan-command.js';
 
 /** Exit codes every command shares. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-function buildProgram(): Command {
+// Each command's module loads only when that command runs: `scan` after every AI edit must not pay for
+// the ledger's SQLite driver, and `check` must not pay for what it does not use.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan-command.js')).scanCommand(),
+  diff: async () => (await import('./diff-command.js')).diffCommand(),
+  init: async () => (await import('./init-command.js')).initCommand(),
+  check: async () => (await import('./check-command.js')).checkCommand(),
+  review: async () => (await import('./review-command.js')).reviewCommand(),
+  status: async () => (await import('./status-command.js')).statusCommand(),
+  ledger: async () => (await import('./ledger-command.js')).ledgerCommand(),
+  demo: async () => (await import('./demo-command.js')).demoCommand(),
+};
+
+async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command('loopwarden')
     .description('Stops AI coding loops from quietly making code less secure.')
     .version(TOOL_VERSION)
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const command of [scanCommand(), demoCommand()]) program.addCommand(command.exitOverride());
+  const requested = argv[2];
+  const names = requested && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  const commands = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const command of commands) {
+    program.addCommand(command.exitOverride());
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 
@@ -21,7 +38,7 @@ function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = EXIT.ok;
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {

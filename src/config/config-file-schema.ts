@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings/finding.js';
 import { DEFAULT_MAX_FILE_SIZE } from './config-file.js';
+import { policySchema } from '../policy/policy-schema.js';
 
 const scanSectionSchema = z
   .object({
@@ -13,4 +14,9 @@ const scanSectionSchema = z
   .strict();
 
 /** The schema of `.loopwarden.yml`; sections other than `scan` belong to other commands. */
-export const configFileSchema = z.object({ scan: scanSectionSchema.default(scanSectionSchema.parse({})) }).loose();
+export const configFileSchema = z
+  .object({
+    scan: scanSectionSchema.default(scanSectionSchema.parse({})),
+    policy: policySchema.default(policySchema.parse({})),
+  })
+  .loose();

@@ -43,6 +43,15 @@ const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules
 const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 'bower_components', 'external', '.venv', 'venv', 'site-packages', '__pycache__']);
 const MINIFIED_NAME = /[.-]min\.(js|mjs|cjs|css)$|\.bundle\.js$/;
 
+/** Returns why a repository-relative path is not analysed (vendored, minified, unsupported), or undefined. */
+export function skipReasonForPath(path: string): SkipReason | undefined {
+  const parts = path.split('/');
+  if (parts.slice(0, -1).some((part) => ALWAYS_SKIPPED_DIRECTORIES.has(part) || VENDORED_DIRECTORIES.has(part))) return 'vendored';
+  if (!languageForPath(path)) return 'unsupported';
+  if (MINIFIED_NAME.test(path)) return 'minified';
+  return undefined;
+}
+
 /** Returns the directory reports are relative to: the cwd when it contains every path, else their common ancestor. */
 export function scanRootFor(paths: string[], cwd: string): string {
   const absolute = paths.map((p) => resolve(cwd, p));

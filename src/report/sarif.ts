@@ -118,3 +118,18 @@ function firstSentence(text: string): string {
 export function renderSarif(result: ScanResult): string {
   return `${JSON.stringify(buildSarif(result), null, 2)}\n`;
 }
+
+/** Builds SARIF for a diff: introduced results are `new`, persisting `unchanged`, fixed `absent`. */
+export function buildDiffSarif(diff: { introduced: Finding[]; persisting: Finding[]; fixed: Finding[] }, rules: Rule[], root: string): Log {
+  const ordered = [...diff.introduced, ...diff.persisting, ...diff.fixed];
+  const log = buildSarif({ root, filesScanned: 0, linesScanned: 0, findings: ordered, suppressed: [], skipped: [], notes: [], rules });
+  const states: Result.baselineState[] = [
+    ...diff.introduced.map(() => 'new' as const),
+    ...diff.persisting.map(() => 'unchanged' as const),
+    ...diff.fixed.map(() => 'absent' as const),
+  ];
+  log.runs[0]!.results!.forEach((result, index) => {
+    result.baselineState = states[index];
+  });
+  return log;
+}

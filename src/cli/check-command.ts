@@ -1,0 +1,85 @@
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import type { Provenance } from '../ledger/record.js';
+import { recordIteration } from '../iterations/check.js';
+import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
+import { commitMessage, resolveCommit } from '../workspace/git.js';
+import { provenanceFromTrailers } from '../workspace/trailers.js';
+import { renderIterationText } from '../report/iteration-text.js';
+import { renderIterationJson } from '../report/iteration-json.js';
+import { renderIterationMarkdown } from '../report/iteration-markdown.js';
+import { openProject } from './project.js';
+
+interface CheckFlags {
+  actor?: 'ai' | 'human';
+  tool?: string;
+  model?: string;
+  strategy?: string;
+  author?: string;
+  rev?: string;
+  format: 'text' | 'json' | 'markdown';
+  config?: string;
+  color?: boolean;
+}
+
+/** Defines `loopwarden check`. */
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('record the current state as an iteration and decide whether the chain may go on')
+    .addOption(new Option('--actor <actor>', 'who made the change (env LOOPWARDEN_ACTOR)').choices(['ai', 'human']))
+    .option('--tool <tool>', 'AI tool, e.g. claude-code, cursor, copilot (env LOOPWARDEN_TOOL)')
+    .option('--model <model>', 'model name (env LOOPWARDEN_MODEL)')
+    .option('--strategy <strategy>', 'prompt strategy: efficiency, feature, security, ambiguous, or free text (env LOOPWARDEN_STRATEGY)')
+    .option('--author <name>', 'the person responsible (env LOOPWARDEN_AUTHOR)')
+    .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--config <file>', 'config file (default: .loopwarden.yml at the repository top)')
+    .option('--no-color', 'never colour the text report')
+    .action(async (flags: CheckFlags) => {
+      process.exitCode = await runCheck(flags);
+    });
+}
+
+const ACTORS = ['ai', 'human'] as const;
+
+/** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block). */
+export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<number> {
+  const env = process.env;
+  const envActor = env.LOOPWARDEN_ACTOR;
+  if (envActor !== undefined && !ACTORS.includes(envActor as never)) throw new UserError(`LOOPWARDEN_ACTOR: '${envActor}' is not one of ai, human`);
+  const project = await openProject(cwd, flags.config);
+  let commit: string | null;
+  let fromTrailers: Partial<Provenance> | undefined;
+  if (flags.rev) {
+    commit = resolveCommit(project.top, flags.rev) ?? null;
+    if (!commit) throw new UserError(`${flags.rev}: not a commit in ${project.top}`);
+    fromTrailers = provenanceFromTrailers(commitMessage(project.top, commit));
+  } else commit = resolveCommit(project.top, 'HEAD') ?? null;
+  const provenance: Provenance = {
+    actor: flags.actor ?? (envActor as Provenance['actor'] | undefined) ?? fromTrailers?.actor ?? 'human',
+    tool: flags.tool ?? env.LOOPWARDEN_TOOL ?? fromTrailers?.tool,
+    model: flags.model ?? env.LOOPWARDEN_MODEL,
+    strategy: flags.strategy ?? env.LOOPWARDEN_STRATEGY,
+    author: flags.author ?? env.LOOPWARDEN_AUTHOR,
+  };
+  const ledger = await project.openLedger();
+  try {
+    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
+    const current = flags.rev ? builder.commit(commit!) : builder.worktree();
+    const result = recordIteration({
+      ledger,
+      builder,
+      policy: project.config.policy,
+      provenance,
+      current,
+      revision: { commit, worktree: !flags.rev },
+      firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
+    });
+    const output = { diff: result.diff, verdict: result.verdict, record: result.record };
+    const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(flags.format === 'json' ? renderIterationJson(output) : flags.format === 'markdown' ? renderIterationMarkdown(output) : renderIterationText(output, color));
+    return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;
+  } finally {
+    ledger.close();
+  }
+}

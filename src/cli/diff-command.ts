@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { SEVERITIES, isAtLeast } from '../findings/finding.js';
+import { loadProjectConfig } from '../config/config-file.js';
+import { diffSnapshots } from '../diff/iteration-diff.js';
+import { loadAllRules } from '../rules/rule-pack.js';
+import { compareSources } from '../workspace/compare-sources.js';
+import { gitTopLevel } from '../workspace/git.js';
+import { renderIterationText } from '../report/iteration-text.js';
+import { renderIterationJson } from '../report/iteration-json.js';
+import { renderIterationMarkdown } from '../report/iteration-markdown.js';
+import { buildDiffSarif } from '../report/sarif.js';
+import type { FailOn } from '../report/scan-summary.js';
+
+interface DiffFlags {
+  format: 'text' | 'json' | 'sarif' | 'markdown';
+  failOn: FailOn;
+  color?: boolean;
+}
+
+/** Defines `loopwarden diff`. */
+export function diffCommand(): Command {
+  return new Command('diff')
+    .description('compare two files, two directories, or two git revisions (WORKTREE for uncommitted changes)')
+    .argument('<before>', 'file, directory or git revision')
+    .argument('<after>', 'file, directory, git revision or WORKTREE')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .option('--no-color', 'never colour the text report')
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      process.exitCode = await runDiff(before, after, flags);
+    });
+}
+
+/** Compares two versions and prints what was introduced, fixed and persists; returns the exit code. */
+export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
+  const config = await loadProjectConfig(gitTopLevel(cwd) ?? cwd);
+  const rules = await loadAllRules(config.scan.rules);
+  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
+  const diff = diffSnapshots(sides.before, sides.after);
+  const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const output =
+    flags.format === 'json'
+      ? renderIterationJson({ diff })
+      : flags.format === 'markdown'
+        ? renderIterationMarkdown({ diff })
+        : flags.format === 'sarif'
+          ? `${JSON.stringify(buildDiffSarif(diff, rules, sides.root), null, 2)}\n`
+          : renderIterationText({ diff }, color);
+  process.stdout.write(output);
+  const failOn = flags.failOn;
+  return failOn !== 'none' && diff.introduced.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}

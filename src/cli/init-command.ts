@@ -1,0 +1,46 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { stringify } from 'yaml';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE } from '../config/config-file.js';
+import { DEFAULT_POLICY } from '../policy/policy.js';
+import { openProject } from './project.js';
+
+/** Defines `loopwarden init`. */
+export function initCommand(): Command {
+  return new Command('init')
+    .description('write .loopwarden.yml with the default policy, create the ledger, and keep it out of git')
+    .action(async () => {
+      process.exitCode = await runInit();
+    });
+}
+
+const HEADER = `# loopwarden configuration. Defaults follow Shukla, Joshi & Syed (IEEE ISTAS 2025): at most three
+# consecutive AI-only iterations before a human review, a security check of every iteration, and a
+# closer look when complexity rises.
+`;
+
+/** Initialises a repository; safe to run twice (existing files are kept). */
+export async function runInit(cwd = process.cwd()): Promise<number> {
+  const project = await openProject(cwd, undefined, { needRules: false });
+  const configPath = join(project.top, CONFIG_FILE_NAME);
+  const said: string[] = [];
+  if (existsSync(configPath)) said.push(`kept ${CONFIG_FILE_NAME} (already there)`);
+  else {
+    const defaults = { scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high' }, policy: DEFAULT_POLICY };
+    writeFileSync(configPath, HEADER + stringify(defaults));
+    said.push(`wrote ${CONFIG_FILE_NAME} with the default policy`);
+  }
+  const gitignore = join(project.top, '.gitignore');
+  const current = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
+  if (current.split(/\r?\n/).some((line) => line.trim() === '.loopwarden/' || line.trim() === '.loopwarden')) said.push('kept .gitignore (already ignores .loopwarden/)');
+  else {
+    appendFileSync(gitignore, `${current && !current.endsWith('\n') ? '\n' : ''}.loopwarden/\n`);
+    said.push('added .loopwarden/ to .gitignore');
+  }
+  const ledger = await project.openLedger();
+  said.push(`ledger ready at .loopwarden/ledger.db (${ledger.records().length} records)`);
+  ledger.close();
+  process.stdout.write(`${said.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import { writeFileAtomically } from '../io/atomic-write.js';
+import type { LedgerRecord } from '../ledger/record.js';
+import { openProject } from './project.js';
+
+/** Defines `loopwarden ledger verify|export`. */
+export function ledgerCommand(): Command {
+  const ledger = new Command('ledger').description('verify or export the tamper-evident record of iterations and reviews');
+  ledger
+    .command('verify')
+    .description('check every record against its hash and its predecessor; name any edited, deleted or reordered record')
+    .action(async () => {
+      process.exitCode = await runVerify();
+    });
+  ledger
+    .command('export')
+    .description('export every record')
+    .addOption(new Option('-f, --format <format>', 'export format').choices(['json', 'csv']).default('json'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (flags: { format: 'json' | 'csv'; output?: string }) => {
+      process.exitCode = await runExport(flags);
+    });
+  return ledger;
+}
+
+/** Verifies the ledger; exit 0 when intact, 1 when a record was tampered with. */
+export async function runVerify(cwd = process.cwd()): Promise<number> {
+  const project = await openProject(cwd, undefined, { needRules: false });
+  const ledger = await project.openLedger();
+  try {
+    const result = ledger.verify();
+    if (result.ok) process.stdout.write(`ledger intact: ${result.records} records, every hash and link checks out\n`);
+    else process.stdout.write(`ledger TAMPERED: ${result.problems.length} problem(s) in ${result.records} records\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    return result.ok ? 0 : 1;
+  } finally {
+    ledger.close();
+  }
+}
+
+const CSV_COLUMNS = ['seq', 'kind', 'recorded_at', 'actor', 'tool', 'model', 'strategy', 'author', 'commit', 'verdict', 'introduced', 'fixed', 'risk_after', 'complexity_after', 'decision', 'reviewer', 'note', 'hash', 'prev_hash'];
+
+function csvRow(record: LedgerRecord): string[] {
+  const base = [String(record.seq), record.kind, record.recordedAt];
+  if (record.kind === 'iteration') {
+    const p = record.payload;
+    return [...base, p.provenance.actor, p.provenance.tool ?? '', p.provenance.model ?? '', p.provenance.strategy ?? '', p.provenance.author ?? '', p.revision.commit ?? '', p.verdict.level, String(p.introduced.length), String(p.fixed.length), String(p.risk.after), String(p.complexity.after), '', '', '', record.hash, record.prevHash];
+  }
+  const p = record.payload;
+  return [...base, '', '', '', '', '', '', '', '', '', '', '', p.decision, p.reviewer, p.note, record.hash, record.prevHash];
+}
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Exports the ledger as JSON (every record in full) or CSV (one line per record). */
+export async function runExport(flags: { format: 'json' | 'csv'; output?: string }, cwd = process.cwd()): Promise<number> {
+  const project = await openProject(cwd, undefined, { needRules: false });
+  const ledger = await project.openLedger();
+  try {
+    const records = ledger.records();
+    const text =
+      flags.format === 'json'
+        ? `${JSON.stringify(records, null, 2)}\n`
+        : `${[CSV_COLUMNS, ...records.map(csvRow)].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+    if (flags.output) writeFileAtomically(flags.output, text);
+    else process.stdout.write(text);
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}

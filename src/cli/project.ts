@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { loadProjectConfig, type ProjectConfig } from '../config/config-file.js';
+import { loadAllRules } from '../rules/rule-pack.js';
+import type { Rule } from '../rules/rule.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { gitTopLevel } from '../workspace/git.js';
+
+/** Where a project keeps its ledger, relative to the repository top. */
+export const LEDGER_PATH = join('.loopwarden', 'ledger.db');
+
+/** A git work tree with its configuration; the ledger opens only after the configuration is valid. */
+export interface Project {
+  top: string;
+  config: ProjectConfig;
+  rules: Rule[];
+  openLedger(): Promise<Ledger>;
+}
+
+/** Finds the repository around `cwd` and loads its configuration and rules (invalid ones are UserErrors). */
+export async function openProject(cwd: string, configPath?: string, options: { needRules?: boolean } = {}): Promise<Project> {
+  const top = gitTopLevel(cwd);
+  if (!top) throw new UserError(`${cwd}: not inside a git work tree (iterations are recorded per repository; run 'git init' first)`);
+  const config = await loadProjectConfig(top, configPath);
+  const rules = options.needRules === false ? [] : await loadAllRules(config.scan.rules);
+  return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH)) };
+}

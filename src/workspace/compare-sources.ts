@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import type { Rule } from '../rules/rule.js';
+import { languageForPath } from '../languages/registry.js';
+import { discoverFiles, skipReasonForPath } from '../engine/discover.js';
+import { decodeSource } from '../engine/scan.js';
+import { analyzeSource } from '../engine/scan-file.js';
+import type { FileState, Snapshot } from '../diff/snapshot.js';
+import { blobId, changedPaths, gitTopLevel, listTree, readBlobs, resolveCommit } from './git.js';
+
+/** The two sides of a `diff`, analysed; paths are relative to `root`. */
+export interface ComparedSides {
+  before: Snapshot;
+  after: Snapshot;
+  root: string;
+  description: string;
+}
+
+function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState | undefined {
+  const language = languageForPath(path);
+  if (!language) return undefined;
+  const text = decodeSource(path, bytes);
+  if (text === 'binary') return undefined;
+  const analysis = analyzeSource(path, text, language, rules, { complexity: true });
+  return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, findings: analysis.findings, functions: analysis.functions ?? [] };
+}
+
+function directorySnapshot(directory: string, rules: Rule[], maxFileSize: number): Snapshot {
+  const discovery = discoverFiles(['.'], directory, { include: [], exclude: [], maxFileSize });
+  const files = discovery.files.flatMap((file) => analyzeContent(file.path, readFileSync(file.absolutePath), rules) ?? []);
+  return { files };
+}
+
+/**
+ * Resolves BEFORE and AFTER — two files, two directories, or two git revisions (`WORKTREE` for the
+ * uncommitted work tree) — and analyses them. With revisions only the files that differ are analysed.
+ */
+export function compareSources(beforeArg: string, afterArg: string, cwd: string, rules: Rule[], maxFileSize: number): ComparedSides {
+  const beforePath = resolve(cwd, beforeArg);
+  const afterPath = resolve(cwd, afterArg);
+  if (existsSync(beforePath) && existsSync(afterPath)) {
+    const beforeIsDir = statSync(beforePath).isDirectory();
+    if (beforeIsDir !== statSync(afterPath).isDirectory()) throw new UserError(`${beforeArg}, ${afterArg}: compare two files or two directories, not one of each`);
+    if (beforeIsDir) {
+      return { before: directorySnapshot(beforePath, rules, maxFileSize), after: directorySnapshot(afterPath, rules, maxFileSize), root: afterPath, description: `${beforeArg} → ${afterArg}` };
+    }
+    // Two files are two versions of one file: both sides use the AFTER file's name.
+    const name = relative(cwd, afterPath).split(sep).join('/') || basename(afterPath);
+    if (!languageForPath(afterPath)) throw new UserError(`${afterArg}: not a file of a supported language`);
+    const side = (path: string) => ({ files: [analyzeContent(name, readFileSync(path), rules)].filter((f): f is FileState => f !== undefined) });
+    return { before: side(beforePath), after: side(afterPath), root: cwd, description: `${beforeArg} → ${afterArg}` };
+  }
+  const top = gitTopLevel(cwd);
+  const commitOf = (arg: string) => (arg === 'WORKTREE' ? 'WORKTREE' : top ? resolveCommit(top, arg) : undefined);
+  const before = commitOf(beforeArg);
+  const after = commitOf(afterArg);
+  for (const [arg, resolved] of [[beforeArg, before], [afterArg, after]] as const) {
+    if (!resolved) throw new UserError(`${arg}: no such file, directory${top ? ' or git revision' : ' (and not inside a git repository)'}`);
+  }
+  if (before === 'WORKTREE') throw new UserError(`${beforeArg}: WORKTREE can only be the AFTER side`);
+  const paths = changedPaths(top!, before!, after!).filter((path) => !skipReasonForPath(path));
+  const revisionSide = (commit: string): Snapshot => {
+    const tree = listTree(top!, commit);
+    const ids = paths.map((p) => tree.get(p)).filter((id): id is string => id !== undefined);
+    const blobs = readBlobs(top!, ids);
+    return { files: paths.flatMap((p) => (tree.has(p) ? (analyzeContent(p, blobs.get(tree.get(p)!)!, rules) ?? []) : [])) };
+  };
+  const worktreeSide = (): Snapshot => ({
+    files: paths.flatMap((p) => {
+      const absolute = join(top!, p);
+      return existsSync(absolute) && statSync(absolute).size <= maxFileSize ? (analyzeContent(p, readFileSync(absolute), rules) ?? []) : [];
+    }),
+  });
+  return {
+    before: revisionSide(before!),
+    after: after === 'WORKTREE' ? worktreeSide() : revisionSide(after!),
+    root: top!,
+    description: `${beforeArg} → ${afterArg} (${paths.length} changed file${paths.length === 1 ? '' : 's'})`,
+  };
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Rule } from '../rules/rule.js';
+import { languageForPath } from '../languages/registry.js';
+import { skipReasonForPath } from '../engine/discover.js';
+import { decodeSource, looksMinified } from '../engine/scan.js';
+import { analyzeSource, type FileAnalysis } from '../engine/scan-file.js';
+import type { FileState, Snapshot } from '../diff/snapshot.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { canonicalJson } from '../ledger/canonical-json.js';
+import { TOOL_VERSION } from '../version.js';
+import { blobId, listTree, listWorktreeFiles, readBlobs } from './git.js';
+
+/** A snapshot as stored: which file had which content and which analysis. */
+interface SnapshotEntry {
+  path: string;
+  hash: string;
+  analysisKey: string;
+}
+
+/** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
+export function engineKey(rules: Rule[]): string {
+  return createHash('sha256').update(TOOL_VERSION).update(JSON.stringify(rules)).digest('hex').slice(0, 16);
+}
+
+function analysisKeyOf(engine: string, path: string, hash: string): string {
+  const language = languageForPath(path)!.id;
+  return createHash('sha256').update(`${engine}:${language}:${hash}`).digest('hex');
+}
+
+/** Analyses are cached by content, so a file that moved carries its old path: put the current one back. */
+function relocate(analysis: FileAnalysis, path: string): FileAnalysis {
+  const move = <T extends { path: string }>(items: T[]) => items.map((item) => ({ ...item, path }));
+  return { ...analysis, path, findings: move(analysis.findings), suppressed: move(analysis.suppressed), notes: move(analysis.notes) };
+}
+
+function toFileState(entry: SnapshotEntry, analysis: FileAnalysis): FileState {
+  return { path: entry.path, hash: entry.hash, language: analysis.language, lines: analysis.lines, findings: analysis.findings, functions: analysis.functions ?? [] };
+}
+
+/** Builds snapshots of the work tree and of commits, re-analysing only content the ledger has not seen. */
+export class SnapshotBuilder {
+  private readonly engine: string;
+
+  constructor(
+    private readonly top: string,
+    private readonly ledger: Ledger,
+    private readonly rules: Rule[],
+    private readonly maxFileSize: number,
+  ) {
+    this.engine = engineKey(rules);
+  }
+
+  /** The work tree as it is now; unchanged files are recognised by size and modification time. */
+  worktree(): { snapshot: Snapshot; id: string; analysed: number } {
+    const statCache = this.ledger.getStatCache();
+    const entries: SnapshotEntry[] = [];
+    const contents = new Map<string, Buffer>();
+    const statUpdates: { path: string; size: number; mtimeMs: number; hash: string }[] = [];
+    for (const path of listWorktreeFiles(this.top)) {
+      if (skipReasonForPath(path)) continue;
+      let stats;
+      try {
+        stats = statSync(join(this.top, path));
+      } catch {
+        continue; // tracked but deleted in the work tree
+      }
+      if (!stats.isFile() || stats.size > this.maxFileSize) continue;
+      const cached = statCache.get(path);
+      let hash: string;
+      if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) hash = cached.hash;
+      else {
+        const content = readFileSync(join(this.top, path));
+        hash = blobId(content);
+        contents.set(hash, content);
+        statUpdates.push({ path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
+      }
+      entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
+    }
+    if (statUpdates.length) this.ledger.putStatCache(statUpdates);
+    return this.complete(entries, (missing) => {
+      const found = new Map<string, Buffer>();
+      for (const entry of missing) found.set(entry.hash, contents.get(entry.hash) ?? readFileSync(join(this.top, entry.path)));
+      return found;
+    });
+  }
+
+  /** A commit's files, read from git only where the ledger has no analysis of that content. */
+  commit(commit: string): { snapshot: Snapshot; id: string; analysed: number } {
+    const entries: SnapshotEntry[] = [];
+    for (const [path, hash] of listTree(this.top, commit)) {
+      if (skipReasonForPath(path)) continue;
+      entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
+    }
+    return this.complete(entries, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
+  }
+
+  /** Loads a snapshot recorded earlier. */
+  load(id: string): Snapshot | undefined {
+    const body = this.ledger.getSnapshot(id);
+    if (body === undefined) return undefined;
+    const entries = (JSON.parse(body) as { files: SnapshotEntry[] }).files;
+    const analyses = this.ledger.getFileAnalyses(entries.map((entry) => entry.analysisKey));
+    const files: FileState[] = [];
+    for (const entry of entries) {
+      const text = analyses.get(entry.analysisKey);
+      if (text !== undefined) files.push(toFileState(entry, relocate(JSON.parse(text) as FileAnalysis, entry.path)));
+    }
+    return { files };
+  }
+
+  private complete(entries: SnapshotEntry[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): { snapshot: Snapshot; id: string; analysed: number } {
+    const analyses = this.ledger.getFileAnalyses(entries.map((entry) => entry.analysisKey));
+    const missing = entries.filter((entry) => !analyses.has(entry.analysisKey));
+    const fresh: { key: string; analysis: string }[] = [];
+    if (missing.length > 0) {
+      const contents = read(missing);
+      for (const entry of missing) {
+        const bytes = contents.get(entry.hash);
+        if (!bytes) continue;
+        const text = decodeSource(entry.path, bytes);
+        if (text === 'binary' || (!/\.(c|h|cc|cpp|cxx|hpp|hh|hxx|c\+\+)$/.test(entry.path) && looksMinified(text))) continue;
+        const analysis = analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true });
+        const serialised = JSON.stringify(analysis);
+        analyses.set(entry.analysisKey, serialised);
+        fresh.push({ key: entry.analysisKey, analysis: serialised });
+      }
+      if (fresh.length) this.ledger.putFileAnalyses(fresh);
+    }
+    const kept = entries.filter((entry) => analyses.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
+    const body = canonicalJson({ files: kept });
+    const id = createHash('sha256').update(body).digest('hex');
+    this.ledger.putSnapshot(id, body);
+    const files = kept.map((entry) => toFileState(entry, relocate(JSON.parse(analyses.get(entry.analysisKey)!) as FileAnalysis, entry.path)));
+    return { snapshot: { files }, id, analysed: fresh.length };
+  }
+}
