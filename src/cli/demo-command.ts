@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { runScan } from './scan-command.js';
+import { playDemoLoop } from './demo-loop.js';
 
 /** The example project the demo scans: real weaknesses next to safe look-alikes, in several languages. */
 export const DEMO_PROJECT_DIR = fileURLToPath(new URL('../../../examples/demo', import.meta.url));
@@ -11,7 +12,7 @@ export const DEMO_PROJECT_DIR = fileURLToPath(new URL('../../../examples/demo', 
 /** Defines `loopwarden demo`. */
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('scan a small built-in multi-language example in a throw-away directory')
+    .description('scan a built-in multi-language example, then play a scripted AI coding loop, in a throw-away directory')
     .option('--keep', 'keep the temporary project and print where it is', false)
     .action(async (flags: { keep: boolean }) => {
       process.exitCode = await runDemo(flags.keep);
@@ -22,7 +23,7 @@ export function demoCommand(): Command {
 export async function runDemo(keep: boolean): Promise<number> {
   const directory = mkdtempSync(join(tmpdir(), 'loopwarden-demo-'));
   try {
-    cpSync(DEMO_PROJECT_DIR, directory, { recursive: true });
+    cpSync(DEMO_PROJECT_DIR, join(directory, 'scan'), { recursive: true });
     process.stdout.write(
       [
         'loopwarden demo: a small project with real weaknesses and safe look-alikes in Python, JavaScript,',
@@ -34,7 +35,11 @@ export async function runDemo(keep: boolean): Promise<number> {
         '',
       ].join('\n'),
     );
-    await runScan(['.'], { format: 'text', include: [], exclude: [], rules: [], complexity: true, failOn: 'none' }, directory);
+    await runScan(['.'], { format: 'text', include: [], exclude: [], rules: [], complexity: true, failOn: 'none' }, join(directory, 'scan'));
+    process.stdout.write('\n');
+    const loopDirectory = join(directory, 'loop');
+    mkdirSync(loopDirectory);
+    await playDemoLoop(loopDirectory);
     return 0;
   } finally {
     if (keep) process.stdout.write(`\nThe demo project is kept at ${directory}\n`);

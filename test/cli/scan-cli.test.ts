@@ -125,4 +125,11 @@ test('demo prints a report with findings from several languages and exits 0', ()
   }
   assert.doesNotMatch(stdout, /safe\.py|byOwnerSafely.*sqli/);
   assert.match(stdout, /1 suppressed/);
+  // The scripted AI loop: a block per weakness, the chain limit, a review resetting it, an intact ledger.
+  assert.match(stdout, /BLOCK  chain 1\/3  introduced 1/);
+  assert.match(stdout, /REVIEW-REQUIRED  chain 4\/3/);
+  assert.match(stdout, /4 consecutive AI iterations without a human review/);
+  assert.match(stdout, /approved iterations #1, #2, #3, #4: the AI chain is reset/);
+  assert.match(stdout, /PASS  chain 1\/3/);
+  assert.match(stdout, /ledger intact: 6 records/);
 });
