@@ -65,7 +65,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const ledger = await project.openLedger();
   try {
     const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
-    const current = flags.rev ? builder.commit(commit!) : builder.worktree();
+    const current = flags.rev ? builder.commit(commit!) : await builder.worktree();
     const result = recordIteration({
       ledger,
       builder,

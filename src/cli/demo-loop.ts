@@ -54,7 +54,7 @@ export async function playDemoLoop(directory: string): Promise<void> {
         builder,
         policy: project.config.policy,
         provenance,
-        current: builder.worktree(),
+        current: await builder.worktree(),
         revision: { commit: resolveCommit(project.top, 'HEAD') ?? null, worktree: true },
         firstBaseline: resolveCommit(project.top, 'HEAD') ?? null,
       });

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../findings/finding.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
+import { TOOL_VERSION } from '../version.js';
 
 /** The config file loopwarden looks for in the scan root. */
 export const CONFIG_FILE_NAME = '.loopwarden.yml';
@@ -47,14 +49,53 @@ export interface ProjectConfig {
 export async function loadProjectConfig(directory: string, explicitPath?: string): Promise<ProjectConfig> {
   const path = explicitPath ? resolve(explicitPath) : join(directory, CONFIG_FILE_NAME);
   if (!explicitPath && !existsSync(path)) return { scan: { ...DEFAULTS }, policy: structuredClone(DEFAULT_POLICY) };
+  const cached = readConfigCache(directory, path);
+  if (cached) return { scan: { ...cached.scan, rules: cached.scan.rules.map((dir) => resolve(dirname(path), dir)), path }, policy: cached.policy, path };
   const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
     import('../input/yaml-file.js'),
     import('./config-file-schema.js'),
   ]);
   const config = readYamlFile(path, configFileSchema);
+  writeConfigCache(directory, path, config);
   return {
     scan: { ...config.scan, rules: config.scan.rules.map((dir) => resolve(dirname(path), dir)), path },
     policy: config.policy as Policy,
     path,
   };
+}
+
+interface ConfigCache {
+  version: string;
+  source: string;
+  sourceHash: string;
+  config: { scan: Omit<ScanConfig, 'path'>; policy: Policy };
+}
+
+// Parsing YAML and validating with zod costs ~100 ms at start-up; `check` runs after every AI edit. A
+// validated copy is kept in the repository's .loopwarden/ folder, keyed by the config file's content.
+function cachePath(directory: string): string {
+  return join(directory, '.loopwarden', 'config.cache.json');
+}
+
+function hashOf(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function readConfigCache(directory: string, path: string): ConfigCache['config'] | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(cachePath(directory), 'utf8')) as ConfigCache;
+    return cache.version === TOOL_VERSION && cache.source === path && cache.sourceHash === hashOf(path) ? cache.config : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeConfigCache(directory: string, path: string, config: { scan: Omit<ScanConfig, 'path'>; policy: unknown }): void {
+  if (!existsSync(join(directory, '.loopwarden'))) return;
+  try {
+    const cache: ConfigCache = { version: TOOL_VERSION, source: path, sourceHash: hashOf(path), config: config as ConfigCache['config'] };
+    writeFileSync(cachePath(directory), JSON.stringify(cache));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
 }

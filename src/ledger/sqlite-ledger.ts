@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { MigrationProvider, Migrator } from 'kysely';
 import { UserError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Ledger, NewRecord, VerifyResult } from './ledger.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SQLITE_MIGRATION_NAMES } from './migration-names.js';
 import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 
@@ -18,8 +18,6 @@ interface RecordRow {
   prev_hash: string;
   hash: string;
 }
-
-const migrationProvider: MigrationProvider = { getMigrations: async () => SQLITE_MIGRATIONS };
 
 /** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
 export async function openSqliteLedger(path: string): Promise<Ledger> {
@@ -34,12 +32,23 @@ export async function openSqliteLedger(path: string): Promise<Ledger> {
   } catch (error) {
     throw new UserError(`${path}: cannot open the ledger (${(error as Error).message})`);
   }
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
-  // Two processes may open a new ledger at once: serialise the migration itself.
-  const { error } = await migrateWithRetry(migrator);
-  if (error) throw new UserError(`${path}: cannot migrate the ledger (${(error as Error).message ?? error})`);
+  if (!isMigrated(database)) {
+    // Kysely and the migrations load only when there is something to migrate: start-up time matters.
+    const [{ Kysely, Migrator, SqliteDialect }, { SQLITE_MIGRATIONS }] = await Promise.all([import('kysely'), import('./migrations.js')]);
+    const provider: MigrationProvider = { getMigrations: async () => SQLITE_MIGRATIONS };
+    const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database }) }), provider });
+    // Two processes may open a new ledger at once: a lost race shows up as a busy or duplicate error.
+    const { error } = await migrateWithRetry(migrator);
+    if (error) throw new UserError(`${path}: cannot migrate the ledger (${(error as Error).message ?? error})`);
+  }
   return new SqliteLedger(database, `${path}.head`);
+}
+
+function isMigrated(database: Database.Database): boolean {
+  const table = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  if (!table) return false;
+  const applied = new Set((database.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((row) => row.name));
+  return SQLITE_MIGRATION_NAMES.every((name) => applied.has(name));
 }
 
 async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }> {
@@ -115,11 +124,15 @@ class SqliteLedger implements Ledger {
   }
 
   getFileAnalyses(keys: string[]): Map<string, string> {
-    const select = this.db.prepare('SELECT analysis FROM file_analyses WHERE analysis_key = ?');
     const found = new Map<string, string>();
-    for (const key of keys) {
-      const row = select.get(key) as { analysis: string } | undefined;
-      if (row) found.set(key, row.analysis);
+    const unique = [...new Set(keys)];
+    // SQLite allows 32766 parameters; chunks of 500 keep statements small and few.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT analysis_key, analysis FROM file_analyses WHERE analysis_key IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { analysis_key: string; analysis: string }[];
+      for (const row of rows) found.set(row.analysis_key, row.analysis);
     }
     return found;
   }

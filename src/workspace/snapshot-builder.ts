@@ -10,6 +10,7 @@ import type { FileState, Snapshot } from '../diff/snapshot.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import { TOOL_VERSION } from '../version.js';
+import { PARALLEL_THRESHOLD, defaultWorkerCount } from '../engine/worker-count.js';
 import { blobId, listTree, listWorktreeFiles, readBlobs } from './git.js';
 
 /** A snapshot as stored: which file had which content and which analysis. */
@@ -42,6 +43,9 @@ function toFileState(entry: SnapshotEntry, analysis: FileAnalysis): FileState {
 /** Builds snapshots of the work tree and of commits, re-analysing only content the ledger has not seen. */
 export class SnapshotBuilder {
   private readonly engine: string;
+  /** Parsed analyses by key: the current and the previous snapshot share most files. */
+  private readonly parsed = new Map<string, FileAnalysis>();
+  private freshlyAnalysed = 0;
 
   constructor(
     private readonly top: string,
@@ -53,7 +57,7 @@ export class SnapshotBuilder {
   }
 
   /** The work tree as it is now; unchanged files are recognised by size and modification time. */
-  worktree(): { snapshot: Snapshot; id: string; analysed: number } {
+  async worktree(): Promise<{ snapshot: Snapshot; id: string; analysed: number }> {
     const statCache = this.ledger.getStatCache();
     const entries: SnapshotEntry[] = [];
     const contents = new Map<string, Buffer>();
@@ -79,6 +83,7 @@ export class SnapshotBuilder {
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
     if (statUpdates.length) this.ledger.putStatCache(statUpdates);
+    await this.analyzeManyInWorkers(entries);
     return this.complete(entries, (missing) => {
       const found = new Map<string, Buffer>();
       for (const entry of missing) found.set(entry.hash, contents.get(entry.hash) ?? readFileSync(join(this.top, entry.path)));
@@ -96,23 +101,44 @@ export class SnapshotBuilder {
     return this.complete(entries, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
   }
 
+  /** The first check of a large repository analyses every file: spread that over the cores. */
+  private async analyzeManyInWorkers(entries: SnapshotEntry[]): Promise<void> {
+    const candidates = entries.filter((entry) => !this.parsed.has(entry.analysisKey));
+    if (candidates.length < PARALLEL_THRESHOLD) return;
+    const known = this.ledger.getFileAnalyses(candidates.map((entry) => entry.analysisKey));
+    const missing = candidates.filter((entry) => !known.has(entry.analysisKey));
+    if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
+    const { analyzeInWorkers } = await import('../engine/parallel.js');
+    const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: languageForPath(entry.path)! }));
+    const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
+    const fresh: { key: string; analysis: string }[] = [];
+    outcomes.forEach((outcome, index) => {
+      if (!('analysis' in outcome)) return;
+      const entry = missing[index]!;
+      this.parsed.set(entry.analysisKey, outcome.analysis);
+      fresh.push({ key: entry.analysisKey, analysis: JSON.stringify(outcome.analysis) });
+    });
+    this.ledger.putFileAnalyses(fresh);
+    this.freshlyAnalysed += fresh.length;
+  }
+
   /** Loads a snapshot recorded earlier. */
   load(id: string): Snapshot | undefined {
     const body = this.ledger.getSnapshot(id);
     if (body === undefined) return undefined;
     const entries = (JSON.parse(body) as { files: SnapshotEntry[] }).files;
-    const analyses = this.ledger.getFileAnalyses(entries.map((entry) => entry.analysisKey));
+    const analyses = this.ledger.getFileAnalyses(entries.filter((entry) => !this.parsed.has(entry.analysisKey)).map((entry) => entry.analysisKey));
     const files: FileState[] = [];
     for (const entry of entries) {
-      const text = analyses.get(entry.analysisKey);
-      if (text !== undefined) files.push(toFileState(entry, relocate(JSON.parse(text) as FileAnalysis, entry.path)));
+      const analysis = this.analysisFor(entry.analysisKey, analyses);
+      if (analysis) files.push(toFileState(entry, relocate(analysis, entry.path)));
     }
     return { files };
   }
 
   private complete(entries: SnapshotEntry[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): { snapshot: Snapshot; id: string; analysed: number } {
-    const analyses = this.ledger.getFileAnalyses(entries.map((entry) => entry.analysisKey));
-    const missing = entries.filter((entry) => !analyses.has(entry.analysisKey));
+    const analyses = this.ledger.getFileAnalyses(entries.filter((entry) => !this.parsed.has(entry.analysisKey)).map((entry) => entry.analysisKey));
+    const missing = entries.filter((entry) => !analyses.has(entry.analysisKey) && !this.parsed.has(entry.analysisKey));
     const fresh: { key: string; analysis: string }[] = [];
     if (missing.length > 0) {
       const contents = read(missing);
@@ -128,11 +154,24 @@ export class SnapshotBuilder {
       }
       if (fresh.length) this.ledger.putFileAnalyses(fresh);
     }
-    const kept = entries.filter((entry) => analyses.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
+    const kept = entries.filter((entry) => analyses.has(entry.analysisKey) || this.parsed.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
     const body = canonicalJson({ files: kept });
     const id = createHash('sha256').update(body).digest('hex');
     this.ledger.putSnapshot(id, body);
-    const files = kept.map((entry) => toFileState(entry, relocate(JSON.parse(analyses.get(entry.analysisKey)!) as FileAnalysis, entry.path)));
-    return { snapshot: { files }, id, analysed: fresh.length };
+    const files = kept.map((entry) => toFileState(entry, relocate(this.analysisFor(entry.analysisKey, analyses)!, entry.path)));
+    const analysed = fresh.length + this.freshlyAnalysed;
+    this.freshlyAnalysed = 0;
+    return { snapshot: { files }, id, analysed };
+  }
+
+  private analysisFor(key: string, texts: Map<string, string>): FileAnalysis | undefined {
+    let analysis = this.parsed.get(key);
+    if (!analysis) {
+      const text = texts.get(key);
+      if (text === undefined) return undefined;
+      analysis = JSON.parse(text) as FileAnalysis;
+      this.parsed.set(key, analysis);
+    }
+    return analysis;
   }
 }

@@ -150,3 +150,13 @@ test('diff of two directories and two files', () => {
   assert.equal(files.diff.introduced.length, 1);
   assert.equal(readFileSync(join(root, 'v1/a.py'), 'utf8'), SAFE_DB);
 });
+
+test('an edited config file is read again, not served from the cache', () => {
+  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  runCli(['init'], root);
+  assert.equal(check(root, '--actor', 'ai').json.chain.limit, 3);
+  writeFileSync(join(root, '.loopwarden.yml'), 'policy:\n  chain:\n    maxConsecutiveAiIterations: 1\n');
+  assert.equal(check(root, '--actor', 'ai').json.chain.limit, 1);
+  writeFileSync(join(root, '.loopwarden.yml'), 'policy:\n  chain:\n    maxConsecutiveAiIterations: nope\n');
+  assert.equal(runCli(['check', '--actor', 'ai'], root).status, 2);
+});

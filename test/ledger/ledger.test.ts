@@ -138,3 +138,9 @@ test('a writer killed mid-write leaves a valid ledger that keeps every record it
   assert.ok(result.records >= reported, `${result.records} records stored, ${reported} reported written`);
   ledger.close();
 });
+
+test('the migration names the fast path checks are exactly the migrations', async () => {
+  const { SQLITE_MIGRATIONS } = await import('../../src/ledger/migrations.js');
+  const { SQLITE_MIGRATION_NAMES } = await import('../../src/ledger/migration-names.js');
+  assert.deepEqual(Object.keys(SQLITE_MIGRATIONS), SQLITE_MIGRATION_NAMES);
+});
