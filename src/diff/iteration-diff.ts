@@ -1,7 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { diffFindings } from './finding-diff.js';
 import { diffFunctions, type FunctionChange, type LocatedFunction } from './function-diff.js';
-import { riskScore } from './risk.js';
 import type { FileState, Snapshot } from './snapshot.js';
 
 /** Complexity summed over every function of a snapshot. */
@@ -27,14 +26,16 @@ function totals(files: readonly FileState[]): ComplexityTotals {
   let cyclomatic = 0;
   let cognitive = 0;
   let functions = 0;
-  for (const file of files) {
-    for (const f of file.functions) {
-      cyclomatic += f.cyclomatic;
-      cognitive += f.cognitive;
-      functions++;
-    }
+  for (const { summary } of files) {
+    cyclomatic += summary.cyclomatic;
+    cognitive += summary.cognitive;
+    functions += summary.functions;
   }
   return { cyclomatic, cognitive, functions };
+}
+
+function totalRisk(files: readonly FileState[]): number {
+  return Math.round(files.reduce((sum, file) => sum + file.summary.risk, 0) * 100) / 100;
 }
 
 const located = (files: readonly FileState[]): LocatedFunction[] => files.flatMap((file) => file.functions.map((f) => ({ ...f, path: file.path })));
@@ -53,8 +54,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
   const changedBefore = before.files.filter((f) => changed.has(f.path));
   const changedAfter = after.files.filter((f) => changed.has(f.path));
   const findings = diffFindings(changedBefore.flatMap((f) => f.findings), changedAfter.flatMap((f) => f.findings));
-  const riskBefore = riskScore(before.files.flatMap((f) => f.findings));
-  const riskAfter = riskScore(after.files.flatMap((f) => f.findings));
+  const riskBefore = totalRisk(before.files);
+  const riskAfter = totalRisk(after.files);
   const totalsBefore = totals(before.files);
   const totalsAfter = totals(after.files);
   const change = totalsBefore.cyclomatic === 0 ? (totalsAfter.cyclomatic > 0 ? 100 : 0) : ((totalsAfter.cyclomatic - totalsBefore.cyclomatic) / totalsBefore.cyclomatic) * 100;

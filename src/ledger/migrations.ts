@@ -37,4 +37,10 @@ export const SQLITE_MIGRATIONS: Record<string, Migration> = {
       await sql`CREATE TABLE file_stat_cache (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL)`.execute(db);
     },
   },
+  '0002-file-summaries': {
+    async up(db: Kysely<unknown>) {
+      // Totals per analysed file, so a check reads summaries for unchanged files instead of whole analyses.
+      await sql`ALTER TABLE file_analyses ADD COLUMN summary TEXT`.execute(db);
+    },
+  },
 };

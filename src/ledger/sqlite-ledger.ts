@@ -118,21 +118,29 @@ class SqliteLedger implements Ledger {
     return (this.db.prepare('SELECT body FROM snapshots WHERE id = ?').get(id) as { body: string } | undefined)?.body;
   }
 
-  putFileAnalyses(entries: { key: string; analysis: string }[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO file_analyses (analysis_key, analysis) VALUES (?, ?)');
-    this.db.transaction(() => entries.forEach((e) => insert.run(e.key, e.analysis))).immediate();
+  putFileAnalyses(entries: { key: string; analysis: string; summary: string }[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO file_analyses (analysis_key, analysis, summary) VALUES (?, ?, ?)');
+    this.db.transaction(() => entries.forEach((e) => insert.run(e.key, e.analysis, e.summary))).immediate();
+  }
+
+  getFileSummaries(keys: string[]): Map<string, string> {
+    return this.selectByKeys(keys, 'summary');
   }
 
   getFileAnalyses(keys: string[]): Map<string, string> {
+    return this.selectByKeys(keys, 'analysis');
+  }
+
+  private selectByKeys(keys: string[], column: 'analysis' | 'summary'): Map<string, string> {
     const found = new Map<string, string>();
     const unique = [...new Set(keys)];
     // SQLite allows 32766 parameters; chunks of 500 keep statements small and few.
     for (let i = 0; i < unique.length; i += 500) {
       const chunk = unique.slice(i, i + 500);
       const rows = this.db
-        .prepare(`SELECT analysis_key, analysis FROM file_analyses WHERE analysis_key IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as { analysis_key: string; analysis: string }[];
-      for (const row of rows) found.set(row.analysis_key, row.analysis);
+        .prepare(`SELECT analysis_key, ${column} AS value FROM file_analyses WHERE analysis_key IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { analysis_key: string; value: string | null }[];
+      for (const row of rows) if (row.value !== null) found.set(row.analysis_key, row.value);
     }
     return found;
   }

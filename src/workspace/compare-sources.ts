@@ -6,7 +6,7 @@ import { languageForPath } from '../languages/registry.js';
 import { discoverFiles, skipReasonForPath } from '../engine/discover.js';
 import { decodeSource } from '../engine/scan.js';
 import { analyzeSource } from '../engine/scan-file.js';
-import type { FileState, Snapshot } from '../diff/snapshot.js';
+import { summarizeFile, type FileState, type Snapshot } from '../diff/snapshot.js';
 import { blobId, changedPaths, gitTopLevel, listTree, readBlobs, resolveCommit } from './git.js';
 
 /** The two sides of a `diff`, analysed; paths are relative to `root`. */
@@ -23,7 +23,8 @@ function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState |
   const text = decodeSource(path, bytes);
   if (text === 'binary') return undefined;
   const analysis = analyzeSource(path, text, language, rules, { complexity: true });
-  return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, findings: analysis.findings, functions: analysis.functions ?? [] };
+  const functions = analysis.functions ?? [];
+  return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, summary: summarizeFile(analysis.findings, functions), findings: analysis.findings, functions };
 }
 
 function directorySnapshot(directory: string, rules: Rule[], maxFileSize: number): Snapshot {

@@ -6,7 +6,7 @@ import { languageForPath } from '../languages/registry.js';
 import { skipReasonForPath } from '../engine/discover.js';
 import { decodeSource, looksMinified } from '../engine/scan.js';
 import { analyzeSource, type FileAnalysis } from '../engine/scan-file.js';
-import type { FileState, Snapshot } from '../diff/snapshot.js';
+import { summarizeFile, type FileState, type FileSummary, type Snapshot } from '../diff/snapshot.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import { TOOL_VERSION } from '../version.js';
@@ -32,19 +32,26 @@ function analysisKeyOf(engine: string, path: string, hash: string): string {
 
 /** Analyses are cached by content, so a file that moved carries its old path: put the current one back. */
 function relocate(analysis: FileAnalysis, path: string): FileAnalysis {
+  if (analysis.path === path) return analysis;
   const move = <T extends { path: string }>(items: T[]) => items.map((item) => ({ ...item, path }));
   return { ...analysis, path, findings: move(analysis.findings), suppressed: move(analysis.suppressed), notes: move(analysis.notes) };
 }
 
-function toFileState(entry: SnapshotEntry, analysis: FileAnalysis): FileState {
-  return { path: entry.path, hash: entry.hash, language: analysis.language, lines: analysis.lines, findings: analysis.findings, functions: analysis.functions ?? [] };
+interface StoredSummary extends FileSummary {
+  language: string;
+  lines: number;
+}
+
+function storedSummaryOf(analysis: FileAnalysis): StoredSummary {
+  return { ...summarizeFile(analysis.findings, analysis.functions ?? []), language: analysis.language, lines: analysis.lines };
 }
 
 /** Builds snapshots of the work tree and of commits, re-analysing only content the ledger has not seen. */
 export class SnapshotBuilder {
   private readonly engine: string;
-  /** Parsed analyses by key: the current and the previous snapshot share most files. */
+  /** Parsed analyses and summaries by key: the current and the previous snapshot share most files. */
   private readonly parsed = new Map<string, FileAnalysis>();
+  private readonly summaries = new Map<string, StoredSummary>();
   private freshlyAnalysed = 0;
 
   constructor(
@@ -105,18 +112,16 @@ export class SnapshotBuilder {
   private async analyzeManyInWorkers(entries: SnapshotEntry[]): Promise<void> {
     const candidates = entries.filter((entry) => !this.parsed.has(entry.analysisKey));
     if (candidates.length < PARALLEL_THRESHOLD) return;
-    const known = this.ledger.getFileAnalyses(candidates.map((entry) => entry.analysisKey));
-    const missing = candidates.filter((entry) => !known.has(entry.analysisKey));
+    this.loadSummaries(candidates);
+    const missing = candidates.filter((entry) => !this.summaries.has(entry.analysisKey));
     if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
     const { analyzeInWorkers } = await import('../engine/parallel.js');
     const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: languageForPath(entry.path)! }));
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
-    const fresh: { key: string; analysis: string }[] = [];
+    const fresh: { key: string; analysis: string; summary: string }[] = [];
     outcomes.forEach((outcome, index) => {
       if (!('analysis' in outcome)) return;
-      const entry = missing[index]!;
-      this.parsed.set(entry.analysisKey, outcome.analysis);
-      fresh.push({ key: entry.analysisKey, analysis: JSON.stringify(outcome.analysis) });
+      fresh.push(this.remember(missing[index]!.analysisKey, outcome.analysis));
     });
     this.ledger.putFileAnalyses(fresh);
     this.freshlyAnalysed += fresh.length;
@@ -127,19 +132,46 @@ export class SnapshotBuilder {
     const body = this.ledger.getSnapshot(id);
     if (body === undefined) return undefined;
     const entries = (JSON.parse(body) as { files: SnapshotEntry[] }).files;
-    const analyses = this.ledger.getFileAnalyses(entries.filter((entry) => !this.parsed.has(entry.analysisKey)).map((entry) => entry.analysisKey));
-    const files: FileState[] = [];
-    for (const entry of entries) {
-      const analysis = this.analysisFor(entry.analysisKey, analyses);
-      if (analysis) files.push(toFileState(entry, relocate(analysis, entry.path)));
-    }
-    return { files };
+    this.loadSummaries(entries);
+    return { files: entries.filter((entry) => this.summaries.has(entry.analysisKey)).map((entry) => this.fileState(entry)) };
+  }
+
+  private loadSummaries(entries: SnapshotEntry[]): void {
+    const wanted = entries.filter((entry) => !this.summaries.has(entry.analysisKey)).map((entry) => entry.analysisKey);
+    const stored = this.ledger.getFileSummaries(wanted);
+    for (const [key, text] of stored) this.summaries.set(key, JSON.parse(text) as StoredSummary);
+  }
+
+  private remember(key: string, analysis: FileAnalysis): { key: string; analysis: string; summary: string } {
+    const summary = storedSummaryOf(analysis);
+    this.parsed.set(key, analysis);
+    this.summaries.set(key, summary);
+    return { key, analysis: JSON.stringify(analysis), summary: JSON.stringify(summary) };
+  }
+
+  /** A file state whose findings and functions are read from the ledger only if someone asks for them. */
+  private fileState(entry: SnapshotEntry): FileState {
+    const summary = this.summaries.get(entry.analysisKey)!;
+    const analysis = () => relocate(this.analysisFor(entry.analysisKey)!, entry.path);
+    return {
+      path: entry.path,
+      hash: entry.hash,
+      language: summary.language,
+      lines: summary.lines,
+      summary,
+      get findings() {
+        return analysis().findings;
+      },
+      get functions() {
+        return analysis().functions ?? [];
+      },
+    };
   }
 
   private complete(entries: SnapshotEntry[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): { snapshot: Snapshot; id: string; analysed: number } {
-    const analyses = this.ledger.getFileAnalyses(entries.filter((entry) => !this.parsed.has(entry.analysisKey)).map((entry) => entry.analysisKey));
-    const missing = entries.filter((entry) => !analyses.has(entry.analysisKey) && !this.parsed.has(entry.analysisKey));
-    const fresh: { key: string; analysis: string }[] = [];
+    this.loadSummaries(entries);
+    const missing = entries.filter((entry) => !this.summaries.has(entry.analysisKey));
+    const fresh: { key: string; analysis: string; summary: string }[] = [];
     if (missing.length > 0) {
       const contents = read(missing);
       for (const entry of missing) {
@@ -147,27 +179,23 @@ export class SnapshotBuilder {
         if (!bytes) continue;
         const text = decodeSource(entry.path, bytes);
         if (text === 'binary' || (!/\.(c|h|cc|cpp|cxx|hpp|hh|hxx|c\+\+)$/.test(entry.path) && looksMinified(text))) continue;
-        const analysis = analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true });
-        const serialised = JSON.stringify(analysis);
-        analyses.set(entry.analysisKey, serialised);
-        fresh.push({ key: entry.analysisKey, analysis: serialised });
+        fresh.push(this.remember(entry.analysisKey, analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true })));
       }
       if (fresh.length) this.ledger.putFileAnalyses(fresh);
     }
-    const kept = entries.filter((entry) => analyses.has(entry.analysisKey) || this.parsed.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
+    const kept = entries.filter((entry) => this.summaries.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
     const body = canonicalJson({ files: kept });
     const id = createHash('sha256').update(body).digest('hex');
     this.ledger.putSnapshot(id, body);
-    const files = kept.map((entry) => toFileState(entry, relocate(this.analysisFor(entry.analysisKey, analyses)!, entry.path)));
     const analysed = fresh.length + this.freshlyAnalysed;
     this.freshlyAnalysed = 0;
-    return { snapshot: { files }, id, analysed };
+    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed };
   }
 
-  private analysisFor(key: string, texts: Map<string, string>): FileAnalysis | undefined {
+  private analysisFor(key: string): FileAnalysis | undefined {
     let analysis = this.parsed.get(key);
     if (!analysis) {
-      const text = texts.get(key);
+      const text = this.ledger.getFileAnalyses([key]).get(key);
       if (text === undefined) return undefined;
       analysis = JSON.parse(text) as FileAnalysis;
       this.parsed.set(key, analysis);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { diffFindings } from '../../src/diff/finding-diff.js';
 import { diffSnapshots } from '../../src/diff/iteration-diff.js';
 import { riskScore } from '../../src/diff/risk.js';
-import type { Snapshot } from '../../src/diff/snapshot.js';
+import { summarizeFile, type Snapshot } from '../../src/diff/snapshot.js';
 import { analyzeSource } from '../../src/engine/scan-file.js';
 import { languageForPath } from '../../src/languages/registry.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
@@ -15,7 +15,7 @@ function snapshot(files: Record<string, string>): Snapshot {
   return {
     files: Object.entries(files).map(([path, text]) => {
       const analysis = analyzeSource(path, text, languageForPath(path)!, rules, { complexity: true });
-      return { path, hash: blobId(Buffer.from(text)), language: analysis.language, lines: analysis.lines, findings: analysis.findings, functions: analysis.functions! };
+      return { path, hash: blobId(Buffer.from(text)), language: analysis.language, lines: analysis.lines, summary: summarizeFile(analysis.findings, analysis.functions!), findings: analysis.findings, functions: analysis.functions! };
     }),
   };
 }
