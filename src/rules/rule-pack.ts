@@ -12,7 +12,40 @@ export const RULE_PACK_PATH = fileURLToPath(new URL('../../rule-pack.json', impo
 interface RulePack {
   /** Identifies the rule files the pack was built from: any edit, addition or removal changes it. */
   stamp: string;
+  /** Every rules directory and rule file with its modification time, to check the stamp without a walk. */
+  entries: { path: string; size: number; mtimeMs: number }[];
   rules: Rule[];
+}
+
+function listEntries(dir: string): { path: string; size: number; mtimeMs: number }[] {
+  const entries: { path: string; size: number; mtimeMs: number }[] = [];
+  const visit = (current: string): void => {
+    const stats = statSync(current);
+    entries.push({ path: relative(dir, current), size: 0, mtimeMs: stats.mtimeMs });
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const file = statSync(path);
+        entries.push({ path: relative(dir, path), size: file.size, mtimeMs: file.mtimeMs });
+      }
+    }
+  };
+  visit(dir);
+  return entries;
+}
+
+/** True when no rules directory or rule file changed since the pack was written (adding or removing a
+ * file changes its directory's modification time). */
+function packIsCurrent(pack: Pick<RulePack, 'entries'>, dir = BUILTIN_RULES_DIR): boolean {
+  try {
+    return pack.entries.every((entry) => {
+      const stats = statSync(join(dir, entry.path));
+      return stats.mtimeMs === entry.mtimeMs && (stats.isDirectory() || stats.size === entry.size);
+    });
+  } catch {
+    return false;
+  }
 }
 
 /** Returns a stamp of every file under `dir` (path, size, modification time). */
@@ -34,7 +67,7 @@ export function stampDirectory(dir: string): string {
 
 /** Writes the compiled rule pack for the built-in rules. */
 export function writeRulePack(rules: Rule[]): void {
-  const pack: RulePack = { stamp: stampDirectory(BUILTIN_RULES_DIR), rules };
+  const pack: RulePack = { stamp: stampDirectory(BUILTIN_RULES_DIR), entries: listEntries(BUILTIN_RULES_DIR), rules };
   writeFileSync(RULE_PACK_PATH, JSON.stringify(pack));
 }
 
@@ -42,7 +75,7 @@ export function writeRulePack(rules: Rule[]): void {
 export async function loadBuiltinRules(): Promise<Rule[]> {
   try {
     const pack = JSON.parse(readFileSync(RULE_PACK_PATH, 'utf8')) as RulePack;
-    if (pack.stamp === stampDirectory(BUILTIN_RULES_DIR)) return pack.rules;
+    if (Array.isArray(pack.entries) && packIsCurrent(pack)) return pack.rules;
   } catch {
     // No pack (a source checkout before the first build) or an unreadable one: read the rule files.
   }
@@ -63,4 +96,10 @@ export async function loadAllRules(extraDirs: string[]): Promise<Rule[]> {
     throw new UserError(`${clash.sourcePath}: field 'id': '${clash.id}' is already a built-in rule`);
   }
   return [...builtin, ...extra];
+}
+
+/** For tests: snapshots `dir`'s entries and returns a check of whether they are unchanged since. */
+export function packIsCurrentFor(dir: string): { isCurrent(): boolean } {
+  const entries = listEntries(dir);
+  return { isCurrent: () => packIsCurrent({ entries }, dir) };
 }

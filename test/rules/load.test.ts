@@ -96,3 +96,18 @@ test('a user rule may not reuse a built-in rule id', async () => {
   const dir = makeProject({ 'python/sqli/python-sqli-built-query.yml': valid.replace('id: my-rule', 'id: python-sqli-built-query') });
   await assert.rejects(loadAllRules([dir]), /python-sqli-built-query\.yml: field 'id': 'python-sqli-built-query' is already a built-in rule/);
 });
+
+test('the rule pack notices an edited or added rule file and falls back to the YAML files', async () => {
+  const { packIsCurrentFor } = await import('../../src/rules/rule-pack.js');
+  const dir = makeProject({ 'python/sqli/my-rule.yml': valid });
+  const { utimesSync, writeFileSync } = await import('node:fs');
+  const pack = packIsCurrentFor(dir);
+  assert.equal(pack.isCurrent(), true);
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(dir, 'python/sqli/my-rule.yml'), later, later);
+  assert.equal(pack.isCurrent(), false);
+  const again = packIsCurrentFor(dir);
+  writeFileSync(join(dir, 'python/sqli/another.yml'), valid);
+  utimesSync(join(dir, 'python/sqli'), later, later);
+  assert.equal(again.isCurrent(), false);
+});
