@@ -63,3 +63,14 @@ test('the JSON report matches its documented, versioned schema', () => {
   assert.equal(finding.function, 'run');
   assert.equal(finding.snippet, 'os.system("ls " + cmd)');
 });
+
+test('diff SARIF validates too and marks results new, unchanged and absent', async () => {
+  const { buildDiffSarif } = await import('../../src/report/sarif.js');
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(sarifSchema);
+  const [first, second, third] = result.findings;
+  const log = buildDiffSarif({ introduced: [first!], persisting: [second!], fixed: [third ?? first!] }, loadRules([BUILTIN_RULES_DIR]), root);
+  assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.deepEqual(log.runs[0]!.results!.map((r) => r.baselineState), ['new', 'unchanged', 'absent']);
+});
