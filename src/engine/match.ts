@@ -2,11 +2,14 @@ import type { SyntaxNode } from '../languages/language.js';
 import type { Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue } from './value.js';
+import { TaintTracker, type TaintStep } from './taint.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
 export interface RuleMatch {
   rule: Rule;
   node: SyntaxNode;
+  /** For taint rules: source → steps → sink. */
+  trace?: TaintStep[];
 }
 
 /** Returns the rules that apply to this file's language and whose required words occur in its text. */
@@ -35,23 +38,42 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
     const seen = new Set<string>();
     const matcher = rule.matchers[parsed.language.id];
     if (!matcher) continue;
+    const taintSpec = rule.taint?.[parsed.language.id];
+    const tracker = taintSpec ? new TaintTracker(taintSpec, parsed.language, parsed.root) : undefined;
+    let sanitizedIds: Set<number> | undefined;
     for (const node of parsed.root.findAll(matcher)) {
-      if (!satisfiesValueConditions(node, rule, parsed)) continue;
+      if (Object.keys(rule.valueConditions).length > 0) {
+        sanitizedIds ??= idsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
+        if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
+      }
+      let trace: TaintStep[] | undefined;
+      if (tracker) {
+        const path = tracker.taintOf(node.getMatch('SINK') ?? node);
+        if (!path) continue;
+        const { start } = node.range();
+        trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
+      }
       const { start, end } = node.range();
       const key = `${start.index}:${end.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ rule, node });
+      matches.push(trace ? { rule, node, trace } : { rule, node });
     }
   }
   return matches;
 }
 
-function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile): boolean {
+function idsMatching(root: SyntaxNode, rules: Record<string, unknown>[]): Set<number> {
+  const ids = new Set<number>();
+  for (const rule of rules) for (const node of root.findAll({ rule })) ids.add(node.id());
+  return ids;
+}
+
+function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile, sanitizedIds: Set<number>): boolean {
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
-    const kind = classifyValue(captured, parsed.language, 0, rule.sanitizers[parsed.language.id] ?? []);
+    const kind = classifyValue(captured, parsed.language, 0, sanitizedIds);
     if (condition === 'built-string' && kind !== 'built') return false;
     if (condition === 'not-constant' && kind === 'constant') return false;
   }

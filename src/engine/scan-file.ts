@@ -70,6 +70,7 @@ export function analyzeSource(
       function: functionPaths[i]!,
       fingerprint: fingerprints[i]!,
       references: match.rule.references,
+      ...(match.trace ? { trace: match.trace } : {}),
     };
     const suppression = suppressionFor(suppressions, finding.ruleId, finding.startLine);
     if (suppression) suppressed.push({ ...finding, suppression: { reason: suppression.reason, line: suppression.line } });
@@ -78,10 +79,22 @@ export function analyzeSource(
   return {
     path,
     language: language.id,
+    // The same weakness reported at the same place by a pattern rule and a taint rule is one finding.
+    findings: dedupeSamePlace(findings),
+    suppressed: dedupeSamePlace(suppressed),
     lines: text.length === 0 ? 0 : lines.length - (text.endsWith('\n') ? 1 : 0),
-    findings,
-    suppressed,
     notes,
     functions: options.complexity ? measureFunctions(parsed) : undefined,
   };
+}
+
+/** Keeps one finding per place and CWE set, preferring the one that carries a taint trace. */
+function dedupeSamePlace<T extends Finding>(findings: T[]): T[] {
+  const byPlace = new Map<string, T>();
+  for (const finding of findings) {
+    const key = `${finding.startLine}:${finding.startColumn}:${[...finding.cwe].sort().join(',')}`;
+    const existing = byPlace.get(key);
+    if (!existing || (!existing.trace && finding.trace)) byPlace.set(key, finding);
+  }
+  return findings.filter((finding) => byPlace.get(`${finding.startLine}:${finding.startColumn}:${[...finding.cwe].sort().join(',')}`) === finding);
 }

@@ -10,16 +10,18 @@ import { enclosingFunction } from './scope.js';
  */
 export type ValueKind = 'constant' | 'built' | 'opaque';
 
-/** ast-grep rules matching calls whose result is safe for the rule's sink. */
-export type Sanitizers = readonly Record<string, unknown>[];
+/** Ids of the nodes (in this file) whose value is safe for the rule's sink: its sanitizer calls. */
+export type Sanitizers = ReadonlySet<number>;
+
+const NO_SANITIZERS: Sanitizers = new Set();
 
 const MAX_DEPTH = 6;
 
 /** Classifies the value of `node` by following literals, string building and local assignments. */
-export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0, sanitizers: Sanitizers = []): ValueKind {
+export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0, sanitizers: Sanitizers = NO_SANITIZERS): ValueKind {
   if (depth > MAX_DEPTH) return 'opaque';
   // A sanitizer's output is as harmless as a constant for the class of weakness the rule looks for.
-  if (sanitizers.length > 0 && sanitizers.some((rule) => node.matches({ rule }))) return 'constant';
+  if (sanitizers.size > 0 && sanitizers.has(node.id())) return 'constant';
   const special = language.classifySpecial?.(node);
   if (special) return special;
   const kind = node.kind();
@@ -115,13 +117,16 @@ function valueOfAssignments(assignments: Assignment[], language: LanguageSpec, d
   return value === 'built' || earlier === 'built' || value === 'opaque' ? 'built' : 'opaque';
 }
 
-interface Assignment {
+/** An assignment-like node: where, what value, and whether it appends (`+=`). */
+export interface Assignment {
   node: SyntaxNode;
   value: SyntaxNode;
   augmented: boolean;
+  target?: SyntaxNode;
 }
 
-function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec): Assignment[] {
+/** Returns the assignments in `scope` to `name` (or to targets `targetMatches` accepts), in source order. */
+export function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec, targetMatches?: (target: SyntaxNode) => boolean): Assignment[] {
   const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));
   const nodes = scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } });
   const found: Assignment[] = [];
@@ -130,11 +135,11 @@ function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec):
     const target = node.field(shape.target);
     const valueNode = node.field(shape.value);
     if (!target || !valueNode) continue;
-    const value = pickValue(target, valueNode, name, language);
+    const value = targetMatches ? (targetMatches(target) ? valueNode : undefined) : pickValue(target, valueNode, name, language);
     if (!value) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
-    found.push({ node, value, augmented });
+    found.push({ node, value, augmented, target });
   }
   return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
 }

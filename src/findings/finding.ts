@@ -29,6 +29,8 @@ export interface Finding {
   /** Stable identity across edits: survives moved lines, re-indentation and moved files. */
   fingerprint: string;
   references: string[];
+  /** For findings of taint rules: where the data came from and how it reached the sink. */
+  trace?: { kind: 'source' | 'step' | 'sink'; line: number; column: number; text: string }[];
 }
 
 /** A finding silenced by an inline `loopwarden-ignore` comment, with the reason the author gave. */

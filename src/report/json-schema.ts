@@ -20,6 +20,7 @@ const findingSchema = z.object({
   function: z.string().nullable(),
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
   references: z.array(z.string()),
+  trace: z.array(z.object({ kind: z.enum(['source', 'step', 'sink']), line: z.number().int(), column: z.number().int(), text: z.string() })).optional(),
 });
 
 const severityCounts = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>);

@@ -97,12 +97,33 @@ function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, n
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.trace ? { codeFlows: [codeFlowOf(finding)] } : {}),
     properties: { severity: finding.severity, confidence: finding.confidence, cwe: finding.cwe },
   };
   if ('suppression' in finding) {
     result.suppressions = [{ kind: 'inSource', justification: finding.suppression.reason }];
   }
   return result;
+}
+
+/** A taint path as a SARIF code flow: one thread, one location per step, source first. */
+function codeFlowOf(finding: Finding): NonNullable<Result['codeFlows']>[number] {
+  return {
+    threadFlows: [
+      {
+        locations: finding.trace!.map((step) => ({
+          location: {
+            physicalLocation: {
+              artifactLocation: { uri: encodePath(finding.path), uriBaseId: 'SRCROOT' },
+              region: { startLine: step.line, startColumn: step.column, snippet: { text: step.text } },
+            },
+            message: { text: `${step.kind}: ${step.text}` },
+          },
+          kinds: [step.kind === 'source' ? 'taint' : step.kind === 'sink' ? 'exit' : 'acquire'],
+        })),
+      },
+    ],
+  };
 }
 
 function encodePath(path: string): string {

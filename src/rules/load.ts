@@ -68,27 +68,39 @@ export function loadRuleFile(path: string): Rule {
   if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);
   const matchers: Rule['matchers'] = {};
   const sanitizers: Rule['sanitizers'] = {};
+  const taint: NonNullable<Rule['taint']> = {};
+  // A taint rule's matcher finds its sinks; the taint engine then asks whether `$SINK` carries a source.
+  const ruleBody = file.rule ?? { any: file.taint!.sinks };
   for (const languageId of file.languages) {
     const language = languageById(languageId)!;
     const rewrite = (value: unknown) => rewritePatterns(value, language);
     const matcher = {
-      rule: rewrite(file.rule) as Record<string, unknown>,
+      rule: rewrite(ruleBody) as Record<string, unknown>,
       constraints: rewrite(file.constraints) as Record<string, unknown> | undefined,
       utils: rewrite(file.utils) as Record<string, unknown> | undefined,
     };
     matchers[languageId] = matcher;
+    if (file.taint) {
+      taint[languageId] = {
+        sources: file.taint.sources.map((r) => rewrite(r) as Record<string, unknown>),
+        sanitizers: file.taint.sanitizers.map((r) => rewrite(r) as Record<string, unknown>),
+        propagators: file.taint.propagators,
+      };
+    }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
       const root = parse(language.parserName as never, '').root();
       root.findAll(matcher as never);
       for (const sanitizer of sanitizers[languageId]!) root.findAll({ rule: sanitizer } as never);
+      const spec = taint[languageId];
+      for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? [])]) root.findAll({ rule: extra } as never);
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0];
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
     }
   }
-  const words = requiredWords(file.rule, file.utils ?? {});
+  const words = requiredWords(file.rule ?? { any: file.taint!.sinks }, file.utils ?? {});
   return {
     id: file.id,
     languages: file.languages,
@@ -102,6 +114,7 @@ export function loadRuleFile(path: string): Rule {
     matchers,
     valueConditions: file.metavariables ?? {},
     sanitizers,
+    ...(file.taint ? { taint } : {}),
     requiredWords: words?.map((w) => w.text),
     prefilter: prefilterSource(words),
     sourcePath: relative(process.cwd(), path) || path,

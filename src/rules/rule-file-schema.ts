@@ -19,12 +19,25 @@ export const ruleFileSchema = z
     message: z.string().min(10),
     fix: z.string().min(10),
     references: z.array(z.string().url()).min(1),
-    rule: astGrepRule,
+    rule: astGrepRule.optional(),
+    taint: z
+      .object({
+        sources: z.array(astGrepRule).min(1),
+        sanitizers: z.array(astGrepRule).default([]),
+        propagators: z.array(z.object({ method: z.string(), keyed: z.boolean().default(false) }).strict()).default([]),
+        sinks: z.array(astGrepRule).min(1),
+      })
+      .strict()
+      .optional(),
     constraints: z.record(z.string(), astGrepRule).optional(),
     utils: z.record(z.string(), astGrepRule).optional(),
     metavariables: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/), z.enum(VALUE_CONDITIONS)).optional(),
     sanitizers: z.array(astGrepRule).optional(),
   })
-  .strict();
+  .strict()
+  .refine((file) => (file.rule === undefined) !== (file.taint === undefined), {
+    message: "give exactly one of 'rule' (a pattern rule) or 'taint' (sources, sanitizers, sinks)",
+    path: ['rule'],
+  });
 
 export type RuleFile = z.output<typeof ruleFileSchema>;

@@ -1,5 +1,6 @@
 import type { LanguageId } from '../languages/language.js';
 import type { Confidence, Severity } from '../findings/finding.js';
+import type { TaintSpec } from '../engine/taint.js';
 
 /** What a rule demands of a captured metavariable beyond the ast-grep match. */
 export const VALUE_CONDITIONS = ['built-string', 'not-constant'] as const;
@@ -35,6 +36,8 @@ export interface Rule {
   /** The ast-grep matcher (rule, constraints and utils) for each of the rule's languages. */
   matchers: Partial<Record<LanguageId, AstGrepMatcher>>;
   valueConditions: Record<string, ValueCondition>;
+  /** For taint rules: sources, sanitizers and propagators per language (the sinks are the matcher). */
+  taint?: Partial<Record<LanguageId, TaintSpec>>;
   /** ast-grep rules for calls that make a value safe for this rule's sink (escapers, encoders, casts). */
   sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */

@@ -1,0 +1,19 @@
+import os
+import shlex
+import subprocess
+from flask import request
+
+
+def ping():
+    host = request.args.get("host")
+    command = "ping -c 1 " + host
+    # ruleid: python-cmdi-tainted-command
+    os.system(command)
+    # ruleid: python-cmdi-tainted-command
+    subprocess.run(f"nslookup {host}", shell=True)
+    # ok: python-cmdi-tainted-command
+    subprocess.run(["ping", "-c", "1", host])
+    # ok: python-cmdi-tainted-command
+    os.system("ping -c 1 " + shlex.quote(host))
+    # ok: python-cmdi-tainted-command
+    os.system("uptime")

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeSource } from '../../src/engine/scan-file.js';
+import { languageForPath } from '../../src/languages/registry.js';
+import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
+import { buildSarif } from '../../src/report/sarif.js';
+
+const rules = loadRules([BUILTIN_RULES_DIR]);
+const taintRules = rules.filter((rule) => rule.taint);
+
+function tainted(path: string, body: string): { line: number; trace: { kind: string; line: number }[] }[] {
+  const analysis = analyzeSource(path, body, languageForPath(path)!, taintRules, { complexity: false });
+  return analysis.findings.map((f) => ({ line: f.startLine, trace: (f.trace ?? []).map((s) => ({ kind: s.kind, line: s.line })) }));
+}
+
+const py = (lines: string[]) => ['from flask import request', 'def handler(db):', ...lines.map((line) => `    ${line}`), ''].join('\n');
+
+test('taint flows through assignments and string building, with the path recorded', () => {
+  const found = tainted('a.py', py(['x = request.args.get("q")', 'y = "SELECT " + x', 'z = f"{y} LIMIT 1"', 'db.execute(z)']));
+  assert.deepEqual(found, [{ line: 6, trace: [{ kind: 'source', line: 3 }, { kind: 'step', line: 3 }, { kind: 'step', line: 4 }, { kind: 'step', line: 5 }, { kind: 'sink', line: 6 }] }]);
+});
+
+test('a sanitizer or a later constant assignment ends the taint', () => {
+  assert.deepEqual(tainted('a.py', py(['x = int(request.args.get("q"))', 'db.execute("SELECT %d" % x)'])), []);
+  assert.deepEqual(tainted('a.py', py(['x = request.args.get("q")', 'x = "fixed"', 'db.execute("SELECT " + x)'])), []);
+});
+
+test('augmented assignments and propagator calls carry taint', () => {
+  assert.equal(tainted('a.py', py(['q = "SELECT "', 'q += request.form["a"]', 'db.execute(q)'])).length, 1);
+  assert.equal(tainted('a.py', py(['parts = []', 'parts.append(request.cookies.get("s"))', 'db.execute(" ".join(parts))'])).length, 1);
+});
+
+test('collections: a value stored under one key and another read back is not tainted', () => {
+  const store = ['m = {}', 'm["a"] = request.args.get("q")', 'm["b"] = "safe"'];
+  assert.deepEqual(tainted('a.py', py([...store, 'db.execute("SELECT " + m["b"])'])), []);
+  assert.equal(tainted('a.py', py([...store, 'db.execute("SELECT " + m["a"])'])).length, 1);
+  const java = `class A { void f(javax.servlet.http.HttpServletRequest request, java.sql.Statement s) throws Exception {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    m.put("a", request.getParameter("p"));
+    m.put("b", "safe");
+    s.executeQuery("SELECT " + m.get("b"));
+    s.executeQuery("SELECT " + m.get("a"));
+  } }`;
+  assert.deepEqual(tainted('A.java', java).map((f) => f.line), [6]);
+});
+
+test('untainted parameters and constants reaching a sink are not taint findings', () => {
+  assert.deepEqual(tainted('a.py', 'def f(db, name):\n    db.execute("SELECT " + name)\n'), []);
+});
+
+test('taint findings carry a SARIF code flow from source to sink', () => {
+  const analysis = analyzeSource('a.py', py(['x = request.args.get("q")', 'db.execute("SELECT " + x)']), languageForPath('a.py')!, taintRules, { complexity: false });
+  const log = buildSarif({ root: '/tmp', filesScanned: 1, linesScanned: 4, findings: analysis.findings, suppressed: [], skipped: [], notes: [], rules: taintRules });
+  const flow = log.runs[0]!.results![0]!.codeFlows![0]!.threadFlows[0]!.locations;
+  assert.deepEqual(flow.map((l) => l.location!.physicalLocation!.region!.startLine), [3, 3, 4]);
+});
+
+test('a pattern finding and a taint finding at the same place are reported once, with the trace', () => {
+  const body = py(['x = request.args.get("q")', 'db.execute("SELECT " + x)']);
+  const analysis = analyzeSource('a.py', body, languageForPath('a.py')!, rules, { complexity: false });
+  const sqli = analysis.findings.filter((f) => f.cwe.includes('CWE-89'));
+  assert.equal(sqli.length, 1);
+  assert.equal(sqli[0]!.ruleId, 'python-sqli-tainted-query');
+});
