@@ -1,0 +1,16 @@
+import javax.xml.xpath.*;
+import javax.servlet.http.*;
+import org.w3c.dom.Document;
+
+public class Find extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        XPath xp = XPathFactory.newInstance().newXPath();
+        Document doc = null;
+        String id = request.getParameter("id");
+        String expression = "/users/user[@id='" + id + "']";
+        // ruleid: java-xpath-injection-tainted
+        xp.evaluate(expression, doc);
+        // ok: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@id='1']", doc);
+    }
+}

@@ -1,0 +1,17 @@
+import java.io.*;
+import javax.servlet.http.*;
+import org.owasp.encoder.Encode;
+
+public class Greet extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("name");
+        // ruleid: java-xss-tainted-response
+        response.getWriter().println("<h1>Hello " + name + "</h1>");
+        // ruleid: java-xss-tainted-response
+        response.getWriter().format("<p>%s</p>", name);
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<h1>Hello " + Encode.forHtml(name) + "</h1>");
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<h1>Welcome</h1>");
+    }
+}

@@ -1,0 +1,13 @@
+import ldap
+from ldap.filter import escape_filter_chars
+from flask import request
+
+
+def lookup(conn):
+    user = request.args.get("user")
+    search_filter = "(&(objectClass=person)(uid=" + user + "))"
+    # ruleid: python-ldap-injection-tainted
+    found = conn.search_s("ou=users,dc=example,dc=com", ldap.SCOPE_SUBTREE, search_filter)
+    # ok: python-ldap-injection-tainted
+    safe = conn.search_s("ou=users,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(user) + ")")
+    return found, safe

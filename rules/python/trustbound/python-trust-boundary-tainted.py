@@ -1,0 +1,11 @@
+from flask import request, session
+
+
+def remember():
+    theme = request.args.get("theme")
+    # ruleid: python-trust-boundary-tainted
+    session["theme"] = theme
+    # ok: python-trust-boundary-tainted
+    session["visited"] = True
+    # ok: python-trust-boundary-tainted
+    session["page"] = int(request.args.get("page", "1"))
