@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../languages/language.js';
-import type { Rule } from '../rules/rule.js';
+import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue } from './value.js';
 import { TaintTracker, type TaintStep } from './taint.js';
@@ -16,17 +16,28 @@ export interface RuleMatch {
 export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[]): Rule[] {
   return rules.filter((rule) => {
     if (!rule.languages.includes(parsed.language.id)) return false;
-    return rule.prefilter === undefined || prefilterOf(rule).test(parsed.text);
+    if (rule.sourcePrefilter !== undefined && !regexOf(rule.sourcePrefilter).test(parsed.text)) return false;
+    return rule.prefilter === undefined || regexOf(rule.prefilter).test(parsed.text);
   });
 }
 
 const compiledPrefilters = new Map<string, RegExp>();
+const compiledConditions = new Map<string, RegExp>();
 
-function prefilterOf(rule: Rule): RegExp {
-  let regex = compiledPrefilters.get(rule.prefilter!);
+function regexOfCondition(source: string): RegExp {
+  let regex = compiledConditions.get(source);
   if (!regex) {
-    regex = new RegExp(rule.prefilter!, 'i');
-    compiledPrefilters.set(rule.prefilter!, regex);
+    regex = compileMetavariableRegex(source);
+    compiledConditions.set(source, regex);
+  }
+  return regex;
+}
+
+function regexOf(source: string): RegExp {
+  let regex = compiledPrefilters.get(source);
+  if (!regex) {
+    regex = new RegExp(source, 'i');
+    compiledPrefilters.set(source, regex);
   }
   return regex;
 }
@@ -34,12 +45,13 @@ function prefilterOf(rule: Rule): RegExp {
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
+  const taintMatchCache = new Map<string, Set<number>>();
   for (const rule of applicableRules(parsed, rules)) {
     const seen = new Set<string>();
-    const matcher = rule.matchers[parsed.language.id];
+    const matcher = narrowedMatcher(rule, parsed);
     if (!matcher) continue;
     const taintSpec = rule.taint?.[parsed.language.id];
-    const tracker = taintSpec ? new TaintTracker(taintSpec, parsed.language, parsed.root) : undefined;
+    const tracker = taintSpec ? new TaintTracker(taintSpec, parsed.language, parsed.root, taintMatchCache) : undefined;
     let sanitizedIds: Set<number> | undefined;
     for (const node of parsed.root.findAll(matcher)) {
       if (Object.keys(rule.valueConditions).length > 0) {
@@ -63,6 +75,32 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
   return matches;
 }
 
+const narrowedMatchers = new Map<string, AstGrepMatcher | null>();
+
+/** The rule's matcher without the `any` branches whose words this file lacks (ast-grep cost is per branch). */
+function narrowedMatcher(rule: Rule, parsed: ParsedFile): AstGrepMatcher | undefined {
+  const matcher = rule.matchers[parsed.language.id];
+  if (!matcher || !rule.branchPrefilters) return matcher;
+  const keep = rule.branchPrefilters.map((source) => source === undefined || regexOf(source).test(parsed.text));
+  if (keep.every(Boolean)) return matcher;
+  const key = `${rule.id}:${parsed.language.id}:${keep.map((k) => (k ? 1 : 0)).join('')}`;
+  let narrowed = narrowedMatchers.get(key);
+  if (narrowed === undefined) {
+    const branches = (matcher.rule.any as unknown[]).filter((_, index) => keep[index]);
+    if (branches.length === 0) narrowed = null;
+    else {
+      const text = JSON.stringify(branches) + JSON.stringify(matcher.utils ?? {});
+      // Constraints on metavariables that no remaining branch binds would make ast-grep refuse the rule.
+      const constraints = matcher.constraints
+        ? Object.fromEntries(Object.entries(matcher.constraints).filter(([name]) => new RegExp(`\\$${name}\\b`).test(text)))
+        : undefined;
+      narrowed = { ...matcher, rule: { ...matcher.rule, any: branches }, constraints: constraints && Object.keys(constraints).length ? constraints : undefined };
+    }
+    narrowedMatchers.set(key, narrowed);
+  }
+  return narrowed ?? undefined;
+}
+
 function idsMatching(root: SyntaxNode, rules: Record<string, unknown>[]): Set<number> {
   const ids = new Set<number>();
   for (const rule of rules) for (const node of root.findAll({ rule })) ids.add(node.id());
@@ -73,6 +111,10 @@ function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFi
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
+    if (typeof condition === 'object') {
+      if (regexOfCondition(condition.regex).test(captured.text()) === condition.not) return false;
+      continue;
+    }
     const kind = classifyValue(captured, parsed.language, 0, sanitizedIds);
     if (condition === 'built-string' && kind !== 'built') return false;
     if (condition === 'not-constant' && kind === 'constant') return false;

@@ -1,7 +1,7 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
-import { assignmentsTo } from './value.js';
+import { allAssignments, assignmentsOf, assignmentsTo, type RawAssignment } from './value.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -37,6 +37,7 @@ export class TaintTracker {
   /** Per function: its calls on named receivers, found once (a scan asks for them per variable). */
   private readonly callsByScope = new Map<number, { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[]>();
   private readonly assignmentsByScope = new Map<string, ReturnType<typeof assignmentsTo>>();
+  private readonly rawAssignmentsByScope = new Map<number, RawAssignment[]>();
 
   private sourceIds: Set<number> | undefined;
   private sanitizerIds: Set<number> | undefined;
@@ -46,48 +47,57 @@ export class TaintTracker {
     private readonly language: LanguageSpec,
     /** The file's root: sources and sanitizers are found once per file, then looked up by node id. */
     private readonly root: SyntaxNode,
+    /** Shared by the taint rules of one file: most share their sources. */
+    private readonly matchCache: Map<string, Set<number>> = new Map(),
   ) {}
 
   private idsMatching(rules: Record<string, unknown>[]): Set<number> {
+    const key = JSON.stringify(rules);
+    const cached = this.matchCache.get(key);
+    if (cached) return cached;
     const ids = new Set<number>();
     for (const rule of rules) for (const node of this.root.findAll({ rule })) ids.add(node.id());
+    this.matchCache.set(key, ids);
     return ids;
   }
 
   /** Returns the taint path reaching `node` (evaluated where `node` is), or undefined. */
-  taintOf(node: SyntaxNode, depth = 0): TaintStep[] | undefined {
+  taintOf(node: SyntaxNode, depth = 0, scope?: SyntaxNode | null): TaintStep[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
+
     const key = `${node.id()}`;
     if (this.memo.has(key)) return this.memo.get(key) ?? undefined;
     this.memo.set(key, null); // cycles count as untainted
-    const result = this.compute(node, depth);
+    // Everything reached from one use lies in the same function: find it once, not per identifier.
+    const functionScope = scope !== undefined ? scope : (enclosingFunction(node, this.language) ?? null);
+    const result = this.compute(node, depth, functionScope);
     this.memo.set(key, result ?? null);
     return result;
   }
 
-  private compute(node: SyntaxNode, depth: number): TaintStep[] | undefined {
+  private compute(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {
     this.sanitizerIds ??= this.idsMatching(this.spec.sanitizers);
     this.sourceIds ??= this.idsMatching(this.spec.sources);
     if (this.sanitizerIds.has(node.id())) return undefined;
     if (this.sourceIds.has(node.id())) return [step(node, 'source')];
-    if (this.language.identifierKinds.includes(node.kind())) return this.taintOfVariable(node, depth);
-    const keyed = this.keyedRead(node, depth);
+    if (this.language.identifierKinds.includes(node.kind())) return this.taintOfVariable(node, depth, scope);
+    const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
     for (const child of namedChildrenWithoutComments(node)) {
-      const path = this.taintOf(child, depth + 1);
+      const path = this.taintOf(child, depth + 1, scope);
       if (path) return path;
     }
     return undefined;
   }
 
   /** `map.get("k")` / `map["k"]` with a constant key: tainted only if that key was. Returns false when known clean. */
-  private keyedRead(node: SyntaxNode, depth: number): TaintStep[] | false | undefined {
+  private keyedRead(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const access = this.keyedAccess(node);
     if (!access) return undefined;
-    const writes = this.keyedWrites(access.receiver, node).filter((w) => w.key === access.key || w.key === undefined);
+    const writes = this.keyedWrites(access.receiver, node, scope).filter((w) => w.key === access.key || w.key === undefined);
     const last = writes[writes.length - 1];
-    if (!last) return this.taintOfVariable(access.receiver, depth) ?? false;
-    const path = this.taintOf(last.value, depth + 1);
+    if (!last) return this.taintOfVariable(access.receiver, depth, scope) ?? false;
+    const path = this.taintOf(last.value, depth + 1, scope);
     return path ? [...path, step(last.node, 'step')] : false;
   }
 
@@ -123,8 +133,8 @@ export class TaintTracker {
   }
 
   /** Keyed writes to `receiver` before `before`: `m.put("k", v)`, `m["k"] = v`; key undefined when not constant. */
-  private keyedWrites(receiver: SyntaxNode, before: SyntaxNode): { node: SyntaxNode; key: string | undefined; value: SyntaxNode }[] {
-    const scope = enclosingFunction(before, this.language) ?? before.getRoot().root();
+  private keyedWrites(receiver: SyntaxNode, before: SyntaxNode, functionScope: SyntaxNode | null): { node: SyntaxNode; key: string | undefined; value: SyntaxNode }[] {
+    const scope = functionScope ?? before.getRoot().root();
     const name = receiver.text();
     const limit = before.range().start.index;
     const writes: { node: SyntaxNode; key: string | undefined; value: SyntaxNode }[] = [];
@@ -179,14 +189,18 @@ export class TaintTracker {
     const key = `${scope.id()}\u0000${name}`;
     let found = this.assignmentsByScope.get(key);
     if (!found) {
-      found = assignmentsTo(scope, name, this.language);
+      let raw = this.rawAssignmentsByScope.get(scope.id());
+      if (!raw) {
+        raw = allAssignments(scope, this.language);
+        this.rawAssignmentsByScope.set(scope.id(), raw);
+      }
+      found = assignmentsOf(raw, name, this.language);
       this.assignmentsByScope.set(key, found);
     }
     return found;
   }
 
-  private taintOfVariable(identifier: SyntaxNode, depth: number): TaintStep[] | undefined {
-    const scope = enclosingFunction(identifier, this.language);
+  private taintOfVariable(identifier: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {
     if (!scope) return undefined;
     const name = identifier.text();
     const use = identifier.range().start.index;
@@ -194,11 +208,11 @@ export class TaintTracker {
     const last = assignments[assignments.length - 1];
     let path: TaintStep[] | undefined;
     if (last) {
-      const value = this.taintOf(last.value, depth + 1);
+      const value = this.taintOf(last.value, depth + 1, scope);
       path = value ? [...value, step(last.node, 'step')] : undefined;
       if (!path && last.augmented) {
         const earlier = assignments.slice(0, -1).reverse().find(() => true);
-        path = earlier ? this.taintOf(earlier.value, depth + 1) : undefined;
+        path = earlier ? this.taintOf(earlier.value, depth + 1, scope) : undefined;
       }
     }
     // Appends after the last assignment (`sb.append(x)`, `args.add(x)`) carry their argument's taint.
@@ -206,7 +220,7 @@ export class TaintTracker {
     for (const call of this.propagatorCalls(scope, name, use)) {
       if (call.keyed || call.node.range().start.index < since) continue;
       for (const arg of call.args) {
-        const argPath = this.taintOf(arg, depth + 1);
+        const argPath = this.taintOf(arg, depth + 1, scope);
         if (argPath) return [...argPath, step(call.node, 'step')];
       }
     }

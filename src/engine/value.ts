@@ -125,6 +125,40 @@ export interface Assignment {
   target?: SyntaxNode;
 }
 
+/** An assignment-like node before its target is compared with a name. */
+export interface RawAssignment {
+  node: SyntaxNode;
+  target: SyntaxNode;
+  value: SyntaxNode;
+  augmented: boolean;
+}
+
+/** Returns every assignment-like node in `scope`, in source order (callers filter by target). */
+export function allAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssignment[] {
+  const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));
+  const found: RawAssignment[] = [];
+  for (const node of scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } })) {
+    const shape = shapes.get(node.kind())!;
+    const target = node.field(shape.target);
+    const value = node.field(shape.value);
+    if (!target || !value) continue;
+    const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
+    const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
+    found.push({ node, target, value, augmented });
+  }
+  return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+}
+
+/** Narrows raw assignments to those that assign `name`, with the value that `name` receives. */
+export function assignmentsOf(raw: readonly RawAssignment[], name: string, language: LanguageSpec): Assignment[] {
+  const found: Assignment[] = [];
+  for (const a of raw) {
+    const value = pickValue(a.target, a.value, name, language);
+    if (value) found.push({ node: a.node, value, augmented: a.augmented, target: a.target });
+  }
+  return found;
+}
+
 /** Returns the assignments in `scope` to `name` (or to targets `targetMatches` accepts), in source order. */
 export function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec, targetMatches?: (target: SyntaxNode) => boolean): Assignment[] {
   const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));

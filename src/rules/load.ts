@@ -117,6 +117,8 @@ export function loadRuleFile(path: string): Rule {
     ...(file.taint ? { taint } : {}),
     requiredWords: words?.map((w) => w.text),
     prefilter: prefilterSource(words),
+    ...branchPrefiltersOf(ruleBody, file.utils ?? {}),
+    ...(file.taint ? { sourcePrefilter: prefilterSource(requiredWords({ any: file.taint.sources })) } : {}),
     sourcePath: relative(process.cwd(), path) || path,
   };
 }
@@ -130,4 +132,11 @@ function rewritePatterns(value: unknown, language: LanguageSpec): unknown {
       return [key, rewritePatterns(item, language)];
     }),
   );
+}
+
+/** Per-branch prefilters of a top-level `any`, so a file only pays for the branches it can match. */
+function branchPrefiltersOf(rule: Record<string, unknown>, utils: Record<string, unknown>): { branchPrefilters?: (string | undefined)[] } {
+  if (!Array.isArray(rule.any) || rule.any.length < 3) return {};
+  const prefilters = rule.any.map((branch) => prefilterSource(requiredWords(branch as Record<string, unknown>, utils)));
+  return prefilters.some((p) => p !== undefined) ? { branchPrefilters: prefilters } : {};
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGE_IDS } from '../languages/registry.js';
 import { CONFIDENCES, SEVERITIES } from '../findings/finding.js';
-import { VALUE_CONDITIONS } from './rule.js';
+import { VALUE_CONDITIONS, compileMetavariableRegex } from './rule.js';
 
 const astGrepRule = z.record(z.string(), z.unknown());
 
@@ -31,7 +31,20 @@ export const ruleFileSchema = z
       .optional(),
     constraints: z.record(z.string(), astGrepRule).optional(),
     utils: z.record(z.string(), astGrepRule).optional(),
-    metavariables: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/), z.enum(VALUE_CONDITIONS)).optional(),
+    metavariables: z
+      .record(
+        z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+        z.union([
+          z.enum(VALUE_CONDITIONS),
+          z
+            .object({
+              regex: z.string().refine((source) => isValidRegex(source), 'must be a valid regular expression'),
+              not: z.boolean().default(false),
+            })
+            .strict(),
+        ]),
+      )
+      .optional(),
     sanitizers: z.array(astGrepRule).optional(),
   })
   .strict()
@@ -39,5 +52,14 @@ export const ruleFileSchema = z
     message: "give exactly one of 'rule' (a pattern rule) or 'taint' (sources, sanitizers, sinks)",
     path: ['rule'],
   });
+
+function isValidRegex(source: string): boolean {
+  try {
+    compileMetavariableRegex(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type RuleFile = z.output<typeof ruleFileSchema>;

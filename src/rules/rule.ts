@@ -4,7 +4,16 @@ import type { TaintSpec } from '../engine/taint.js';
 
 /** What a rule demands of a captured metavariable beyond the ast-grep match. */
 export const VALUE_CONDITIONS = ['built-string', 'not-constant'] as const;
-export type ValueCondition = (typeof VALUE_CONDITIONS)[number];
+/** A condition on a captured metavariable: how its value is built, or a regex its text must (not) match. */
+export type ValueCondition = (typeof VALUE_CONDITIONS)[number] | { regex: string; not: boolean };
+
+/**
+ * Compiles a metavariable regex with JavaScript's engine (compiled once, unlike ast-grep's `regex`, which is
+ * costly per node). A leading `(?i)` means case-insensitive, as in ast-grep's syntax.
+ */
+export function compileMetavariableRegex(source: string): RegExp {
+  return source.startsWith('(?i)') ? new RegExp(source.slice(4), 'i') : new RegExp(source);
+}
 
 
 /** Default `security-severity` per severity, in GitHub code scanning's bands. */
@@ -44,6 +53,10 @@ export interface Rule {
   requiredWords: string[] | undefined;
   /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */
   prefilter: string | undefined;
+  /** For rules whose matcher is a top-level `any`: each branch's prefilter (undefined: always needed). */
+  branchPrefilters?: (string | undefined)[];
+  /** For taint rules: words one of the sources needs; a file without any has no source to track. */
+  sourcePrefilter?: string;
   /** The rule file this came from, for error messages. */
   sourcePath: string;
 }

@@ -111,3 +111,8 @@ test('the rule pack notices an edited or added rule file and falls back to the Y
   utimesSync(join(dir, 'python/sqli'), later, later);
   assert.equal(again.isCurrent(), false);
 });
+
+test('metavariable regex conditions are validated when the rule loads', () => {
+  const broken = valid.replace('rule:\n  pattern: danger($X)\n', "rule:\n  pattern: danger($X)\nmetavariables:\n  X:\n    regex: '(unclosed'\n");
+  assert.match(loadError(broken), /my-rule\.yml:\d+: field 'metavariables\.X\.regex': must be a valid regular expression/);
+});
