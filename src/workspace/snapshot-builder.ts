@@ -26,8 +26,8 @@ export function engineKey(rules: Rule[]): string {
 }
 
 function analysisKeyOf(engine: string, path: string, hash: string): string {
-  const language = languageForPath(path)!.id;
-  return createHash('sha256').update(`${engine}:${language}:${hash}`).digest('hex');
+  // Already unique without hashing: the engine, the language and the content's blob id.
+  return `${engine}:${languageForPath(path)!.id}:${hash}`;
 }
 
 /** Analyses are cached by content, so a file that moved carries its old path: put the current one back. */
