@@ -62,3 +62,26 @@ test('a pattern finding and a taint finding at the same place are reported once,
   assert.equal(sqli.length, 1);
   assert.equal(sqli[0]!.ruleId, 'python-sqli-tainted-query');
 });
+
+test('a branch that can never run is not followed: constant conditions are folded', () => {
+  const ternary = py(['p = request.args.get("q")', 'num = 106', 'bar = "safe" if 7 * 18 + num > 200 else p', 'db.execute("SELECT " + bar)']);
+  assert.deepEqual(tainted('a.py', ternary), []);
+  const live = py(['p = request.args.get("q")', 'num = 106', 'bar = p if 7 * 18 + num > 200 else "safe"', 'db.execute("SELECT " + bar)']);
+  assert.equal(tainted('a.py', live).length, 1);
+  const deadIf = py(['p = request.args.get("q")', 'bar = "safe"', 'num = 106', 'if 7 * 42 - num > 200:', '    bar = p', 'db.execute("SELECT " + bar)']);
+  assert.deepEqual(tainted('a.py', deadIf), []);
+  const java = `class A { void f(javax.servlet.http.HttpServletRequest request, java.sql.Statement s) throws Exception {
+    String param = request.getParameter("p");
+    int num = 86;
+    String bar = (7 * 42) - num > 200 ? "This_should_always_happen" : param;
+    s.executeQuery("SELECT " + bar);
+  } }`;
+  assert.deepEqual(tainted('A.java', java), []);
+});
+
+test('a value assigned on only some paths may still be tainted', () => {
+  const branches = py(['bar = "safe"', 'if db.flag:', '    bar = request.args.get("q")', 'db.execute("SELECT " + bar)']);
+  assert.equal(tainted('a.py', branches).length, 1);
+  const overwritten = py(['bar = request.args.get("q")', 'if db.flag:', '    bar = "a"', 'else:', '    bar = "b"', 'db.execute("SELECT " + bar)']);
+  assert.equal(tainted('a.py', overwritten).length, 1); // branch-by-branch overwrites are not proven total
+});

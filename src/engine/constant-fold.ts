@@ -1,0 +1,74 @@
+import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
+import { namedChildrenWithoutComments } from '../languages/language.js';
+
+/** A value known without running the code. */
+export type Folded = number | boolean | string;
+
+const MAX_DEPTH = 8;
+
+function operatorOf(node: SyntaxNode): string | undefined {
+  return node.children().find((child) => !child.isNamed())?.text();
+}
+
+/**
+ * Folds an expression to a constant where it is built only from literals, arithmetic, comparisons, boolean
+ * operators and local variables whose reaching value folds too. `resolve` returns a variable's value
+ * expression at the point of use, or undefined. Returns undefined whenever anything is unknown.
+ */
+export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: (identifier: SyntaxNode) => SyntaxNode | undefined, depth = 0): Folded | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const kind = node.kind();
+  const text = node.text();
+  if (/^(integer|int_literal|decimal_integer_literal|number|number_literal|float|decimal_floating_point_literal|float_literal)$/.test(kind)) {
+    const value = Number(text.replace(/[_lLfFdD]$/g, '').replace(/_/g, ''));
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (kind === 'true' || text === 'True' && kind === 'true') return true;
+  if (kind === 'false') return false;
+  if (language.parenthesizedKinds.includes(kind)) {
+    const inner = namedChildrenWithoutComments(node)[0];
+    return inner ? foldConstant(inner, language, resolve, depth + 1) : undefined;
+  }
+  if (language.identifierKinds.includes(kind)) {
+    const value = resolve(node);
+    return value ? foldConstant(value, language, resolve, depth + 1) : undefined;
+  }
+  const parts = namedChildrenWithoutComments(node);
+  if ((kind === 'not_operator' || kind === 'unary_expression' || kind === 'unary_operator') && parts.length === 1) {
+    const value = foldConstant(parts[0]!, language, resolve, depth + 1);
+    const operator = operatorOf(node);
+    if (value === undefined) return undefined;
+    if (operator === '-' && typeof value === 'number') return -value;
+    if ((operator === 'not' || operator === '!') && typeof value === 'boolean') return !value;
+    return undefined;
+  }
+  if (parts.length !== 2) return undefined;
+  const operator = operatorOf(node);
+  const left = foldConstant(parts[0]!, language, resolve, depth + 1);
+  const right = foldConstant(parts[1]!, language, resolve, depth + 1);
+  if (left === undefined || right === undefined || operator === undefined) return undefined;
+  if (typeof left === 'number' && typeof right === 'number') {
+    switch (operator) {
+      case '+': return left + right;
+      case '-': return left - right;
+      case '*': return left * right;
+      case '/': return right === 0 ? undefined : language.id === 'python' ? left / right : Math.trunc(left / right);
+      case '//': return right === 0 ? undefined : Math.floor(left / right);
+      case '%': return right === 0 ? undefined : left % right;
+      case '>': return left > right;
+      case '<': return left < right;
+      case '>=': return left >= right;
+      case '<=': return left <= right;
+      case '==': return left === right;
+      case '!=': return left !== right;
+      default: return undefined;
+    }
+  }
+  if (typeof left === 'boolean' && typeof right === 'boolean') {
+    if (operator === 'and' || operator === '&&') return left && right;
+    if (operator === 'or' || operator === '||') return left || right;
+    if (operator === '==') return left === right;
+    if (operator === '!=') return left !== right;
+  }
+  return undefined;
+}
