@@ -31,6 +31,8 @@ export function findSuppressions(
     const commentAt = Math.max(...commentStarts.map((start) => lineText.lastIndexOf(start, at)));
     if (commentAt < 0) return;
     const line = index + 1;
+    // Prose that mentions the marker (`loopwarden-ignore <rule-id>: …` in docs) names no rule: not an attempt.
+    if (!/^loopwarden-ignore\s+([a-z0-9][a-z0-9-]*|\*)(\s|:|$)/.test(lineText.slice(at))) return;
     const match = SUPPRESSION.exec(lineText.slice(at));
     if (!match) {
       invalid.push({ line, problem: `expected '${MARKER} <rule-id>: <reason>'` });

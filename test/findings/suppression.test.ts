@@ -33,3 +33,9 @@ test('the marker inside a string, outside a comment, is not a suppression', () =
   assert.deepEqual(suppressions, []);
   assert.deepEqual(invalid, []);
 });
+
+test('prose that mentions the marker without a rule id is neither a suppression nor a problem', () => {
+  const { suppressions, invalid } = findSuppressions('/** An inline `loopwarden-ignore <rule-id>: <reason>` comment. */\n// see loopwarden-ignore`s docs\n', ['//', '/*']);
+  assert.deepEqual(suppressions, []);
+  assert.deepEqual(invalid, []);
+});
