@@ -27,3 +27,16 @@ public class Vault {
         kpg.initialize(3072);
     }
 }
+
+class Qualified {
+    void setup() throws Exception {
+        // ruleid: java-broken-crypto
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("DES/CBC/PKCS5Padding");
+        // ruleid: java-broken-crypto
+        javax.crypto.SecretKey key = javax.crypto.KeyGenerator.getInstance("DES").generateKey();
+        // ok: java-broken-crypto
+        javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NOPADDING");
+        // ok: java-broken-crypto
+        javax.crypto.SecretKey aesKey = javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+    }
+}

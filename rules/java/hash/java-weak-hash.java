@@ -11,3 +11,12 @@ public class PasswordHasher {
         return sha256.digest(password.getBytes());
     }
 }
+
+class QualifiedHash {
+    void digest() throws Exception {
+        // ruleid: java-weak-hash
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5", "SUN");
+        // ok: java-weak-hash
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("sha-384", "SUN");
+    }
+}
