@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { Provenance } from '../ledger/record.js';
 import { recordIteration } from '../iterations/check.js';
+import { resolveProvenance } from '../iterations/provenance.js';
 import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
 import { commitMessage, resolveCommit } from '../workspace/git.js';
 import { provenanceFromTrailers } from '../workspace/trailers.js';
@@ -40,13 +41,8 @@ export function checkCommand(): Command {
     });
 }
 
-const ACTORS = ['ai', 'human'] as const;
-
 /** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block). */
 export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<number> {
-  const env = process.env;
-  const envActor = env.LOOPWARDEN_ACTOR;
-  if (envActor !== undefined && !ACTORS.includes(envActor as never)) throw new UserError(`LOOPWARDEN_ACTOR: '${envActor}' is not one of ai, human`);
   const project = await openProject(cwd, flags.config);
   let commit: string | null;
   let fromTrailers: Partial<Provenance> | undefined;
@@ -55,13 +51,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
     if (!commit) throw new UserError(`${flags.rev}: not a commit in ${project.top}`);
     fromTrailers = provenanceFromTrailers(commitMessage(project.top, commit));
   } else commit = resolveCommit(project.top, 'HEAD') ?? null;
-  const provenance: Provenance = {
-    actor: flags.actor ?? (envActor as Provenance['actor'] | undefined) ?? fromTrailers?.actor ?? 'human',
-    tool: flags.tool ?? env.LOOPWARDEN_TOOL ?? fromTrailers?.tool,
-    model: flags.model ?? env.LOOPWARDEN_MODEL,
-    strategy: flags.strategy ?? env.LOOPWARDEN_STRATEGY,
-    author: flags.author ?? env.LOOPWARDEN_AUTHOR,
-  };
+  const provenance = resolveProvenance(flags, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
     const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
