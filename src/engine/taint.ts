@@ -2,7 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsOf, assignmentsTo, type RawAssignment } from './value.js';
-import { foldConstant, type Folded } from './constant-fold.js';
+import { FunctionFlow } from './flow.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -84,12 +84,8 @@ export class TaintTracker {
     if (this.language.identifierKinds.includes(node.kind())) return this.taintOfVariable(node, depth, scope);
     if (this.language.complexity.ternaryKinds.includes(node.kind())) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
-      const parts = namedChildrenWithoutComments(node);
-      const condition = node.field('condition') ?? (this.language.id === 'python' ? parts[1] : undefined);
-      const consequence = node.field('consequence') ?? (this.language.id === 'python' ? parts[0] : undefined);
-      const alternative = node.field('alternative') ?? (this.language.id === 'python' ? parts[2] : undefined);
-      const folded = condition ? this.fold(condition, scope) : undefined;
-      if (typeof folded === 'boolean' && consequence && alternative) return this.taintOf(folded ? consequence : alternative, depth + 1, scope);
+      const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
+      if (chosen) return this.taintOf(chosen, depth + 1, scope);
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
@@ -210,61 +206,31 @@ export class TaintTracker {
     return found;
   }
 
-  private fold(node: SyntaxNode, scope: SyntaxNode | null): Folded | undefined {
-    return foldConstant(node, this.language, (identifier) => {
-      if (!scope) return undefined;
-      const use = identifier.range().start.index;
-      const before = this.assignmentsIn(scope, identifier.text()).filter((a) => a.node.range().end.index <= use && !a.augmented);
-      const last = before[before.length - 1];
-      return last && !this.isConditional(last.node, identifier, scope) ? last.value : undefined;
-    });
-  }
+  private readonly flows = new Map<number, FunctionFlow>();
 
-  /** True when `node` sits in a branch that a constant condition rules out. */
-  private isInDeadBranch(node: SyntaxNode, scope: SyntaxNode): boolean {
-    const at = node.range().start.index;
-    for (const ancestor of node.ancestors()) {
-      if (ancestor.id() === scope.id()) return false;
-      if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
-      const condition = ancestor.field('condition');
-      const consequence = ancestor.field('consequence');
-      if (!condition || !consequence) continue;
-      const folded = this.fold(condition, scope);
-      if (typeof folded !== 'boolean') continue;
-      const inConsequence = containsIndex(consequence, at);
-      if (inConsequence && !folded) return true;
-      if (!inConsequence && !containsIndex(condition, at) && folded) return true;
+  private flowOf(scope: SyntaxNode): FunctionFlow {
+    let flow = this.flows.get(scope.id());
+    if (!flow) {
+      flow = new FunctionFlow(this.language, scope, (name) => this.assignmentsIn(scope, name));
+      this.flows.set(scope.id(), flow);
     }
-    return false;
-  }
-
-  /** True when `node` runs only on some paths to `use`: inside a branch, loop or handler that `use` is not in. */
-  private isConditional(node: SyntaxNode, use: SyntaxNode, scope: SyntaxNode): boolean {
-    const shape = this.language.complexity;
-    const kinds = [...shape.ifKinds, ...shape.elseKinds, ...shape.elseIfKinds, ...shape.loopKinds, ...shape.catchKinds, ...shape.switchKinds, ...shape.caseKinds];
-    const at = use.range().start.index;
-    for (const ancestor of node.ancestors()) {
-      if (ancestor.id() === scope.id()) return false;
-      if (kinds.includes(ancestor.kind()) && !containsIndex(ancestor, at)) return true;
-    }
-    return false;
+    return flow;
   }
 
   private taintOfVariable(identifier: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {
     if (!scope) return undefined;
     const name = identifier.text();
     const use = identifier.range().start.index;
-    const assignments = this.assignmentsIn(scope, name).filter(
-      (a) => a.node.range().end.index <= use && !containsIndex(a.node, use) && !this.isInDeadBranch(a.node, scope),
-    );
-    const last = assignments[assignments.length - 1];
-    let path: TaintStep[] | undefined;
     // May-analysis: the value may come from any assignment back to the last one that runs on every path.
-    for (let index = assignments.length - 1; index >= 0 && !path; index--) {
-      const assignment = assignments[index]!;
+    const reaching = this.flowOf(scope).reaching(this.assignmentsIn(scope, name), identifier);
+    const last = reaching[0];
+    let path: TaintStep[] | undefined;
+    for (const assignment of reaching) {
       const value = this.taintOf(assignment.value, depth + 1, scope);
-      if (value) path = [...value, step(assignment.node, 'step')];
-      if (!assignment.augmented && !this.isConditional(assignment.node, identifier, scope)) break;
+      if (value) {
+        path = [...value, step(assignment.node, 'step')];
+        break;
+      }
     }
     // Appends after the last assignment (`sb.append(x)`, `args.add(x)`) carry their argument's taint.
     const since = last ? last.node.range().end.index : 0;

@@ -1,6 +1,7 @@
 import type { AssignmentShape, LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
+import { FunctionFlow } from './flow.js';
 
 /**
  * What is known about a value without running the code:
@@ -41,6 +42,12 @@ export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 
   const formatArguments = language.formatCallArguments(node);
   if (formatArguments) return combineParts(formatArguments, language, depth, true, sanitizers);
   if (language.identifierKinds.includes(kind)) return classifyIdentifier(node, language, depth, sanitizers);
+  if (language.complexity.ternaryKinds.includes(kind)) {
+    // A ternary whose condition folds to a constant has one possible value.
+    const scope = enclosingFunction(node, language);
+    const chosen = scope ? new FunctionFlow(language, scope, (name) => assignmentsTo(scope, name, language)).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
+    if (chosen) return classifyValue(chosen, language, depth + 1, sanitizers);
+  }
   return 'opaque';
 }
 
@@ -94,8 +101,17 @@ function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: num
   const scope = enclosingFunction(node, language);
   const useStart = node.range().start.index;
   if (scope) {
-    const local = assignmentsTo(scope, name, language).filter((a) => a.node.range().end.index <= useStart);
-    if (local.length > 0) return valueOfAssignments(local, language, depth, sanitizers);
+    const all = assignmentsTo(scope, name, language);
+    const local = all.filter((a) => a.node.range().end.index <= useStart);
+    if (local.length > 0) {
+      // Assignments on branches that cannot run are ignored; one made only on some paths joins the others.
+      const reaching = new FunctionFlow(language, scope, (other) => (other === name ? all : assignmentsTo(scope, other, language))).reaching(all, node);
+      if (reaching.length > 0) {
+          const kinds = reaching.map((a) => (a.augmented ? valueOfAssignments(local.filter((l) => l.node.range().start.index <= a.node.range().start.index), language, depth, sanitizers) : classifyValue(a.value, language, depth + 1, sanitizers)));
+        if (kinds.includes('built')) return 'built';
+        return kinds.every((k) => k === 'constant') ? 'constant' : 'opaque';
+      }
+    }
     const parameters = language.functionParameters(scope);
     if (parameters && parameters.find({ rule: { kind: node.kind(), regex: `^${escapeRegex(name)}$` } })) return 'opaque';
   }

@@ -37,6 +37,12 @@ const cases: [string, string, string, ValueKind][] = [
   ['c', '#define FMT "a %s"\nvoid f(char *x) { sink(FMT); }', 'sink', 'constant'],
   ['c', 'void f(char *x) { const char *fmt = "a"; sink(fmt); }', 'sink', 'constant'],
   ['c', 'void f(char *x) { sink(x); }', 'sink', 'opaque'],
+  // Branches that cannot run are ignored; values set on some paths join the others.
+  ['python', 'def f(x):\n    num = 106\n    q = "safe" if 7 * 18 + num > 200 else "a" + x\n    sink(q)', 'sink', 'constant'],
+  ['python', 'def f(x):\n    num = 106\n    q = "a" + x if 7 * 18 + num > 200 else "safe"\n    sink(q)', 'sink', 'built'],
+  ['java', 'class A { void f(String p) { int num = 86; String bar = (7 * 42) - num > 200 ? "safe" : "a" + p; sink(bar); } }', 'sink', 'constant'],
+  ['python', 'def f(x):\n    q = "safe"\n    if 7 * 42 - 106 > 200:\n        q = "a" + x\n    sink(q)', 'sink', 'constant'],
+  ['python', 'def f(x, flag):\n    q = "safe"\n    if flag:\n        q = "a" + x\n    sink(q)', 'sink', 'built'],
 ];
 
 for (const [languageId, source, callee, expected] of cases) {

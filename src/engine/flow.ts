@@ -1,0 +1,84 @@
+import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
+import { foldConstant, type Folded } from './constant-fold.js';
+import type { Assignment } from './value.js';
+
+function containsIndex(node: SyntaxNode, index: number): boolean {
+  const { start, end } = node.range();
+  return start.index <= index && index < end.index;
+}
+
+/** Branch facts inside one function: which assignments can run, and which run on every path. */
+export class FunctionFlow {
+  constructor(
+    private readonly language: LanguageSpec,
+    private readonly scope: SyntaxNode,
+    /** Returns the assignments to a name in this function, in source order. */
+    private readonly assignmentsOf: (name: string) => Assignment[],
+  ) {}
+
+  /** Folds `node` to a constant, resolving names through their last unconditional assignment. */
+  fold(node: SyntaxNode): Folded | undefined {
+    return foldConstant(node, this.language, (identifier) => {
+      const use = identifier.range().start.index;
+      const before = this.assignmentsOf(identifier.text()).filter((a) => a.node.range().end.index <= use && !a.augmented);
+      const last = before[before.length - 1];
+      return last && !this.isConditional(last.node, identifier) ? last.value : undefined;
+    });
+  }
+
+  /** True when `node` sits in a branch that a constant condition rules out. */
+  isInDeadBranch(node: SyntaxNode): boolean {
+    const at = node.range().start.index;
+    for (const ancestor of node.ancestors()) {
+      if (ancestor.id() === this.scope.id()) return false;
+      if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
+      const condition = ancestor.field('condition');
+      const consequence = ancestor.field('consequence');
+      if (!condition || !consequence) continue;
+      const folded = this.fold(condition);
+      if (typeof folded !== 'boolean') continue;
+      const inConsequence = containsIndex(consequence, at);
+      if (inConsequence && !folded) return true;
+      if (!inConsequence && !containsIndex(condition, at) && folded) return true;
+    }
+    return false;
+  }
+
+  /** True when `node` runs only on some paths to `use`: inside a branch, loop or handler that `use` is not in. */
+  isConditional(node: SyntaxNode, use: SyntaxNode): boolean {
+    const shape = this.language.complexity;
+    const kinds = [...shape.ifKinds, ...shape.elseKinds, ...shape.elseIfKinds, ...shape.loopKinds, ...shape.catchKinds, ...shape.switchKinds, ...shape.caseKinds];
+    const at = use.range().start.index;
+    for (const ancestor of node.ancestors()) {
+      if (ancestor.id() === this.scope.id()) return false;
+      if (kinds.includes(ancestor.kind()) && !containsIndex(ancestor, at)) return true;
+    }
+    return false;
+  }
+
+  /** For a ternary whose condition folds: the branch that runs; otherwise undefined. */
+  chosenBranch(ternary: SyntaxNode, parts: SyntaxNode[]): SyntaxNode | undefined {
+    const python = this.language.id === 'python';
+    const condition = ternary.field('condition') ?? (python ? parts[1] : undefined);
+    const consequence = ternary.field('consequence') ?? (python ? parts[0] : undefined);
+    const alternative = ternary.field('alternative') ?? (python ? parts[2] : undefined);
+    const folded = condition ? this.fold(condition) : undefined;
+    return typeof folded === 'boolean' && consequence && alternative ? (folded ? consequence : alternative) : undefined;
+  }
+
+  /**
+   * The assignments whose value may reach `use`: from the last one back to the last that runs on every
+   * path, skipping those in dead branches. Latest first.
+   */
+  reaching(assignments: Assignment[], use: SyntaxNode): Assignment[] {
+    const at = use.range().start.index;
+    const live = assignments.filter((a) => a.node.range().end.index <= at && !containsIndex(a.node, at) && !this.isInDeadBranch(a.node));
+    const reaching: Assignment[] = [];
+    for (let index = live.length - 1; index >= 0; index--) {
+      const assignment = live[index]!;
+      reaching.push(assignment);
+      if (!assignment.augmented && !this.isConditional(assignment.node, use)) break;
+    }
+    return reaching;
+  }
+}
