@@ -27,15 +27,7 @@ const DEFAULTS: ScanConfig = { rules: [], include: [], exclude: [], maxFileSize:
 
 /** Reads the config file (explicit path, or `.loopwarden.yml` in `directory`), resolving rule dirs against it. */
 export async function loadScanConfig(directory: string, explicitPath?: string): Promise<ScanConfig> {
-  const path = explicitPath ? resolve(explicitPath) : join(directory, CONFIG_FILE_NAME);
-  if (!explicitPath && !existsSync(path)) return { ...DEFAULTS };
-  // The schema and YAML parser load only when there is a file to read: most scans have none.
-  const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
-    import('../input/yaml-file.js'),
-    import('./config-file-schema.js'),
-  ]);
-  const config = readYamlFile(path, configFileSchema).scan;
-  return { ...config, rules: config.rules.map((dir) => resolve(dirname(path), dir)), path };
+  return (await loadProjectConfig(directory, explicitPath)).scan;
 }
 
 /** The whole project configuration: scan settings and the iteration policy. */

@@ -1,11 +1,7 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { foldConstant, type Folded } from './constant-fold.js';
 import type { Assignment } from './value.js';
-
-function containsIndex(node: SyntaxNode, index: number): boolean {
-  const { start, end } = node.range();
-  return start.index <= index && index < end.index;
-}
+import { containsIndex } from './node-set.js';
 
 /** Branch facts inside one function: which assignments can run, and which run on every path. */
 export class FunctionFlow {

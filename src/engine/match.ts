@@ -3,6 +3,7 @@ import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rul
 import type { ParsedFile } from './parse.js';
 import { classifyValue } from './value.js';
 import { TaintTracker, type TaintStep } from './taint.js';
+import { nodeIdsMatching } from './node-set.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
 export interface RuleMatch {
@@ -55,7 +56,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
     let sanitizedIds: Set<number> | undefined;
     for (const node of parsed.root.findAll(matcher)) {
       if (Object.keys(rule.valueConditions).length > 0) {
-        sanitizedIds ??= idsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
+        sanitizedIds ??= nodeIdsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
       }
       let trace: TaintStep[] | undefined;
@@ -99,12 +100,6 @@ function narrowedMatcher(rule: Rule, parsed: ParsedFile): AstGrepMatcher | undef
     narrowedMatchers.set(key, narrowed);
   }
   return narrowed ?? undefined;
-}
-
-function idsMatching(root: SyntaxNode, rules: Record<string, unknown>[]): Set<number> {
-  const ids = new Set<number>();
-  for (const rule of rules) for (const node of root.findAll({ rule })) ids.add(node.id());
-  return ids;
 }
 
 function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile, sanitizedIds: Set<number>): boolean {

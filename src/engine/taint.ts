@@ -3,6 +3,7 @@ import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsOf, assignmentsTo, type RawAssignment } from './value.js';
 import { FunctionFlow } from './flow.js';
+import { nodeIdsMatching } from './node-set.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -56,8 +57,7 @@ export class TaintTracker {
     const key = JSON.stringify(rules);
     const cached = this.matchCache.get(key);
     if (cached) return cached;
-    const ids = new Set<number>();
-    for (const rule of rules) for (const node of this.root.findAll({ rule })) ids.add(node.id());
+    const ids = nodeIdsMatching(this.root, rules);
     this.matchCache.set(key, ids);
     return ids;
   }
@@ -243,9 +243,4 @@ export class TaintTracker {
     }
     return path;
   }
-}
-
-function containsIndex(node: SyntaxNode, index: number): boolean {
-  const { start, end } = node.range();
-  return start.index <= index && index < end.index;
 }

@@ -177,21 +177,9 @@ export function assignmentsOf(raw: readonly RawAssignment[], name: string, langu
 
 /** Returns the assignments in `scope` to `name` (or to targets `targetMatches` accepts), in source order. */
 export function assignmentsTo(scope: SyntaxNode, name: string, language: LanguageSpec, targetMatches?: (target: SyntaxNode) => boolean): Assignment[] {
-  const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));
-  const nodes = scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } });
-  const found: Assignment[] = [];
-  for (const node of nodes) {
-    const shape = shapes.get(node.kind())!;
-    const target = node.field(shape.target);
-    const valueNode = node.field(shape.value);
-    if (!target || !valueNode) continue;
-    const value = targetMatches ? (targetMatches(target) ? valueNode : undefined) : pickValue(target, valueNode, name, language);
-    if (!value) continue;
-    const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
-    const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
-    found.push({ node, value, augmented, target });
-  }
-  return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+  const raw = allAssignments(scope, language);
+  if (!targetMatches) return assignmentsOf(raw, name, language);
+  return raw.filter((a) => targetMatches(a.target)).map((a) => ({ node: a.node, value: a.value, augmented: a.augmented, target: a.target }));
 }
 
 function pickValue(target: SyntaxNode, value: SyntaxNode, name: string, language: LanguageSpec): SyntaxNode | undefined {

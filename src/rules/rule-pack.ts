@@ -10,9 +10,7 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules', import.
 export const RULE_PACK_PATH = fileURLToPath(new URL('../../rule-pack.json', import.meta.url));
 
 interface RulePack {
-  /** Identifies the rule files the pack was built from: any edit, addition or removal changes it. */
-  stamp: string;
-  /** Every rules directory and rule file with its modification time, to check the stamp without a walk. */
+  /** Every rules directory and rule file with its modification time: any edit, addition or removal shows. */
   entries: { path: string; size: number; mtimeMs: number }[];
   rules: Rule[];
 }
@@ -48,26 +46,9 @@ function packIsCurrent(pack: Pick<RulePack, 'entries'>, dir = BUILTIN_RULES_DIR)
   }
 }
 
-/** Returns a stamp of every file under `dir` (path, size, modification time). */
-export function stampDirectory(dir: string): string {
-  const parts: string[] = [];
-  const visit = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const stats = statSync(path);
-        parts.push(`${relative(dir, path)}:${stats.size}:${Math.trunc(stats.mtimeMs)}`);
-      }
-    }
-  };
-  visit(dir);
-  return parts.join('|');
-}
-
 /** Writes the compiled rule pack for the built-in rules. */
 export function writeRulePack(rules: Rule[]): void {
-  const pack: RulePack = { stamp: stampDirectory(BUILTIN_RULES_DIR), entries: listEntries(BUILTIN_RULES_DIR), rules };
+  const pack: RulePack = { entries: listEntries(BUILTIN_RULES_DIR), rules };
   writeFileSync(RULE_PACK_PATH, JSON.stringify(pack));
 }
 
