@@ -1,5 +1,6 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
+import { callParts } from './call.js';
 
 /** A value known without running the code. */
 export type Folded = number | boolean | string;
@@ -25,6 +26,15 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
   }
   if (kind === 'true' || text === 'True' && kind === 'true') return true;
   if (kind === 'false') return false;
+  if (language.stringKinds.includes(kind) || kind === 'character_literal' || kind === 'rune_literal' || kind === 'char_literal') return plainString(node);
+  const call = callParts(node, language);
+  if (call) return foldStringMethod(call.name, call.receiver, call.args, language, resolve, depth);
+  if ((kind === 'subscript' || kind === 'subscript_expression' || kind === 'index_expression') && parts0(node).length === 2) {
+    const [object, index] = parts0(node) as [SyntaxNode, SyntaxNode];
+    const value = foldConstant(object, language, resolve, depth + 1);
+    const at = foldConstant(index, language, resolve, depth + 1);
+    return typeof value === 'string' && typeof at === 'number' && at >= 0 && at < value.length ? value[at] : undefined;
+  }
   if (language.parenthesizedKinds.includes(kind)) {
     const inner = namedChildrenWithoutComments(node)[0];
     return inner ? foldConstant(inner, language, resolve, depth + 1) : undefined;
@@ -64,6 +74,12 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
       default: return undefined;
     }
   }
+  if (typeof left === 'string' && typeof right === 'string') {
+    if (operator === '==' || operator === '===') return left === right;
+    if (operator === '!=' || operator === '!==') return left !== right;
+    if (operator === '+') return left + right;
+    return undefined;
+  }
   if (typeof left === 'boolean' && typeof right === 'boolean') {
     if (operator === 'and' || operator === '&&') return left && right;
     if (operator === 'or' || operator === '||') return left || right;
@@ -71,4 +87,37 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
     if (operator === '!=') return left !== right;
   }
   return undefined;
+}
+
+function parts0(node: SyntaxNode): SyntaxNode[] {
+  return namedChildrenWithoutComments(node);
+}
+
+/** The value of a string or character literal without escapes or interpolation; undefined otherwise. */
+function plainString(node: SyntaxNode): string | undefined {
+  const text = node.text();
+  const quote = text[0];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  if (text.length < 2 || text[text.length - 1] !== quote || text.includes('\\')) return undefined;
+  if (text.startsWith('"""') || text.startsWith("'''")) return undefined;
+  const inner = text.slice(1, -1);
+  return quote === '`' && inner.includes('${') ? undefined : inner;
+}
+
+/** Pure methods of a constant string: `"ABC".charAt(1)`, `.length()`, `.equals(x)`. */
+function foldStringMethod(name: string | undefined, receiver: SyntaxNode | null, args: SyntaxNode[], language: LanguageSpec, resolve: (identifier: SyntaxNode) => SyntaxNode | undefined, depth: number): Folded | undefined {
+  if (!name || !receiver) return undefined;
+  const value = foldConstant(receiver, language, resolve, depth + 1);
+  if (typeof value !== 'string') return undefined;
+  const arg = args[0] ? foldConstant(args[0], language, resolve, depth + 1) : undefined;
+  switch (name) {
+    case 'charAt':
+      return typeof arg === 'number' && arg >= 0 && arg < value.length ? value[arg] : undefined;
+    case 'length':
+      return args.length === 0 ? value.length : undefined;
+    case 'equals':
+      return typeof arg === 'string' ? value === arg : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { foldConstant, type Folded } from './constant-fold.js';
 import type { Assignment } from './value.js';
 import { containsIndex } from './node-set.js';
+import { liveSwitchArms } from './switch-cases.js';
 
 /** Branch facts inside one function: which assignments can run, and which run on every path. */
 export class FunctionFlow {
@@ -27,6 +28,10 @@ export class FunctionFlow {
     const at = node.range().start.index;
     for (const ancestor of node.ancestors()) {
       if (ancestor.id() === this.scope.id()) return false;
+      if (this.language.complexity.switchKinds.includes(ancestor.kind())) {
+        if (this.inDeadArm(ancestor, at)) return true;
+        continue;
+      }
       if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
       const condition = ancestor.field('condition');
       const consequence = ancestor.field('consequence');
@@ -36,6 +41,20 @@ export class FunctionFlow {
       const inConsequence = containsIndex(consequence, at);
       if (inConsequence && !folded) return true;
       if (!inConsequence && !containsIndex(condition, at) && folded) return true;
+    }
+    return false;
+  }
+
+  private readonly liveArms = new Map<number, Set<number> | undefined>();
+
+  /** True when offset `at` lies in an arm of `switchNode` that its constant subject rules out. */
+  private inDeadArm(switchNode: SyntaxNode, at: number): boolean {
+    if (!this.liveArms.has(switchNode.id())) this.liveArms.set(switchNode.id(), liveSwitchArms(switchNode, (node) => this.fold(node)));
+    const live = this.liveArms.get(switchNode.id());
+    if (!live) return false;
+    const body = switchNode.field('body') ?? switchNode;
+    for (const arm of body.namedChildren()) {
+      if (containsIndex(arm, at)) return !live.has(arm.id()) && arm.kind() !== 'switch_label' && arm.id() !== switchNode.field('value')?.id();
     }
     return false;
   }

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue } from './value.js';
-import { TaintTracker, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
@@ -46,18 +46,23 @@ function regexOf(source: string): RegExp {
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  const taintMatchCache = new Map<string, Set<number>>();
+  const taintFile = new TaintFileContext(parsed.root, parsed.language);
   for (const rule of applicableRules(parsed, rules)) {
     const seen = new Set<string>();
     const matcher = narrowedMatcher(rule, parsed);
     if (!matcher) continue;
     const taintSpec = rule.taint?.[parsed.language.id];
-    const tracker = taintSpec ? new TaintTracker(taintSpec, parsed.language, parsed.root, taintMatchCache) : undefined;
+    const tracker = taintSpec ? new TaintTracker(taintSpec, taintFile) : undefined;
     let sanitizedIds: Set<number> | undefined;
+    let origin: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {
       if (Object.keys(rule.valueConditions).length > 0) {
         sanitizedIds ??= nodeIdsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
+        // A string that only looks built: every part is accounted for by local facts (a constant stored in a
+        // list or map and read back, a dead branch, a helper that returns a constant).
+        origin ??= new TaintTracker({ sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true }, taintFile);
+        if (!builtPartsUnexplained(node, rule, origin)) continue;
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
@@ -100,6 +105,22 @@ function narrowedMatcher(rule: Rule, parsed: ParsedFile): AstGrepMatcher | undef
     narrowedMatchers.set(key, narrowed);
   }
   return narrowed ?? undefined;
+}
+
+// Calls that store their argument in the receiver, across languages' collections and builders.
+const ORIGIN_PROPAGATORS = [
+  ...['append', 'add', 'push', 'insert', 'extend', 'addAll', 'unshift', 'concat', 'write'].map((method) => ({ method, keyed: false })),
+  ...['put', 'set', 'setdefault', 'setProperty'].map((method) => ({ method, keyed: true })),
+];
+
+/** True when some metavariable held to `built-string` has a part the origin tracker cannot account for. */
+function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracker): boolean {
+  for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
+    if (condition !== 'built-string') continue;
+    const captured = node.getMatch(metavariable);
+    if (captured && !origin.taintOf(captured)) return false;
+  }
+  return true;
 }
 
 function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile, sanitizedIds: Set<number>): boolean {

@@ -4,6 +4,7 @@ import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsOf, assignmentsTo, type RawAssignment } from './value.js';
 import { FunctionFlow } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
+import { callParts, parameterNames } from './call.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -19,9 +20,60 @@ export interface TaintSpec {
   sanitizers: Record<string, unknown>[];
   /** Calls that put their argument into the receiver: `sb.append(x)`, `list.add(x)`, `map.put(k, x)`. */
   propagators: { method: string; keyed: boolean }[];
+  /**
+   * Origin mode, for pattern rules: instead of named sources, anything this function cannot account for
+   * (its parameters, fields, results of functions defined elsewhere called without local data) counts as
+   * tainted. A value that is clean in this mode is provably built from constants.
+   */
+  unknownIsSource?: boolean;
 }
 
-const MAX_DEPTH = 10;
+const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expression', 'selector_expression', 'member_access_expression', 'navigation_expression', 'scoped_identifier', 'field_expression']);
+
+// Counts hops through variables and collections, not syntax nesting: a deep expression is not a long path.
+const MAX_DEPTH = 24;
+
+/** What a function defined in the file does with taint: returns a source of its own, or passes arguments through. */
+interface FunctionSummary {
+  /** The path inside the function when it returns source data whatever its arguments. */
+  source: TaintStep[] | undefined;
+  /** Indexes of the parameters whose taint reaches a returned value (sanitizers applied). */
+  passes: Set<number>;
+  /** Names of the function's parameters, to line them up with a call's arguments. */
+  parameters: string[];
+}
+
+/** Facts about one file that every taint rule shares: matched node ids and the functions defined in it. */
+export class TaintFileContext {
+  readonly matchCache = new Map<string, Set<number>>();
+  private functions: Map<string, SyntaxNode[]> | undefined;
+
+  constructor(
+    readonly root: SyntaxNode,
+    readonly language: LanguageSpec,
+  ) {}
+
+  /** Functions and methods defined in this file with this name. */
+  functionsNamed(name: string): SyntaxNode[] {
+    if (!this.functions) {
+      this.functions = new Map();
+      for (const fn of this.root.findAll({ rule: { any: this.language.functionKinds.map((kind) => ({ kind })) } })) {
+        const fnName = this.language.functionName(fn);
+        if (!fnName) continue;
+        const list = this.functions.get(fnName) ?? [];
+        list.push(fn);
+        this.functions.set(fnName, list);
+      }
+    }
+    return this.functions.get(name) ?? [];
+  }
+}
+
+/** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
+interface SummaryContext {
+  fn: SyntaxNode;
+  taintedParameter: string | undefined;
+}
 
 function step(node: SyntaxNode, kind: TaintStep['kind']): TaintStep {
   const { start } = node.range();
@@ -44,21 +96,25 @@ export class TaintTracker {
   private sourceIds: Set<number> | undefined;
   private sanitizerIds: Set<number> | undefined;
 
+  private readonly language: LanguageSpec;
+
   constructor(
     private readonly spec: TaintSpec,
-    private readonly language: LanguageSpec,
-    /** The file's root: sources and sanitizers are found once per file, then looked up by node id. */
-    private readonly root: SyntaxNode,
-    /** Shared by the taint rules of one file: most share their sources. */
-    private readonly matchCache: Map<string, Set<number>> = new Map(),
-  ) {}
+    /** Shared by the taint rules of one file: most share their sources, all share the file's functions. */
+    private readonly file: TaintFileContext,
+    /** Summaries of the file's functions for this spec, shared with the trackers that compute them. */
+    private readonly summaries: Map<number, FunctionSummary | 'pending'> = new Map(),
+    private readonly summaryContext?: SummaryContext,
+  ) {
+    this.language = file.language;
+  }
 
   private idsMatching(rules: Record<string, unknown>[]): Set<number> {
     const key = JSON.stringify(rules);
-    const cached = this.matchCache.get(key);
+    const cached = this.file.matchCache.get(key);
     if (cached) return cached;
-    const ids = nodeIdsMatching(this.root, rules);
-    this.matchCache.set(key, ids);
+    const ids = nodeIdsMatching(this.file.root, rules);
+    this.file.matchCache.set(key, ids);
     return ids;
   }
 
@@ -85,12 +141,18 @@ export class TaintTracker {
     if (this.language.complexity.ternaryKinds.includes(node.kind())) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
       const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
-      if (chosen) return this.taintOf(chosen, depth + 1, scope);
+      if (chosen) return this.taintOf(chosen, depth, scope);
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
+    const summarized = this.callThroughSummary(node, depth, scope);
+    if (summarized !== undefined) return summarized || undefined;
+    if (this.spec.unknownIsSource) {
+      const origin = this.unknownOrigin(node, depth, scope);
+      if (origin !== undefined) return origin || undefined;
+    }
     for (const child of namedChildrenWithoutComments(node)) {
-      const path = this.taintOf(child, depth + 1, scope);
+      const path = this.taintOf(child, depth, scope);
       if (path) return path;
     }
     return undefined;
@@ -100,6 +162,11 @@ export class TaintTracker {
   private keyedRead(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const access = this.keyedAccess(node);
     if (!access) return undefined;
+    const element = scope ? this.listElement(access.receiver, access.key, node, scope) : undefined;
+    if (element !== undefined) {
+      const path = element ? this.taintOf(element, depth + 1, scope) : undefined;
+      return path ? [...path, step(node, 'step')] : false;
+    }
     const writes = this.keyedWrites(access.receiver, node, scope).filter((w) => w.key === access.key || w.key === undefined);
     const last = writes[writes.length - 1];
     if (!last) return this.taintOfVariable(access.receiver, depth, scope) ?? false;
@@ -132,6 +199,222 @@ export class TaintTracker {
     if (method !== 'get' && method !== 'getOrDefault' && method !== 'pop') return undefined;
     const key = args[0];
     return key && this.isConstantKey(key) ? { receiver, key: key.text() } : undefined;
+  }
+
+  /**
+   * A call to a function defined in this file: tainted when the function returns source data itself, or
+   * when an argument it passes through to its result is. Returns false when known clean, undefined for
+   * calls to functions defined elsewhere (their result is as tainted as anything given to them).
+   */
+  private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
+    const parts = callParts(node, this.language);
+    if (!parts?.name) return undefined;
+    const candidates = this.resolveCall(node, parts.name, parts.receiver);
+    if (candidates.length === 0) return undefined;
+    let matched = false;
+    for (const fn of candidates) {
+      const summary = this.summaryOf(fn);
+      if (!summary) continue;
+      // A method's `self`/`this` parameter is the receiver, not the first argument.
+      const offset = parts.receiver && summary.parameters.length === parts.args.length + 1 && /^(self|cls)$/.test(summary.parameters[0] ?? '') ? 1 : 0;
+      if (summary.parameters.length - offset < parts.args.length && !summary.parameters.some((p) => p.startsWith('*'))) continue;
+      matched = true;
+      if (summary.source) return [...summary.source, step(node, 'step')];
+      for (const index of summary.passes) {
+        const arg = parts.args[index - offset];
+        const path = arg ? this.taintOf(arg, depth + 1, scope) : undefined;
+        if (path) return [...path, step(node, 'step')];
+      }
+    }
+    return matched ? false : undefined;
+  }
+
+  /**
+   * The functions in this file a call may reach: plain calls by name; method calls only on `this`/`self`
+   * or on a new instance of a class defined here (a method of another receiver may be anyone's).
+   */
+  private resolveCall(call: SyntaxNode, name: string, receiver: SyntaxNode | null): SyntaxNode[] {
+    const candidates = this.file.functionsNamed(name);
+    if (candidates.length === 0 || !receiver) return candidates;
+    const receiverText = receiver.text();
+    let className: string | undefined;
+    if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
+    else if (receiver.kind() === 'object_creation_expression') className = receiver.field('type')?.text();
+    else {
+      const callee = callParts(receiver, this.language);
+      // Python `Helper().method()`: a call of a class defined in this file.
+      if (callee?.name && !callee.receiver && /^[A-Z]/.test(callee.name)) className = callee.name;
+    }
+    if (!className) return [];
+    return candidates.filter((fn) => enclosingClassName(fn) === className);
+  }
+
+  private summaryOf(fn: SyntaxNode): FunctionSummary | undefined {
+    const known = this.summaries.get(fn.id());
+    if (known === 'pending') return undefined; // recursion: the call is judged like an unknown one
+    if (known) return known;
+    this.summaries.set(fn.id(), 'pending');
+    const parameters = parameterNames(fn, this.language);
+    const returned = returnedValues(fn, this.language);
+    const own = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: undefined });
+    let source: TaintStep[] | undefined;
+    for (const value of returned) {
+      source = own.taintOf(value, 0, fn);
+      if (source) break;
+    }
+    const passes = new Set<number>();
+    if (!source) {
+      parameters.forEach((name, index) => {
+        if (!name) return;
+        const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name });
+        if (returned.some((value) => tracker.taintOf(value, 0, fn))) passes.add(index);
+      });
+    }
+    const summary = { source, passes, parameters };
+    this.summaries.set(fn.id(), summary);
+    return summary;
+  }
+
+  /**
+   * Origin mode: calls and member reads. A call's result depends on its arguments and, when the receiver
+   * is local data, on the receiver; any other call of something defined elsewhere (`readName()`,
+   * `Config.get("k")`) is unknown. Returns undefined for nodes this does not decide.
+   */
+  private unknownOrigin(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
+    const parts = callParts(node, this.language);
+    if (parts) {
+      for (const arg of parts.args) {
+        const path = this.taintOf(arg, depth, scope);
+        if (path) return path;
+      }
+      if (parts.receiver && this.isLocalData(parts.receiver, scope)) return this.taintOf(parts.receiver, depth, scope) ?? false;
+      // `input("name")`, `os.getenv("KEY")`, `request.args.get("q")`: constant arguments, data from elsewhere.
+      return [step(node, 'source')];
+    }
+    if (MEMBER_ACCESS_KINDS.has(node.kind())) {
+      const object = namedChildrenWithoutComments(node)[0];
+      if (object && this.isLocalData(object, scope)) return this.taintOf(object, depth, scope) ?? false;
+      return [step(node, 'source')];
+    }
+    return undefined;
+  }
+
+  /** True when `node` is rooted in a local variable or parameter, not a module, class or global name. */
+  private isLocalData(node: SyntaxNode, scope: SyntaxNode | null): boolean {
+    let root = node;
+    while (MEMBER_ACCESS_KINDS.has(root.kind()) || callParts(root, this.language)?.receiver) {
+      const next = MEMBER_ACCESS_KINDS.has(root.kind()) ? namedChildrenWithoutComments(root)[0] : callParts(root, this.language)?.receiver;
+      if (!next) break;
+      root = next;
+    }
+    if (!this.language.identifierKinds.includes(root.kind())) return true; // `new X()`, a literal, `this`
+    if (!scope) return false;
+    const name = root.text();
+    return this.assignmentsIn(scope, name).length > 0 || parameterNames(scope, this.language).includes(name);
+  }
+
+  /**
+   * A list read at a constant index (`list.get(1)`, `items[0]`) when every operation on the list since it
+   * was created is a known one (add/append/push, insert at a constant, remove/pop at a constant): the value
+   * stored at that index, or null when nothing is. Undefined when the list's contents cannot be followed.
+   */
+  private listElement(receiver: SyntaxNode, key: string, read: SyntaxNode, scope: SyntaxNode): SyntaxNode | null | undefined {
+    const index = Number(key);
+    if (!Number.isInteger(index)) return undefined;
+    const name = receiver.text();
+    const flow = this.flowOf(scope);
+    const reaching = flow.reaching(this.assignmentsIn(scope, name), read);
+    const creation = reaching[0];
+    if (reaching.length !== 1 || !creation || creation.augmented || flow.isConditional(creation.node, read)) return undefined;
+    const items = this.listLiteral(creation.value);
+    if (!items) return undefined;
+    const from = creation.node.range().end.index;
+    const to = read.range().start.index;
+    const ops = this.allCallsIn(scope).filter((call) => call.receiver === name && call.start >= from && call.end <= to && !flow.isInDeadBranch(call.node));
+    // Any other mention of the list in between (passed to a call, aliased) may change it unseen.
+    const mentions = scope.findAll({ rule: { kind: receiver.kind(), regex: `^${name.replace(/[$]/g, '\\$')}$` } }).filter((n) => {
+      const at = n.range().start.index;
+      return at >= from && at < to;
+    });
+    if (mentions.length !== ops.length) return undefined;
+    for (const op of ops) {
+      if (flow.isConditional(op.node, read)) return undefined;
+      const arg0 = op.args[0];
+      const at = arg0 ? flow.fold(arg0) : undefined;
+      switch (op.method) {
+        case 'add':
+        case 'append':
+        case 'push':
+        case 'addLast':
+          if (op.args.length === 1) items.push(arg0!);
+          else if (op.args.length === 2 && typeof at === 'number') items.splice(at, 0, op.args[1]!);
+          else return undefined;
+          break;
+        case 'insert':
+          if (op.args.length !== 2 || typeof at !== 'number') return undefined;
+          items.splice(at, 0, op.args[1]!);
+          break;
+        case 'addFirst':
+        case 'unshift':
+          if (op.args.length !== 1) return undefined;
+          items.unshift(arg0!);
+          break;
+        case 'remove':
+        case 'pop':
+          if (op.args.length === 0 && op.method === 'pop') items.pop();
+          else if (typeof at === 'number' && Number.isInteger(at)) items.splice(at, 1);
+          else return undefined;
+          break;
+        case 'shift':
+        case 'removeFirst':
+          items.shift();
+          break;
+        case 'get':
+        case 'size':
+        case 'isEmpty':
+        case 'contains':
+        case 'indexOf':
+          break;
+        default:
+          return undefined;
+      }
+    }
+    return items[index < 0 ? items.length + index : index] ?? null;
+  }
+
+  /** The elements of a newly created list (`new ArrayList<>()`, `[a, b]`), or undefined for anything else. */
+  private listLiteral(value: SyntaxNode): SyntaxNode[] | undefined {
+    const kind = value.kind();
+    if (kind === 'list' || kind === 'array') return namedChildrenWithoutComments(value);
+    if (kind === 'object_creation_expression') {
+      const type = value.field('type')?.text() ?? '';
+      const args = value.field('arguments')?.namedChildren() ?? [];
+      return /(ArrayList|LinkedList|Vector)\b/.test(type) && args.every((arg) => this.isConstantKey(arg)) ? [] : undefined;
+    }
+    return undefined;
+  }
+
+  private readonly allCallsByScope = new Map<number, { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[]>();
+
+  /** Every method call in `scope` on a named receiver. */
+  private allCallsIn(scope: SyntaxNode): { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[] {
+    let calls = this.allCallsByScope.get(scope.id());
+    if (!calls) {
+      calls = [];
+      for (const call of scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
+        const parts = callParts(call, this.language);
+        if (!parts?.name || !parts.receiver) continue;
+        const { start, end } = call.range();
+        calls.push({ node: call, receiver: parts.receiver.text(), method: parts.name, args: parts.args, start: start.index, end: end.index });
+      }
+      this.allCallsByScope.set(scope.id(), calls);
+    }
+    return calls;
+  }
+
+  private isFileConstant(identifier: SyntaxNode): boolean {
+    const fileLevel = allAssignments(this.file.root, this.language).filter((a) => a.target.text() === identifier.text() && !enclosingFunction(a.node, this.language));
+    return fileLevel.length > 0 && fileLevel.every((a) => this.isConstantKey(a.value) || (this.language.stringKinds.includes(a.value.kind()) && a.value.namedChildren().every((c) => !this.language.interpolationKinds.includes(c.kind()))));
   }
 
   private isConstantKey(node: SyntaxNode): boolean {
@@ -222,8 +505,22 @@ export class TaintTracker {
     const name = identifier.text();
     const use = identifier.range().start.index;
     // May-analysis: the value may come from any assignment back to the last one that runs on every path.
-    const reaching = this.flowOf(scope).reaching(this.assignmentsIn(scope, name), identifier);
+    const flow = this.flowOf(scope);
+    const reaching = flow.reaching(this.assignmentsIn(scope, name), identifier);
     const last = reaching[0];
+    const context = this.summaryContext;
+    if (context && context.taintedParameter === name && scope.id() === context.fn.id()) {
+      // The parameter's own value reaches the use unless an assignment on every path replaced it.
+      const oldest = reaching[reaching.length - 1];
+      const replaced = oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, identifier);
+      if (!replaced) return [step(identifier, 'source')];
+    }
+    if (this.spec.unknownIsSource && reaching.length === 0) {
+      // Origin mode: a summarised function's other parameters are the caller's business; names defined
+      // nowhere in the function are unknown unless the file only ever assigns them constants.
+      if (context && scope.id() === context.fn.id() && parameterNames(scope, this.language).includes(name)) return undefined;
+      return this.isFileConstant(identifier) ? undefined : [step(identifier, 'source')];
+    }
     let path: TaintStep[] | undefined;
     for (const assignment of reaching) {
       const value = this.taintOf(assignment.value, depth + 1, scope);
@@ -243,4 +540,29 @@ export class TaintTracker {
     }
     return path;
   }
+}
+
+const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;
+
+/** The name of the innermost class around `node`, if any. */
+function enclosingClassName(node: SyntaxNode): string | undefined {
+  const owner = node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
+  return owner?.field('name')?.text() ?? undefined;
+}
+
+/** The expressions a function returns: `return` values, or the body of an expression-bodied function. */
+function returnedValues(fn: SyntaxNode, language: LanguageSpec): SyntaxNode[] {
+  const body = fn.field('body');
+  if (body && !language.blockKinds.includes(body.kind())) return [body];
+  const values: SyntaxNode[] = [];
+  for (const statement of fn.findAll({ rule: { any: language.returnKinds.map((kind) => ({ kind })) } })) {
+    if (enclosingFunction(statement, language)?.id() !== fn.id()) continue;
+    const value = namedChildrenWithoutComments(statement)[0];
+    if (value) values.push(value);
+  }
+  if (language.implicitReturn && body) {
+    const last = namedChildrenWithoutComments(body).at(-1);
+    if (last && !language.returnKinds.includes(last.kind())) values.push(last);
+  }
+  return values;
 }

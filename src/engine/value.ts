@@ -160,7 +160,8 @@ export function allAssignments(scope: SyntaxNode, language: LanguageSpec): RawAs
     if (!target || !value) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
-    found.push({ node, target, value, augmented });
+    // A loop binds its variable where the variable is written, not where the whole loop ends.
+    found.push({ node: shape.loop ? target : node, target, value, augmented });
   }
   return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
 }

@@ -31,6 +31,8 @@ export const go: LanguageSpec = {
   concatKinds: ['binary_expression'],
   concatOperators: ['+'],
   parenthesizedKinds: ['parenthesized_expression'],
+  returnKinds: ['return_statement'],
+  blockKinds: ['block'],
   assignments: [
     { kind: 'short_var_declaration', target: 'left', value: 'right' },
     { kind: 'assignment_statement', target: 'left', value: 'right' },

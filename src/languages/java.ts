@@ -39,9 +39,13 @@ export const java: LanguageSpec = {
   concatKinds: ['binary_expression'],
   concatOperators: ['+'],
   parenthesizedKinds: ['parenthesized_expression'],
+  returnKinds: ['return_statement'],
+  blockKinds: ['block', 'constructor_body'],
   assignments: [
     { kind: 'variable_declarator', target: 'name', value: 'value' },
     { kind: 'assignment_expression', target: 'left', value: 'right' },
+    // `for (Cookie c : cookies)`: each element of the collection is bound to the loop variable.
+    { kind: 'enhanced_for_statement', target: 'name', value: 'value', loop: true },
   ],
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'method_invocation') return undefined;

@@ -51,6 +51,8 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
     concatKinds: ['binary_expression'],
     concatOperators: ['+'],
     parenthesizedKinds: ['parenthesized_expression'],
+    returnKinds: ['return_statement'],
+    blockKinds: ['statement_block'],
     assignments: [
       { kind: 'variable_declarator', target: 'name', value: 'value' },
       { kind: 'assignment_expression', target: 'left', value: 'right' },

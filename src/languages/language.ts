@@ -29,6 +29,8 @@ export interface AssignmentShape {
   value: string;
   /** True when the node appends to the target (`+=`) rather than replacing it. */
   augmented?: boolean;
+  /** True for loops that bind each element of `value` to `target`: the binding happens at the target. */
+  loop?: boolean;
 }
 
 /** Node kinds that drive cyclomatic and cognitive complexity (SonarSource's definitions). */
@@ -82,6 +84,12 @@ export interface LanguageSpec {
   concatOperators: string[];
   parenthesizedKinds: string[];
   assignments: AssignmentShape[];
+  /** Statements that return a value from a function (`return x`). */
+  returnKinds: string[];
+  /** Statement blocks: a function body of another kind is an expression it returns (`x => x + 1`). */
+  blockKinds: string[];
+  /** True when a block's last expression is its value (Ruby, Rust). */
+  implicitReturn?: boolean;
   /**
    * Rewrites a rule's pattern string when the grammar cannot parse it as written (a Go snippet is not a
    * valid source file), returning an ast-grep pattern object; undefined leaves it as it is.

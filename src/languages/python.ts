@@ -31,9 +31,12 @@ export const python: LanguageSpec = {
   concatKinds: ['binary_operator'],
   concatOperators: ['+', '%'],
   parenthesizedKinds: ['parenthesized_expression'],
+  returnKinds: ['return_statement'],
+  blockKinds: ['block'],
   assignments: [
     { kind: 'assignment', target: 'left', value: 'right' },
     { kind: 'augmented_assignment', target: 'left', value: 'right', augmented: true },
+    { kind: 'for_statement', target: 'left', value: 'right', loop: true },
   ],
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'call') return undefined;

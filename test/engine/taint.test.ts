@@ -85,3 +85,90 @@ test('a value assigned on only some paths may still be tainted', () => {
   const overwritten = py(['bar = request.args.get("q")', 'if db.flag:', '    bar = "a"', 'else:', '    bar = "b"', 'db.execute("SELECT " + bar)']);
   assert.equal(tainted('a.py', overwritten).length, 1); // branch-by-branch overwrites are not proven total
 });
+
+const javaHandler = (body: string, extra = '') => `import javax.servlet.http.*;
+class H extends HttpServlet {
+  void doPost(HttpServletRequest request, java.sql.Statement s) throws Exception {
+${body}
+  }
+${extra}
+}`;
+
+test('helper functions in the same file are summarised: pass-through, constant, source and sanitising helpers', () => {
+  const identity = 'static String same(String v) { return v; }';
+  const constant = 'static String fixed(String v) { String r = "x"; return r; }';
+  const chosen = 'static String pick(String v) { int n = 106; return (7 * 18) + n > 200 ? "always" : v; }';
+  const source = 'static String read(HttpServletRequest r) { return r.getParameter("id"); }';
+  const call = (expr: string) => javaHandler(`    String p = request.getParameter("p");\n    s.executeQuery("SELECT " + ${expr});`, [identity, constant, chosen, source].join('\n'));
+  assert.equal(tainted('H.java', call('same(p)')).length, 1);
+  assert.deepEqual(tainted('H.java', call('fixed(p)')), []);
+  assert.deepEqual(tainted('H.java', call('pick(p)')), []);
+  assert.equal(tainted('H.java', call('read(request)')).length, 1);
+  // Python methods: `self` is the receiver, not the first argument.
+  const pyMethods = ['from flask import request', 'class V:', '    def clean(self, v):', '        return "fixed"', '    def keep(self, v):', '        return v.strip()',
+    '    def get(self, db):', '        q = request.args.get("q")', '        db.execute("SELECT " + self.clean(q))', '        db.execute("SELECT " + self.keep(q))', ''].join('\n');
+  assert.deepEqual(tainted('a.py', pyMethods).map((f) => f.line), [10]);
+});
+
+test('a recursive helper does not loop and is judged like an unknown call', () => {
+  const body = javaHandler('    s.executeQuery("SELECT " + again(request.getParameter("p"), 3));', 'static String again(String v, int n) { return n == 0 ? v : again(v, n - 1); }');
+  assert.equal(tainted('H.java', body).length, 1);
+});
+
+test('lists: the element read back at a constant index is the one tainted or not', () => {
+  const list = (read: string) => javaHandler(`    java.util.List<String> l = new java.util.ArrayList<String>();
+    l.add("safe");
+    l.add(request.getParameter("p"));
+    l.add("moresafe");
+    l.remove(0);
+    s.executeQuery("SELECT " + ${read});`);
+  assert.equal(tainted('H.java', list('l.get(0)')).length, 1);
+  assert.deepEqual(tainted('H.java', list('l.get(1)')), []);
+  assert.equal(tainted('a.py', py(['l = ["a"]', 'l.append(request.args.get("q"))', 'db.execute("SELECT " + l[1])'])).length, 1);
+  assert.deepEqual(tainted('a.py', py(['l = ["a"]', 'l.append(request.args.get("q"))', 'db.execute("SELECT " + l[0])'])), []);
+  // A list handed to another call may change unseen: every element counts.
+  assert.equal(tainted('a.py', py(['l = ["a"]', 'l.append(request.args.get("q"))', 'shuffle(l)', 'db.execute("SELECT " + l[0])'])).length, 1);
+});
+
+test('switch on a constant: only the matching arm (and what it falls into) runs', () => {
+  const sw = (guess: string) => javaHandler(`    String p = request.getParameter("p");
+    String bar;
+    String guess = "${guess}";
+    char target = guess.charAt(1);
+    switch (target) {
+      case 'A': bar = p; break;
+      case 'B': bar = "bob"; break;
+      case 'C':
+      case 'D': bar = p; break;
+      default: bar = "none"; break;
+    }
+    s.executeQuery("SELECT " + bar);`);
+  assert.deepEqual(tainted('H.java', sw('ABC')), []);
+  assert.equal(tainted('H.java', sw('ACB')).length, 1);
+  assert.deepEqual(tainted('H.java', sw('AZB')), []);
+  const js = (value: string) => `function h(req, db) { let v; switch (${value}) { case "a": v = req.query.id; case "b": v = v + "x"; break; default: v = "k"; } db.query("SELECT " + v); }`;
+  assert.equal(tainted('a.js', js('"a"')).length, 1);
+  assert.deepEqual(tainted('a.js', js('"c"')), []);
+});
+
+test('loop variables carry the taint of the collection they walk', () => {
+  const body = javaHandler(`    String v = "none";
+    for (Cookie c : request.getCookies()) {
+      if (c.getName().equals("id")) { v = c.getValue(); break; }
+    }
+    s.executeQuery("SELECT " + v);`);
+  assert.equal(tainted('H.java', body).length, 1);
+  assert.equal(tainted('a.py', py(['for v in request.args.getlist("q"):', '    db.execute("SELECT " + v)'])).length, 1);
+});
+
+test('deeply nested expressions do not cut the path short', () => {
+  const body = javaHandler(`    String q = request.getQueryString();
+    int at = q.indexOf("id=");
+    String p = q.substring(at + "id=".length());
+    p = java.net.URLDecoder.decode(p, "UTF-8");
+    java.util.Map<String, Object> m = new java.util.HashMap<String, Object>();
+    m.put("k", p);
+    String bar = (String) m.get("k");
+    s.executeQuery("SELECT " + ((String) (bar.trim())).toLowerCase());`);
+  assert.equal(tainted('H.java', body).length, 1);
+});
