@@ -24,7 +24,8 @@ export function liveSwitchArms(switchNode: SyntaxNode, fold: (node: SyntaxNode) 
   const value = fold(subject);
   if (value === undefined) return undefined;
   const arms = armsOf(switchNode);
-  if (arms.length === 0) return undefined;
+  // An arm whose labels this grammar keeps elsewhere cannot be judged: decide nothing.
+  if (arms.length === 0 || arms.some((arm) => arm.labels.length === 0 && !arm.isDefault)) return undefined;
   let start = -1;
   for (const [index, arm] of arms.entries()) {
     const labels = arm.labels.map(fold);

@@ -21,6 +21,11 @@ export interface TaintSpec {
   /** Calls that put their argument into the receiver: `sb.append(x)`, `list.add(x)`, `map.put(k, x)`. */
   propagators: { method: string; keyed: boolean }[];
   /**
+   * Checks that reject bad values: conditions binding `$X` (`'..' in $X`) that, as the condition of an `if`
+   * whose body leaves (return, raise, throw), clean `$X` for the code after it.
+   */
+  guards?: Record<string, unknown>[];
+  /**
    * Origin mode, for pattern rules: instead of named sources, anything this function cannot account for
    * (its parameters, fields, results of functions defined elsewhere called without local data) counts as
    * tainted. A value that is clean in this mode is provably built from constants.
@@ -292,8 +297,10 @@ export class TaintTracker {
       return [step(node, 'source')];
     }
     if (MEMBER_ACCESS_KINDS.has(node.kind())) {
-      const object = namedChildrenWithoutComments(node)[0];
+      const children = namedChildrenWithoutComments(node);
+      const object = children[0];
       if (object && this.isLocalData(object, scope)) return this.taintOf(object, depth, scope) ?? false;
+      if (children.length > 1 && isConstantName(children[children.length - 1]!.text())) return false;
       return [step(node, 'source')];
     }
     return undefined;
@@ -412,6 +419,47 @@ export class TaintTracker {
     return calls;
   }
 
+  private readonly guardsByScope = new Map<number, { name: string; statement: SyntaxNode }[]>();
+
+  /** True when an exiting `if` on a guard condition for `name` runs after its last assignment and before `use`. */
+  private isGuarded(name: string, use: SyntaxNode, last: { node: SyntaxNode } | undefined, scope: SyntaxNode, flow: FunctionFlow): boolean {
+    if (!this.spec.guards?.length) return false;
+    let guards = this.guardsByScope.get(scope.id());
+    if (!guards) {
+      guards = [];
+      for (const rule of this.spec.guards) {
+        for (const match of scope.findAll({ rule })) {
+          const checked = match.getMatch('X');
+          const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
+          const condition = statement?.field('condition');
+          if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(statement.field('consequence'), this.language)) continue;
+          if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
+          guards.push({ name: checked.text(), statement });
+        }
+      }
+      this.guardsByScope.set(scope.id(), guards);
+    }
+    const after = last ? last.node.range().end.index : -1;
+    const at = use.range().start.index;
+    return guards.some(({ name: guarded, statement }) => {
+      const { start, end } = statement.range();
+      return guarded === name && start.index >= after && end.index <= at && !flow.isInDeadBranch(statement) && !flow.isConditional(statement, use);
+    });
+  }
+
+  /** True when every node between `match` and `condition` is a parenthesis or an `or`: the guard alone leaves. */
+  private onlyDisjunctions(match: SyntaxNode, condition: SyntaxNode): boolean {
+    let node = match;
+    while (node.id() !== condition.id()) {
+      const parent = node.parent();
+      if (!parent) return false;
+      const isOr = this.language.complexity.logicalKinds.includes(parent.kind()) && parent.children().some((child) => !child.isNamed() && /^(or|\|\|)$/.test(child.text()));
+      if (!isOr && !this.language.parenthesizedKinds.includes(parent.kind())) return false;
+      node = parent;
+    }
+    return true;
+  }
+
   private isFileConstant(identifier: SyntaxNode): boolean {
     const fileLevel = allAssignments(this.file.root, this.language).filter((a) => a.target.text() === identifier.text() && !enclosingFunction(a.node, this.language));
     return fileLevel.length > 0 && fileLevel.every((a) => this.isConstantKey(a.value) || (this.language.stringKinds.includes(a.value.kind()) && a.value.namedChildren().every((c) => !this.language.interpolationKinds.includes(c.kind()))));
@@ -519,7 +567,7 @@ export class TaintTracker {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
       if (context && scope.id() === context.fn.id() && parameterNames(scope, this.language).includes(name)) return undefined;
-      return this.isFileConstant(identifier) ? undefined : [step(identifier, 'source')];
+      return this.isFileConstant(identifier) || isConstantName(name) ? undefined : [step(identifier, 'source')];
     }
     let path: TaintStep[] | undefined;
     for (const assignment of reaching) {
@@ -532,14 +580,36 @@ export class TaintTracker {
     // Appends after the last assignment (`sb.append(x)`, `args.add(x)`) carry their argument's taint.
     const since = last ? last.node.range().end.index : 0;
     for (const call of this.propagatorCalls(scope, name, use)) {
-      if (call.keyed || call.node.range().start.index < since) continue;
+      if (path || call.keyed || call.node.range().start.index < since) continue;
       for (const arg of call.args) {
         const argPath = this.taintOf(arg, depth + 1, scope);
-        if (argPath) return [...argPath, step(call.node, 'step')];
+        if (argPath) {
+          path = [...argPath, step(call.node, 'step')];
+          break;
+        }
       }
     }
-    return path;
+    return path && this.isGuarded(name, identifier, last, scope, flow) ? undefined : path;
   }
+}
+
+/** UPPER_SNAKE_CASE names are constants by the convention of every language we read (`settings.BASE_DIR`). */
+function isConstantName(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]{2}|_/.test(name);
+}
+
+function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  const a = outer.range();
+  const b = inner.range();
+  return a.start.index <= b.start.index && b.end.index <= a.end.index;
+}
+
+/** True when a branch body always leaves: its last statement returns, raises, throws or jumps. */
+function exits(body: SyntaxNode | null, language: LanguageSpec): boolean {
+  if (!body) return false;
+  const last = language.blockKinds.includes(body.kind()) ? namedChildrenWithoutComments(body).at(-1) : body;
+  if (!last) return false;
+  return language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression|continue_statement|break_statement)$/.test(last.kind());
 }
 
 const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;

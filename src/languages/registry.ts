@@ -42,6 +42,10 @@ export function registerParsers(): void {
     go: require('@ast-grep/lang-go'),
     c: require('@ast-grep/lang-c'),
     cpp: require('@ast-grep/lang-cpp'),
+    csharp: require('@ast-grep/lang-csharp'),
+    php: require('@ast-grep/lang-php'),
+    ruby: require('@ast-grep/lang-ruby'),
+    rust: require('@ast-grep/lang-rust'),
   });
   registered = true;
 }

@@ -172,3 +172,26 @@ test('deeply nested expressions do not cut the path short', () => {
     s.executeQuery("SELECT " + ((String) (bar.trim())).toLowerCase());`);
   assert.equal(tainted('H.java', body).length, 1);
 });
+
+test('guards: an exiting check for ".." cleans the path after it; one joined by "and" does not', () => {
+  const guarded = (condition: string) => ['from flask import request', 'def h():', '    name = request.args.get("f")', `    if ${condition}:`, '        return "bad", 400', '    return open("/srv/" + name).read()', ''].join('\n');
+  const pathRules = rules.filter((rule) => rule.id === 'python-path-traversal-tainted');
+  const found = (source: string) => analyzeSource('a.py', source, languageForPath('a.py')!, pathRules, { complexity: false }).findings.length;
+  assert.equal(found(guarded('".." in name')), 0);
+  assert.equal(found(guarded('name is None or ".." in name')), 0);
+  assert.equal(found(guarded('".." in name and len(name) > 9')), 1);
+  assert.equal(found(guarded('len(name) > 9')), 1);
+});
+
+test('origin check: a built string whose parts are constants stored and read back is not a pattern finding', () => {
+  const patternRules = rules.filter((rule) => rule.id === 'java-sqli-built-query');
+  const body = (read: string) => javaHandler(`    java.util.Map<String, String> m = new java.util.HashMap<>();
+    m.put("a", request.getParameter("p"));
+    m.put("b", "fixed");
+    s.executeQuery("SELECT * FROM t WHERE c = '" + ${read} + "'");`);
+  const count = (source: string) => analyzeSource('H.java', source, languageForPath('H.java')!, patternRules, { complexity: false }).findings.length;
+  assert.equal(count(body('m.get("b")')), 0);
+  assert.equal(count(body('m.get("a")')), 1);
+  // Data the function cannot account for (a parameter, a field, a call elsewhere) keeps the finding.
+  assert.equal(count(javaHandler('    s.executeQuery("SELECT * FROM t WHERE c = \'" + lookup() + "\'");')), 1);
+});

@@ -15,4 +15,20 @@ public class Download extends HttpServlet {
         // ok: java-path-traversal-tainted
         File report = new File("/srv/reports/" + fixed);
     }
+
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("file");
+        if (name == null || name.contains("..")) {
+            response.sendError(400);
+            return;
+        }
+        // ok: java-path-traversal-tainted
+        File checked = new File("/srv/uploads/" + name);
+        String other = request.getParameter("other");
+        if (other.contains("..") && other.length() > 100) {
+            return;
+        }
+        // ruleid: java-path-traversal-tainted
+        File unchecked = new File("/srv/uploads/" + other);
+    }
 }

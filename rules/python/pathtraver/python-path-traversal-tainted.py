@@ -21,3 +21,30 @@ def read():
     with open("/etc/app/config.ini") as handle:
         data += handle.read()
     return data
+
+
+def fetch():
+    name = request.args.get("file")
+    if name is None or ".." in name:
+        return "bad name", 400
+    # ok: python-path-traversal-tainted
+    with open("/srv/uploads/" + name) as handle:
+        return handle.read()
+
+
+def fetch_checked_late():
+    name = request.args.get("file")
+    # ruleid: python-path-traversal-tainted
+    handle = open("/srv/uploads/" + name)
+    if ".." in name and len(name) > 200:
+        return "bad name", 400
+    # ruleid: python-path-traversal-tainted
+    return handle.read() + open("/srv/archive/" + name).read()
+
+
+def fetch_resolved():
+    path = os.path.realpath(os.path.join("/srv/uploads", request.args.get("file")))
+    if not path.startswith("/srv/uploads/"):
+        return "bad name", 400
+    # ok: python-path-traversal-tainted
+    return send_file(path)
