@@ -28,7 +28,7 @@ export function callParts(node: SyntaxNode, language: LanguageSpec): CallParts |
   }
   const callee = node.field('function') ?? node.field('method');
   if (!callee) return { name: undefined, receiver: null, args: args.map(unwrapArgument) };
-  if (language.identifierKinds.includes(callee.kind())) return { name: callee.text(), receiver: node.field('receiver'), args: args.map(unwrapArgument) };
+  if (language.identifierKinds.includes(callee.kind()) || callee.kind() === 'name' || callee.kind() === 'qualified_name') return { name: callee.text(), receiver: node.field('receiver'), args: args.map(unwrapArgument) };
   if (MEMBER_KINDS.has(callee.kind())) {
     const member = callee.field('attribute') ?? callee.field('property') ?? callee.field('field') ?? callee.field('name');
     const receiver = callee.field('object') ?? callee.field('operand') ?? callee.field('expression') ?? callee.field('path') ?? namedChildrenWithoutComments(callee)[0] ?? null;

@@ -26,6 +26,8 @@ export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 
   const special = language.classifySpecial?.(node);
   if (special) return special;
   const kind = node.kind();
+  // C# and PHP wrap call arguments (`argument` → value); the value is what counts.
+  if (kind === 'argument' && node.namedChildren().length > 0) return classifyValue(node.namedChildren().at(-1)!, language, depth, sanitizers);
   if (language.parenthesizedKinds.includes(kind)) {
     const inner = namedChildrenWithoutComments(node)[0];
     return inner ? classifyValue(inner, language, depth + 1, sanitizers) : 'opaque';
@@ -156,8 +158,8 @@ export function allAssignments(scope: SyntaxNode, language: LanguageSpec): RawAs
   for (const node of scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } })) {
     const shape = shapes.get(node.kind())!;
     const target = node.field(shape.target);
-    const value = node.field(shape.value);
-    if (!target || !value) continue;
+    const value = shape.value === '*last' ? namedChildrenWithoutComments(node).at(-1) : node.field(shape.value);
+    if (!target || !value || value.id() === target.id()) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
     // A loop binds its variable where the variable is written, not where the whole loop ends.

@@ -20,12 +20,13 @@ export interface SyntaxNode {
 }
 
 /** Identifies a language loopwarden analyses; rule files name these ids. */
-export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'java' | 'c' | 'cpp' | 'go';
+export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'java' | 'c' | 'cpp' | 'go' | 'csharp' | 'php' | 'ruby' | 'rust';
 
 /** Where an assignment-like node keeps its target and its value (tree-sitter field names). */
 export interface AssignmentShape {
   kind: string;
   target: string;
+  /** The value's field name, or `*last` when the grammar gives the value no field (C# declarators). */
   value: string;
   /** True when the node appends to the target (`+=`) rather than replacing it. */
   augmented?: boolean;

@@ -7,9 +7,13 @@ import { javascript, typescript, tsx } from './javascript.js';
 import { java } from './java.js';
 import { go } from './go.js';
 import { c, cpp } from './c.js';
+import { csharp } from './csharp.js';
+import { php } from './php.js';
+import { ruby } from './ruby.js';
+import { rust } from './rust.js';
 
 /** Every language loopwarden analyses. Adding one: write its spec module and list it here. */
-export const LANGUAGES: readonly LanguageSpec[] = [python, javascript, typescript, tsx, java, go, c, cpp];
+export const LANGUAGES: readonly LanguageSpec[] = [python, javascript, typescript, tsx, java, go, c, cpp, csharp, php, ruby, rust];
 
 const byId = new Map<LanguageId, LanguageSpec>(LANGUAGES.map((language) => [language.id, language]));
 const byExtension = new Map<string, LanguageSpec>(

@@ -1,0 +1,16 @@
+<?php
+function calculate()
+{
+    $expr = $_GET['expr'];
+    // ruleid: php-code-injection-eval
+    $result = eval("return " . $expr . ";");
+    // ruleid: php-code-injection-eval
+    eval($expr);
+    // ok: php-code-injection-eval
+    eval('return 6 * 7;');
+    // ok: php-code-injection-eval
+    assert($result > 0);
+    // ruleid: php-code-injection-eval
+    assert("is_numeric(" . $expr . ")");
+    return $result;
+}

@@ -1,0 +1,18 @@
+<?php
+function find_user(PDO $pdo, mysqli $db)
+{
+    $name = $_GET['name'];
+    // ruleid: php-sqli-built-query
+    $rows = $pdo->query("SELECT * FROM users WHERE name = '" . $name . "'");
+    $sql = "DELETE FROM sessions WHERE owner = '{$name}'";
+    // ruleid: php-sqli-built-query
+    mysqli_query($db, $sql);
+    // ruleid: php-sqli-built-query
+    $db->query(sprintf("SELECT id FROM users WHERE email = '%s'", $_POST['email']));
+    // ok: php-sqli-built-query
+    $stmt = $pdo->prepare("SELECT * FROM users WHERE name = ?");
+    $stmt->execute([$name]);
+    // ok: php-sqli-built-query
+    $count = $pdo->query('SELECT COUNT(*) FROM users');
+    return $rows;
+}

@@ -1,0 +1,47 @@
+import type { LanguageSpec, SyntaxNode } from './language.js';
+
+/** C#: methods, constructors, local functions and lambdas; strings are built with `+`, `$"{}"` and `string.Format`. */
+export const csharp: LanguageSpec = {
+  id: 'csharp',
+  parserName: 'csharp',
+  extensions: ['.cs'],
+  commentStarts: ['//', '/*'],
+  functionKinds: ['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression'],
+  functionName: (node) => node.field('name')?.text(),
+  functionParameters: (node) => node.field('parameters'),
+  complexity: {
+    ifKinds: ['if_statement'],
+    elseKinds: [],
+    elseIfKinds: [],
+    loopKinds: ['for_statement', 'foreach_statement', 'while_statement', 'do_statement'],
+    catchKinds: ['catch_clause'],
+    switchKinds: ['switch_statement', 'switch_expression'],
+    caseKinds: ['switch_section', 'switch_expression_arm'],
+    ternaryKinds: ['conditional_expression'],
+    logicalKinds: ['binary_expression'],
+    logicalOperators: ['&&', '||', '??'],
+    jumpKinds: ['goto_statement'],
+    nestingOnlyKinds: ['lambda_expression', 'anonymous_method_expression', 'local_function_statement'],
+    callKinds: ['invocation_expression'],
+  },
+  stringKinds: ['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression'],
+  interpolationKinds: ['interpolation'],
+  constantKinds: ['integer_literal', 'real_literal', 'character_literal', 'boolean_literal', 'null_literal'],
+  identifierKinds: ['identifier'],
+  concatKinds: ['binary_expression'],
+  concatOperators: ['+'],
+  parenthesizedKinds: ['parenthesized_expression'],
+  returnKinds: ['return_statement'],
+  blockKinds: ['block'],
+  assignments: [
+    { kind: 'variable_declarator', target: 'name', value: '*last' },
+    { kind: 'assignment_expression', target: 'left', value: 'right' },
+    { kind: 'foreach_statement', target: 'left', value: 'right', loop: true },
+  ],
+  formatCallArguments(node: SyntaxNode) {
+    if (node.kind() !== 'invocation_expression') return undefined;
+    const callee = node.field('function')?.text();
+    if (callee !== 'string.Format' && callee !== 'String.Format' && callee !== 'string.Concat' && callee !== 'String.Concat') return undefined;
+    return (node.field('arguments')?.namedChildren() ?? []).map((arg) => arg.namedChildren().at(-1) ?? arg);
+  },
+};

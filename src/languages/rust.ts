@@ -1,0 +1,49 @@
+import type { LanguageSpec, SyntaxNode } from './language.js';
+
+/** Rust: functions, methods and closures; strings are built with `format!` and `+`; a block's last expression is its value. */
+export const rust: LanguageSpec = {
+  id: 'rust',
+  parserName: 'rust',
+  extensions: ['.rs'],
+  commentStarts: ['//', '/*'],
+  functionKinds: ['function_item', 'closure_expression'],
+  functionName: (node) => node.field('name')?.text(),
+  functionParameters: (node) => node.field('parameters'),
+  complexity: {
+    ifKinds: ['if_expression'],
+    elseKinds: [],
+    elseIfKinds: [],
+    loopKinds: ['for_expression', 'while_expression', 'loop_expression'],
+    catchKinds: [],
+    switchKinds: ['match_expression'],
+    caseKinds: ['match_arm'],
+    ternaryKinds: [],
+    logicalKinds: ['binary_expression'],
+    logicalOperators: ['&&', '||'],
+    jumpKinds: [],
+    nestingOnlyKinds: ['closure_expression'],
+    callKinds: ['call_expression', 'macro_invocation'],
+  },
+  stringKinds: ['string_literal', 'raw_string_literal'],
+  interpolationKinds: [],
+  constantKinds: ['integer_literal', 'float_literal', 'boolean_literal', 'char_literal'],
+  identifierKinds: ['identifier'],
+  concatKinds: ['binary_expression'],
+  concatOperators: ['+'],
+  parenthesizedKinds: ['parenthesized_expression'],
+  returnKinds: ['return_expression'],
+  blockKinds: ['block'],
+  implicitReturn: true,
+  assignments: [
+    { kind: 'let_declaration', target: 'pattern', value: 'value' },
+    { kind: 'assignment_expression', target: 'left', value: 'right' },
+    { kind: 'compound_assignment_expr', target: 'left', value: 'right', augmented: true },
+    { kind: 'for_expression', target: 'pattern', value: 'value', loop: true },
+  ],
+  formatCallArguments(node: SyntaxNode) {
+    // `format!("..{}..", a, b)`: the macro's token tree holds the format string and its arguments.
+    if (node.kind() !== 'macro_invocation' || node.field('macro')?.text() !== 'format') return undefined;
+    const tree = node.namedChildren().find((child) => child.kind() === 'token_tree');
+    return tree ? tree.namedChildren() : [];
+  },
+};
