@@ -30,7 +30,8 @@ export const rust: LanguageSpec = {
   identifierKinds: ['identifier'],
   concatKinds: ['binary_expression'],
   concatOperators: ['+'],
-  parenthesizedKinds: ['parenthesized_expression'],
+  // `&sql` lends the same value.
+  parenthesizedKinds: ['parenthesized_expression', 'reference_expression'],
   returnKinds: ['return_expression'],
   blockKinds: ['block'],
   implicitReturn: true,
@@ -42,7 +43,7 @@ export const rust: LanguageSpec = {
   ],
   formatCallArguments(node: SyntaxNode) {
     // `format!("..{}..", a, b)`: the macro's token tree holds the format string and its arguments.
-    if (node.kind() !== 'macro_invocation' || node.field('macro')?.text() !== 'format') return undefined;
+    if (node.kind() !== 'macro_invocation' || node.namedChildren()[0]?.text() !== 'format') return undefined;
     const tree = node.namedChildren().find((child) => child.kind() === 'token_tree');
     return tree ? tree.namedChildren() : [];
   },

@@ -134,6 +134,47 @@ func Sum(xs []int, limit int) int {
     parameters: 1,
     lines: 4,
   },
+  // The same function in the four languages added later: if with &&, a loop, a nested if.
+  ...([
+    ['csharp', `int Grade(int score, bool bonus) {
+    if (score > 90 && bonus) { return 1; }
+    foreach (var i in items) {
+        if (i == score) { return 2; }
+    }
+    return 3;
+}`],
+    ['php', `<?php
+function grade($score, $bonus) {
+    if ($score > 90 && $bonus) { return 1; }
+    foreach ($items as $i) {
+        if ($i == $score) { return 2; }
+    }
+    return 3;
+}`],
+    ['ruby', `def grade(score, bonus)
+  if score > 90 && bonus then return 1 end
+  for i in items do
+    if i == score then return 2 end
+  end
+  3
+end`],
+    ['rust', `fn grade(score: i32, bonus: bool) -> i32 {
+    if score > 90 && bonus { return 1; }
+    for i in items {
+        if i == score { return 2; }
+    }
+    3
+}`],
+  ] as const).map(([language, source]) => ({
+    language,
+    name: language === 'csharp' ? 'Grade' : 'grade',
+    source,
+    cyclomatic: 5, // 1 + if + && + loop + if
+    cognitive: 5, // if +1, && +1, loop +1, nested if +2
+    maxNesting: 2,
+    parameters: 2,
+    lines: 7,
+  })),
 ];
 
 for (const c of cases) {

@@ -1,0 +1,14 @@
+class UsersController < ApplicationController
+  def index
+    name = params[:name]
+    # ruleid: ruby-sqli-built-query
+    @users = User.where("name = '#{name}'")
+    sql = "DELETE FROM sessions WHERE owner = '" + name + "'"
+    # ruleid: ruby-sqli-built-query
+    ActiveRecord::Base.connection.execute(sql)
+    # ok: ruby-sqli-built-query
+    @admins = User.where("name = ?", name)
+    # ok: ruby-sqli-built-query
+    @active = User.where(active: true).order("created_at DESC")
+  end
+end
