@@ -54,7 +54,8 @@ function isMigrated(database: Database.Database): boolean {
 async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }> {
   for (let attempt = 0; ; attempt++) {
     const result = await migrator.migrateToLatest();
-    const busy = result.error && /locked|busy|already exists/i.test(String((result.error as Error).message ?? result.error));
+    // The other process may have run or recorded the same migration first; a retry sees its work.
+    const busy = result.error && /locked|busy|already exists|duplicate column|UNIQUE constraint failed/i.test(String((result.error as Error).message ?? result.error));
     if (!busy || attempt >= 20) return result;
     await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
   }

@@ -144,3 +144,15 @@ test('the migration names the fast path checks are exactly the migrations', asyn
   const { SQLITE_MIGRATION_NAMES } = await import('../../src/ledger/migration-names.js');
   assert.deepEqual(Object.keys(SQLITE_MIGRATIONS), SQLITE_MIGRATION_NAMES);
 });
+
+test('a migration that another process already applied but not yet recorded runs again harmlessly', async () => {
+  const { path } = await ledgerWith(1);
+  // What a process that lost the race sees: the schema change is there, its record is not.
+  const database = new Database(path);
+  database.prepare("DELETE FROM kysely_migration WHERE name = '0002-file-summaries'").run();
+  database.close();
+  const ledger = await openSqliteLedger(path);
+  assert.equal(ledger.records().length, 1);
+  assert.equal(ledger.verify().ok, true);
+  ledger.close();
+});
