@@ -87,7 +87,7 @@ const narrowedMatchers = new Map<string, AstGrepMatcher | null>();
 function narrowedMatcher(rule: Rule, parsed: ParsedFile): AstGrepMatcher | undefined {
   const matcher = rule.matchers[parsed.language.id];
   if (!matcher || !rule.branchPrefilters) return matcher;
-  const keep = rule.branchPrefilters.map((source) => source === undefined || regexOf(source).test(parsed.text));
+  const keep = rule.branchPrefilters.map((source) => source == null || regexOf(source).test(parsed.text));
   if (keep.every(Boolean)) return matcher;
   const key = `${rule.id}:${parsed.language.id}:${keep.map((k) => (k ? 1 : 0)).join('')}`;
   let narrowed = narrowedMatchers.get(key);
@@ -113,10 +113,10 @@ const ORIGIN_PROPAGATORS = [
   ...['put', 'set', 'setdefault', 'setProperty'].map((method) => ({ method, keyed: true })),
 ];
 
-/** True when some metavariable held to `built-string` has a part the origin tracker cannot account for. */
+/** True when every metavariable held to `built-string`/`not-constant` has a part the origin tracker cannot account for. */
 function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracker): boolean {
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
-    if (condition !== 'built-string') continue;
+    if (condition !== 'built-string' && condition !== 'not-constant') continue;
     const captured = node.getMatch(metavariable);
     if (captured && !origin.taintOf(captured)) return false;
   }

@@ -136,8 +136,9 @@ function rewritePatterns(value: unknown, language: LanguageSpec): unknown {
 }
 
 /** Per-branch prefilters of a top-level `any`, so a file only pays for the branches it can match. */
-function branchPrefiltersOf(rule: Record<string, unknown>, utils: Record<string, unknown>): { branchPrefilters?: (string | undefined)[] } {
+function branchPrefiltersOf(rule: Record<string, unknown>, utils: Record<string, unknown>): { branchPrefilters?: (string | null)[] } {
   if (!Array.isArray(rule.any) || rule.any.length < 3) return {};
-  const prefilters = rule.any.map((branch) => prefilterSource(requiredWords(branch as Record<string, unknown>, utils)));
-  return prefilters.some((p) => p !== undefined) ? { branchPrefilters: prefilters } : {};
+  // null, not undefined, for a branch without one: the rule pack is JSON, and JSON arrays have no undefined.
+  const prefilters = rule.any.map((branch) => prefilterSource(requiredWords(branch as Record<string, unknown>, utils)) ?? null);
+  return prefilters.some((p) => p !== null) ? { branchPrefilters: prefilters } : {};
 }

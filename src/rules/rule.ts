@@ -54,7 +54,7 @@ export interface Rule {
   /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */
   prefilter: string | undefined;
   /** For rules whose matcher is a top-level `any`: each branch's prefilter (undefined: always needed). */
-  branchPrefilters?: (string | undefined)[];
+  branchPrefilters?: (string | null)[];
   /** For taint rules: words one of the sources needs; a file without any has no source to track. */
   sourcePrefilter?: string;
   /** The rule file this came from, for error messages. */

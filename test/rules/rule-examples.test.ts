@@ -34,3 +34,20 @@ for (const location of locations) {
     assert.deepEqual(check.unannotatedFindings.map((line) => `line ${line}: flagged without an annotation`), []);
   });
 }
+
+// The CLI loads the rules from the compiled pack (JSON); every example must come out the same from there.
+test('every example is flagged the same with the rules read back from the compiled rule pack', async () => {
+  const { loadBuiltinRules } = await import('../../src/rules/rule-pack.js');
+  const packed = new Map((await loadBuiltinRules()).map((rule) => [rule.id, rule]));
+  const wrong: string[] = [];
+  for (const location of locations) {
+    const rule = packed.get(loadRuleFile(location.rulePath).id);
+    if (!rule || !location.examplePath) {
+      wrong.push(`${location.rulePath}: not in the pack`);
+      continue;
+    }
+    const check = checkRuleExample(rule, location.examplePath);
+    for (const r of check.results) if (r.outcome === 'noisy' || r.outcome === 'missing') wrong.push(`${rule.id} line ${r.line}: ${r.outcome}`);
+  }
+  assert.deepEqual(wrong, []);
+});

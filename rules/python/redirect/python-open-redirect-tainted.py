@@ -16,3 +16,10 @@ def static_target():
     target = "/dashboard"
     # ok: python-open-redirect-tainted
     return redirect(target)
+
+
+def legacy():
+    import flask
+    destination = request.cookies.get("return_to") + "?from=legacy"
+    # ruleid: python-open-redirect-tainted
+    return flask.redirect(destination)

@@ -16,3 +16,12 @@ def remember(user):
     # ok: python-insecure-random-token
     session["theme"] = "light"
     return response
+
+
+def django_login(request):
+    # ruleid: python-insecure-random-token
+    request.session["csrf_seed"] = random.getrandbits(64)
+    # ok: python-insecure-random-token
+    request.session["csrf_seed"] = secrets.randbits(64)
+    # ok: python-insecure-random-token
+    request.preferences["shuffle_seed"] = random.getrandbits(64)
