@@ -23,8 +23,19 @@ export class FunctionFlow {
     });
   }
 
+  private readonly dead = new Map<number, boolean>();
+
   /** True when `node` sits in a branch that a constant condition rules out. */
   isInDeadBranch(node: SyntaxNode): boolean {
+    let known = this.dead.get(node.id());
+    if (known === undefined) {
+      known = this.computeDead(node);
+      this.dead.set(node.id(), known);
+    }
+    return known;
+  }
+
+  private computeDead(node: SyntaxNode): boolean {
     const at = node.range().start.index;
     for (const ancestor of node.ancestors()) {
       if (ancestor.id() === this.scope.id()) return false;

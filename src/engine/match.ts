@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
-import { classifyValue } from './value.js';
+import { classifyValue, startFile } from './value.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
 
@@ -45,6 +45,7 @@ function regexOf(source: string): RegExp {
 
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
+  startFile();
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language);
   for (const rule of applicableRules(parsed, rules)) {

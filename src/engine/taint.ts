@@ -1,7 +1,7 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
-import { allAssignments, assignmentsOf, assignmentsTo, type RawAssignment } from './value.js';
+import { allAssignments, assignmentsByName, assignmentsTo, type Assignment, type RawAssignment } from './value.js';
 import { FunctionFlow } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterNames } from './call.js';
@@ -72,6 +72,66 @@ export class TaintFileContext {
     }
     return this.functions.get(name) ?? [];
   }
+
+  private readonly calls = new Map<number, CallSite[]>();
+
+  /** Every method call in `scope` on a named receiver, found once per scope. */
+  callsIn(scope: SyntaxNode): CallSite[] {
+    let calls = this.calls.get(scope.id());
+    if (!calls) {
+      calls = [];
+      for (const call of scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
+        const parts = callParts(call, this.language);
+        if (!parts?.name || !parts.receiver) continue;
+        const { start, end } = call.range();
+        calls.push({ node: call, receiver: parts.receiver.text(), method: parts.name, args: parts.args, start: start.index, end: end.index });
+      }
+      this.calls.set(scope.id(), calls);
+    }
+    return calls;
+  }
+
+  private readonly assignmentIndex = new Map<number, Map<string, Assignment[]>>();
+
+  /** Assignments to `name` in `scope`, in source order. */
+  assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
+    let index = this.assignmentIndex.get(scope.id());
+    if (!index) {
+      index = assignmentsByName(allAssignments(scope, this.language), this.language);
+      this.assignmentIndex.set(scope.id(), index);
+    }
+    return index.get(name) ?? [];
+  }
+
+  private readonly flows = new Map<number, FunctionFlow>();
+
+  /** Branch facts of one function, shared by every rule's tracker. */
+  flowOf(scope: SyntaxNode): FunctionFlow {
+    let flow = this.flows.get(scope.id());
+    if (!flow) {
+      flow = new FunctionFlow(this.language, scope, (name) => this.assignmentsIn(scope, name));
+      this.flows.set(scope.id(), flow);
+    }
+    return flow;
+  }
+
+  private fileLevel: RawAssignment[] | undefined;
+
+  /** Assignments outside any function: module constants and fields. */
+  fileLevelAssignments(): RawAssignment[] {
+    this.fileLevel ??= allAssignments(this.root, this.language).filter((a) => !enclosingFunction(a.node, this.language));
+    return this.fileLevel;
+  }
+}
+
+/** A method call on a named receiver: `receiver.method(args)`. */
+interface CallSite {
+  node: SyntaxNode;
+  receiver: string;
+  method: string;
+  args: SyntaxNode[];
+  start: number;
+  end: number;
 }
 
 /** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
@@ -94,9 +154,6 @@ function step(node: SyntaxNode, kind: TaintStep['kind']): TaintStep {
 export class TaintTracker {
   private readonly memo = new Map<string, TaintStep[] | null>();
   /** Per function: its calls on named receivers, found once (a scan asks for them per variable). */
-  private readonly callsByScope = new Map<number, { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[]>();
-  private readonly assignmentsByScope = new Map<string, ReturnType<typeof assignmentsTo>>();
-  private readonly rawAssignmentsByScope = new Map<number, RawAssignment[]>();
 
   private sourceIds: Set<number> | undefined;
   private sanitizerIds: Set<number> | undefined;
@@ -401,22 +458,9 @@ export class TaintTracker {
     return undefined;
   }
 
-  private readonly allCallsByScope = new Map<number, { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[]>();
-
-  /** Every method call in `scope` on a named receiver. */
-  private allCallsIn(scope: SyntaxNode): { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[] {
-    let calls = this.allCallsByScope.get(scope.id());
-    if (!calls) {
-      calls = [];
-      for (const call of scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
-        const parts = callParts(call, this.language);
-        if (!parts?.name || !parts.receiver) continue;
-        const { start, end } = call.range();
-        calls.push({ node: call, receiver: parts.receiver.text(), method: parts.name, args: parts.args, start: start.index, end: end.index });
-      }
-      this.allCallsByScope.set(scope.id(), calls);
-    }
-    return calls;
+  /** Every method call in `scope` on a named receiver (shared by the file's trackers). */
+  private allCallsIn(scope: SyntaxNode): CallSite[] {
+    return this.file.callsIn(scope);
   }
 
   private readonly guardsByScope = new Map<number, { name: string; statement: SyntaxNode }[]>();
@@ -461,7 +505,7 @@ export class TaintTracker {
   }
 
   private isFileConstant(identifier: SyntaxNode): boolean {
-    const fileLevel = allAssignments(this.file.root, this.language).filter((a) => a.target.text() === identifier.text() && !enclosingFunction(a.node, this.language));
+    const fileLevel = this.file.fileLevelAssignments().filter((a) => a.target.text() === identifier.text());
     return fileLevel.length > 0 && fileLevel.every((a) => this.isConstantKey(a.value) || (this.language.stringKinds.includes(a.value.kind()) && a.value.namedChildren().every((c) => !this.language.interpolationKinds.includes(c.kind()))));
   }
 
@@ -503,49 +547,16 @@ export class TaintTracker {
     return found;
   }
 
-  private callsIn(scope: SyntaxNode): { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[] {
-    const cached = this.callsByScope.get(scope.id());
-    if (cached) return cached;
-    const methods = new Set(this.spec.propagators.map((p) => p.method));
-    const calls: { node: SyntaxNode; receiver: string; method: string; args: SyntaxNode[]; start: number; end: number }[] = [];
-    for (const call of scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
-      const isJava = call.kind() === 'method_invocation';
-      const callee = isJava ? null : call.field('function');
-      const method = isJava ? call.field('name')?.text() : (callee?.field('attribute') ?? callee?.field('property') ?? callee?.field('field'))?.text();
-      if (!method || !methods.has(method)) continue;
-      const receiver = isJava ? call.field('object') : (callee?.field('object') ?? callee?.field('operand') ?? null);
-      if (!receiver) continue;
-      const { start, end } = call.range();
-      calls.push({ node: call, receiver: receiver.text(), method, args: call.field('arguments')?.namedChildren() ?? [], start: start.index, end: end.index });
-    }
-    this.callsByScope.set(scope.id(), calls);
-    return calls;
+  private callsIn(scope: SyntaxNode): CallSite[] {
+    return this.file.callsIn(scope);
   }
 
-  private assignmentsIn(scope: SyntaxNode, name: string): ReturnType<typeof assignmentsTo> {
-    const key = `${scope.id()}\u0000${name}`;
-    let found = this.assignmentsByScope.get(key);
-    if (!found) {
-      let raw = this.rawAssignmentsByScope.get(scope.id());
-      if (!raw) {
-        raw = allAssignments(scope, this.language);
-        this.rawAssignmentsByScope.set(scope.id(), raw);
-      }
-      found = assignmentsOf(raw, name, this.language);
-      this.assignmentsByScope.set(key, found);
-    }
-    return found;
+  private assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
+    return this.file.assignmentsIn(scope, name);
   }
-
-  private readonly flows = new Map<number, FunctionFlow>();
 
   private flowOf(scope: SyntaxNode): FunctionFlow {
-    let flow = this.flows.get(scope.id());
-    if (!flow) {
-      flow = new FunctionFlow(this.language, scope, (name) => this.assignmentsIn(scope, name));
-      this.flows.set(scope.id(), flow);
-    }
-    return flow;
+    return this.file.flowOf(scope);
   }
 
   private taintOfVariable(identifier: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {

@@ -151,8 +151,28 @@ export interface RawAssignment {
   augmented: boolean;
 }
 
+// Per file: assignments by scope node id. Node ids are unique within one parsed file, so the cache is
+// cleared whenever analysis moves to another file (`startFile`).
+const assignmentCache = new Map<string, RawAssignment[]>();
+
+/** Forgets per-file caches; call before analysing another file. */
+export function startFile(): void {
+  assignmentCache.clear();
+}
+
 /** Returns every assignment-like node in `scope`, in source order (callers filter by target). */
 export function allAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssignment[] {
+  // Range and kind as well as id: callers outside a scan (tests, one-off checks) may not call startFile.
+  const { start, end } = scope.range();
+  const key = `${scope.id()}:${start.index}:${end.index}:${scope.kind()}:${language.id}`;
+  const cached = assignmentCache.get(key);
+  if (cached) return cached;
+  const found = collectAssignments(scope, language);
+  assignmentCache.set(key, found);
+  return found;
+}
+
+function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssignment[] {
   const shapes = new Map<string, AssignmentShape>(language.assignments.map((shape) => [shape.kind, shape]));
   const found: RawAssignment[] = [];
   for (const node of scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } })) {
@@ -183,6 +203,29 @@ export function assignmentsTo(scope: SyntaxNode, name: string, language: Languag
   const raw = allAssignments(scope, language);
   if (!targetMatches) return assignmentsOf(raw, name, language);
   return raw.filter((a) => targetMatches(a.target)).map((a) => ({ node: a.node, value: a.value, augmented: a.augmented, target: a.target }));
+}
+
+/** Groups raw assignments by the name each one assigns, with the value that name receives; one pass. */
+export function assignmentsByName(raw: readonly RawAssignment[], language: LanguageSpec): Map<string, Assignment[]> {
+  const byName = new Map<string, Assignment[]>();
+  const add = (name: string, a: RawAssignment, value: SyntaxNode) => {
+    const list = byName.get(name) ?? [];
+    list.push({ node: a.node, value, augmented: a.augmented, target: a.target });
+    byName.set(name, list);
+  };
+  for (const a of raw) {
+    const isList = a.target.kind() === 'expression_list' || a.target.kind() === 'pattern_list';
+    if (isList) {
+      const targets = namedChildrenWithoutComments(a.target);
+      const values = a.value.kind() === a.target.kind() ? namedChildrenWithoutComments(a.value) : [a.value];
+      if (values.length !== targets.length) continue;
+      targets.forEach((target, index) => add(target.text(), a, values[index]!));
+      continue;
+    }
+    const name = declaredIdentifier(a.target, language);
+    if (name !== undefined) add(name, a, a.value.kind() === 'expression_list' ? namedChildrenWithoutComments(a.value)[0] ?? a.value : a.value);
+  }
+  return byName;
 }
 
 function pickValue(target: SyntaxNode, value: SyntaxNode, name: string, language: LanguageSpec): SyntaxNode | undefined {

@@ -24,4 +24,6 @@ def django_login(request):
     # ok: python-insecure-random-token
     request.session["csrf_seed"] = secrets.randbits(64)
     # ok: python-insecure-random-token
+    request.session["csrf_seed"] = random.SystemRandom().getrandbits(64)
+    # ok: python-insecure-random-token
     request.preferences["shuffle_seed"] = random.getrandbits(64)
