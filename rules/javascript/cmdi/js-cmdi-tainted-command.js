@@ -1,0 +1,18 @@
+const { exec, execFile } = require('child_process');
+const express = require('express');
+const app = express();
+
+app.post('/thumbnail', (req, res) => {
+  const file = req.body.file;
+  const cmd = 'convert ' + file + ' -resize 64x64 thumb.png';
+  // ruleid: js-cmdi-tainted-command
+  exec(cmd, (err) => res.sendStatus(err ? 500 : 204));
+  // ruleid: js-cmdi-tainted-command
+  require('child_process').execSync(`gzip ${req.query.name}`);
+  // ok: js-cmdi-tainted-command
+  execFile('convert', [file, '-resize', '64x64', 'thumb.png'], () => {});
+  // ok: js-cmdi-tainted-command
+  exec('uptime', () => {});
+  // ok: js-cmdi-tainted-command
+  exec('kill -HUP ' + parseInt(req.params.pid, 10), () => {});
+});

@@ -1,0 +1,29 @@
+const fs = require('fs');
+const path = require('path');
+const express = require('express');
+const app = express();
+
+app.get('/files', (req, res) => {
+  const name = req.query.name;
+  const full = path.join('/srv/uploads', name);
+  // ruleid: js-path-traversal-tainted
+  fs.readFile(full, (err, data) => res.send(data));
+  // ruleid: js-path-traversal-tainted
+  res.sendFile('/srv/uploads/' + req.params.file);
+  // ok: js-path-traversal-tainted
+  fs.readFile(path.join('/srv/uploads', path.basename(name)), () => {});
+  // ok: js-path-traversal-tainted
+  res.sendFile(name, { root: '/srv/uploads' });
+  // ok: js-path-traversal-tainted
+  fs.readFileSync('/etc/app/config.json');
+});
+
+app.delete('/files', (req, res) => {
+  const name = req.body.name;
+  if (name.includes('..')) {
+    return res.sendStatus(400);
+  }
+  // ok: js-path-traversal-tainted
+  fs.unlinkSync('/srv/uploads/' + name);
+  res.sendStatus(204);
+});
