@@ -3,6 +3,7 @@ import { foldConstant, type Folded } from './constant-fold.js';
 import type { Assignment } from './value.js';
 import { containsIndex } from './node-set.js';
 import { liveSwitchArms } from './switch-cases.js';
+import { namedChildrenWithoutComments } from '../languages/language.js';
 
 /** Branch facts inside one function: which assignments can run, and which run on every path. */
 export class FunctionFlow {
@@ -82,6 +83,18 @@ export class FunctionFlow {
     return false;
   }
 
+  /** True when `node` sits in an `if` body that always returns or throws and does not contain `use`. */
+  leavesBefore(node: SyntaxNode, use: SyntaxNode): boolean {
+    const at = use.range().start.index;
+    for (const ancestor of node.ancestors()) {
+      if (ancestor.id() === this.scope.id() || containsIndex(ancestor, at)) return false;
+      if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
+      const consequence = ancestor.field('consequence');
+      if (consequence && containsIndex(consequence, node.range().start.index) && exits(consequence, this.language, false)) return true;
+    }
+    return false;
+  }
+
   /** For a ternary whose condition folds: the branch that runs; otherwise undefined. */
   chosenBranch(ternary: SyntaxNode, parts: SyntaxNode[]): SyntaxNode | undefined {
     const python = this.language.id === 'python';
@@ -98,7 +111,7 @@ export class FunctionFlow {
    */
   reaching(assignments: Assignment[], use: SyntaxNode): Assignment[] {
     const at = use.range().start.index;
-    const live = assignments.filter((a) => a.node.range().end.index <= at && !containsIndex(a.node, at) && !this.isInDeadBranch(a.node));
+    const live = assignments.filter((a) => a.node.range().end.index <= at && !containsIndex(a.node, at) && !this.isInDeadBranch(a.node) && !this.leavesBefore(a.node, use));
     const reaching: Assignment[] = [];
     for (let index = live.length - 1; index >= 0; index--) {
       const assignment = live[index]!;
@@ -108,3 +121,16 @@ export class FunctionFlow {
     return reaching;
   }
 }
+
+/** True when a branch body always leaves: its last statement returns, raises, throws or (if `loopJumps`) breaks or continues. */
+export function exits(body: SyntaxNode | null, language: LanguageSpec, loopJumps = true): boolean {
+  if (!body) return false;
+  let last = language.blockKinds.includes(body.kind()) ? namedChildrenWithoutComments(body).at(-1) : body;
+  // Go wraps a block's statements in a statement_list.
+  if (last?.kind() === 'statement_list') last = namedChildrenWithoutComments(last).at(-1);
+  if (!last) return false;
+  if (language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression)$/.test(last.kind())) return true;
+  // `break`/`continue` leave the rest of a loop body, not the function.
+  return loopJumps && /^(continue_statement|break_statement)$/.test(last.kind());
+}
+

@@ -67,7 +67,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
-        const path = tracker.taintOf(node.getMatch('SINK') ?? node);
+        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker);
         if (!path) continue;
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
@@ -122,6 +122,26 @@ function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracke
     if (captured && !origin.taintOf(captured)) return false;
   }
   return true;
+}
+
+/**
+ * ast-grep binds `$SINK` from the first sink pattern that matches; a call can be a sink at several
+ * positions (`exec(cmd, env)`, `Command("sh", "-c", line)`). When that binding is clean, the other sink
+ * patterns matching the same node are tried for a tainted one.
+ */
+function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: TaintTracker): TaintStep[] | undefined {
+  const branches = matcher.rule.any as Record<string, unknown>[] | undefined;
+  if (!Array.isArray(branches) || branches.length < 2) return undefined;
+  const first = node.getMatch('SINK');
+  for (const branch of branches) {
+    const same = node.find({ ...matcher, rule: branch });
+    if (!same || same.id() !== node.id()) continue;
+    const sink = same.getMatch('SINK');
+    if (!sink || (first && sink.id() === first.id())) continue;
+    const path = tracker.taintOf(sink);
+    if (path) return path;
+  }
+  return undefined;
 }
 
 function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile, sanitizedIds: Set<number>): boolean {

@@ -2,7 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, assignmentsTo, type Assignment, type RawAssignment } from './value.js';
-import { FunctionFlow } from './flow.js';
+import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterNames } from './call.js';
 
@@ -613,14 +613,6 @@ function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
   const a = outer.range();
   const b = inner.range();
   return a.start.index <= b.start.index && b.end.index <= a.end.index;
-}
-
-/** True when a branch body always leaves: its last statement returns, raises, throws or jumps. */
-function exits(body: SyntaxNode | null, language: LanguageSpec): boolean {
-  if (!body) return false;
-  const last = language.blockKinds.includes(body.kind()) ? namedChildrenWithoutComments(body).at(-1) : body;
-  if (!last) return false;
-  return language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression|continue_statement|break_statement)$/.test(last.kind());
 }
 
 const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;

@@ -44,6 +44,8 @@ export const go: LanguageSpec = {
     const trimmed = pattern.trim();
     const selector = /^[\w$.]+\(.*\)$/s.test(trimmed)
       ? 'call_expression'
+      : /^!\s*[\w$.]+\(.*\)$/s.test(trimmed)
+        ? 'unary_expression'
       : /^[\w$.\[\]]+\s*=[^=]/.test(trimmed)
         ? 'assignment_statement'
         : undefined;
