@@ -11,7 +11,7 @@ interface CaseArm {
 }
 
 // Case-arm node kinds across grammars: Java groups and arrow rules, JS/TS, Go, C/C++, C#, PHP.
-const ARM_KINDS = new Set(['switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_default', 'expression_case', 'default_case', 'case_statement', 'switch_section', 'default_statement']);
+const ARM_KINDS = new Set(['case_clause', 'switch_block_statement_group', 'switch_rule', 'switch_case', 'switch_default', 'expression_case', 'default_case', 'case_statement', 'switch_section', 'default_statement']);
 const ENDS_ARM = /^(break_statement|return_statement|throw_statement|continue_statement|throw_expression|expression_statement_throw)$/;
 
 /**
@@ -52,6 +52,16 @@ function armsOf(switchNode: SyntaxNode): CaseArm[] {
       const children = namedChildrenWithoutComments(node);
       let labels: SyntaxNode[];
       let isDefault = kind === 'switch_default' || kind === 'default_case' || kind === 'default_statement';
+      if (kind === 'case_clause') {
+        // Python `match`: `case "A":`, `case "C" | "D":`, `case _:`; no fall-through.
+        const patterns = children.filter((child) => child.kind() === 'case_pattern');
+        const literals = patterns.flatMap((pattern) => {
+          const inner = namedChildrenWithoutComments(pattern)[0];
+          return inner?.kind() === 'union_pattern' ? namedChildrenWithoutComments(inner) : inner ? [inner] : [];
+        });
+        const wildcard = patterns.length === 1 && patterns[0]!.text().trim() === '_';
+        return { node, labels: wildcard ? [] : literals, isDefault: wildcard, fallsThrough: false };
+      }
       if (kind === 'switch_block_statement_group' || kind === 'switch_rule' || kind === 'switch_section') {
         const labelNodes = children.filter((child) => child.kind() === 'switch_label' || child.kind() === 'case_switch_label' || child.kind() === 'default_switch_label');
         isDefault = labelNodes.some((label) => label.text().trim().startsWith('default'));

@@ -159,6 +159,8 @@ export class TaintTracker {
   private sanitizerIds: Set<number> | undefined;
 
   private readonly language: LanguageSpec;
+  /** The rule's propagators plus the language's own collection methods (`list.add`, `map.put`). */
+  private readonly propagators: { method: string; keyed: boolean }[];
 
   constructor(
     private readonly spec: TaintSpec,
@@ -169,6 +171,8 @@ export class TaintTracker {
     private readonly summaryContext?: SummaryContext,
   ) {
     this.language = file.language;
+    const own = new Set(spec.propagators.map((p) => p.method));
+    this.propagators = [...spec.propagators, ...(file.language.collectionMethods ?? []).filter((p) => !own.has(p.method))];
   }
 
   private idsMatching(rules: Record<string, unknown>[]): Set<number> {
@@ -224,43 +228,37 @@ export class TaintTracker {
   private keyedRead(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const access = this.keyedAccess(node);
     if (!access) return undefined;
-    const element = scope ? this.listElement(access.receiver, access.key, node, scope) : undefined;
+    const element = scope && access.keys.length === 1 ? this.listElement(access.receiver, access.keys[0]!, node, scope) : undefined;
     if (element !== undefined) {
       const path = element ? this.taintOf(element, depth + 1, scope) : undefined;
       return path ? [...path, step(node, 'step')] : false;
     }
-    const writes = this.keyedWrites(access.receiver, node, scope).filter((w) => w.key === access.key || w.key === undefined);
+    // A write under (section, key) is read back by get(section, key); get(key, default) reads a one-part key.
+    const writes = this.keyedWrites(access.receiver, node, scope).filter((w) => w.key === undefined || w.key.join('\u0000') === access.keys.slice(0, w.key.length).join('\u0000'));
     const last = writes[writes.length - 1];
     if (!last) return this.taintOfVariable(access.receiver, depth, scope) ?? false;
     const path = this.taintOf(last.value, depth + 1, scope);
     return path ? [...path, step(last.node, 'step')] : false;
   }
 
-  private keyedAccess(node: SyntaxNode): { receiver: SyntaxNode; key: string } | undefined {
+  /** `m.get("k")`, `conf.get("sec", "k")`, `m["k"]` on a local collection: its receiver and constant key parts. */
+  private keyedAccess(node: SyntaxNode): { receiver: SyntaxNode; keys: string[] } | undefined {
     const kind = node.kind();
-    const callee = node.field('function') ?? (kind === 'method_invocation' ? node : null);
-    let receiver: SyntaxNode | null = null;
-    let method: string | undefined;
-    let args: SyntaxNode[] = [];
-    if (kind === 'method_invocation') {
-      receiver = node.field('object');
-      method = node.field('name')?.text();
-      args = node.field('arguments')?.namedChildren() ?? [];
-    } else if (callee && (callee.kind() === 'attribute' || callee.kind() === 'member_expression' || callee.kind() === 'selector_expression')) {
-      receiver = callee.field('object') ?? callee.field('operand');
-      method = (callee.field('attribute') ?? callee.field('property') ?? callee.field('field'))?.text();
-      args = node.field('arguments')?.namedChildren() ?? [];
-    } else if (kind === 'subscript' || kind === 'subscript_expression') {
-      receiver = node.field('value') ?? node.field('object');
+    if (kind === 'subscript' || kind === 'subscript_expression') {
+      const receiver = node.field('value') ?? node.field('object');
       const index = node.field('subscript') ?? node.field('index');
       const isVariable = receiver && this.language.identifierKinds.includes(receiver.kind());
-      if (isVariable && index && this.isConstantKey(index)) return { receiver: receiver!, key: index.text() };
-      return undefined;
+      return isVariable && index && this.isConstantKey(index) ? { receiver: receiver!, keys: [index.text()] } : undefined;
     }
-    if (!receiver || !this.language.identifierKinds.includes(receiver.kind())) return undefined;
-    if (method !== 'get' && method !== 'getOrDefault' && method !== 'pop') return undefined;
-    const key = args[0];
-    return key && this.isConstantKey(key) ? { receiver, key: key.text() } : undefined;
+    const parts = callParts(node, this.language);
+    if (!parts?.receiver || !parts.name || !this.language.identifierKinds.includes(parts.receiver.kind())) return undefined;
+    if (!/^(get|getOrDefault|pop|getProperty)$/.test(parts.name)) return undefined;
+    const keys: string[] = [];
+    for (const arg of parts.args) {
+      if (!this.isConstantKey(arg)) break;
+      keys.push(arg.text());
+    }
+    return keys.length > 0 ? { receiver: parts.receiver, keys } : undefined;
   }
 
   /**
@@ -513,15 +511,17 @@ export class TaintTracker {
     return this.language.stringKinds.includes(node.kind()) || this.language.constantKinds.includes(node.kind());
   }
 
-  /** Keyed writes to `receiver` before `before`: `m.put("k", v)`, `m["k"] = v`; key undefined when not constant. */
-  private keyedWrites(receiver: SyntaxNode, before: SyntaxNode, functionScope: SyntaxNode | null): { node: SyntaxNode; key: string | undefined; value: SyntaxNode }[] {
+  /** Keyed writes to `receiver` before `before`: `m.put("k", v)`, `conf.set("s", "k", v)`, `m["k"] = v`; key undefined when not constant. */
+  private keyedWrites(receiver: SyntaxNode, before: SyntaxNode, functionScope: SyntaxNode | null): { node: SyntaxNode; key: string[] | undefined; value: SyntaxNode }[] {
     const scope = functionScope ?? before.getRoot().root();
     const name = receiver.text();
     const limit = before.range().start.index;
-    const writes: { node: SyntaxNode; key: string | undefined; value: SyntaxNode }[] = [];
+    const writes: { node: SyntaxNode; key: string[] | undefined; value: SyntaxNode }[] = [];
     for (const call of this.propagatorCalls(scope, name, limit)) {
-      if (!call.keyed) continue;
-      writes.push({ node: call.node, key: call.args[0] && this.isConstantKey(call.args[0]) ? call.args[0].text() : undefined, value: call.args[1] ?? call.args[0]! });
+      if (!call.keyed || call.args.length === 0) continue;
+      const keyParts = call.args.slice(0, -1);
+      const constant = keyParts.length > 0 && keyParts.every((arg) => this.isConstantKey(arg));
+      writes.push({ node: call.node, key: constant ? keyParts.map((arg) => arg.text()) : undefined, value: call.args[call.args.length - 1]! });
     }
     for (const assignment of assignmentsTo(scope, '', this.language, (target) => {
       const kind = target.kind();
@@ -531,17 +531,17 @@ export class TaintTracker {
       if (assignment.node.range().end.index > limit) continue;
       const target = assignment.target!;
       const index = target.field('subscript') ?? target.field('index');
-      writes.push({ node: assignment.node, key: index && this.isConstantKey(index) ? index.text() : undefined, value: assignment.value });
+      writes.push({ node: assignment.node, key: index && this.isConstantKey(index) ? [index.text()] : undefined, value: assignment.value });
     }
     return writes.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
   }
 
   private propagatorCalls(scope: SyntaxNode, name: string, limit: number): { node: SyntaxNode; keyed: boolean; args: SyntaxNode[] }[] {
-    if (this.spec.propagators.length === 0) return [];
+    if (this.propagators.length === 0) return [];
     const found: { node: SyntaxNode; keyed: boolean; args: SyntaxNode[] }[] = [];
     for (const call of this.callsIn(scope)) {
       if (call.end > limit || call.receiver !== name) continue;
-      const propagator = this.spec.propagators.find((p) => p.method === call.method);
+      const propagator = this.propagators.find((p) => p.method === call.method);
       if (propagator) found.push({ node: call.node, keyed: propagator.keyed, args: call.args });
     }
     return found;

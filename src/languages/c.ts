@@ -44,7 +44,7 @@ function makeCFamily(id: LanguageId, parserName: string, extensions: string[], i
     concatKinds: isCpp ? ['binary_expression'] : [],
     concatOperators: isCpp ? ['+'] : [],
     parenthesizedKinds: ['parenthesized_expression'],
-    returnKinds: ['return_statement'],
+  returnKinds: ['return_statement'],
     blockKinds: ['compound_statement'],
     assignments: [
       { kind: 'init_declarator', target: 'declarator', value: 'value' },

@@ -31,6 +31,7 @@ export const csharp: LanguageSpec = {
   concatKinds: ['binary_expression'],
   concatOperators: ['+'],
   parenthesizedKinds: ['parenthesized_expression'],
+  collectionMethods: [{ method: 'Add', keyed: false }, { method: 'AddRange', keyed: false }, { method: 'Append', keyed: false }, { method: 'Insert', keyed: false }, { method: 'Push', keyed: false }, { method: 'Enqueue', keyed: false }],
   returnKinds: ['return_statement'],
   blockKinds: ['block'],
   assignments: [

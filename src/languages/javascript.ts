@@ -51,7 +51,8 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
     concatKinds: ['binary_expression'],
     concatOperators: ['+'],
     parenthesizedKinds: ['parenthesized_expression'],
-    returnKinds: ['return_statement'],
+    collectionMethods: [{ method: 'push', keyed: false }, { method: 'unshift', keyed: false }, { method: 'add', keyed: false }, { method: 'set', keyed: true }],
+  returnKinds: ['return_statement'],
     blockKinds: ['statement_block'],
     assignments: [
       { kind: 'variable_declarator', target: 'name', value: 'value' },

@@ -89,6 +89,11 @@ export interface LanguageSpec {
   returnKinds: string[];
   /** Statement blocks: a function body of another kind is an expression it returns (`x => x + 1`). */
   blockKinds: string[];
+  /**
+   * Standard-library calls that store their argument in the receiver (`list.append(x)`) or under a key
+   * (`map.put(k, v)`, `conf.set(section, k, v)`: the last argument is the value). Taint rules add their own.
+   */
+  collectionMethods?: { method: string; keyed: boolean }[];
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**

@@ -31,6 +31,7 @@ export const python: LanguageSpec = {
   concatKinds: ['binary_operator'],
   concatOperators: ['+', '%'],
   parenthesizedKinds: ['parenthesized_expression'],
+  collectionMethods: [{ method: 'append', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }, { method: 'add', keyed: false }, { method: 'update', keyed: false }, { method: 'set', keyed: true }, { method: 'setdefault', keyed: true }],
   returnKinds: ['return_statement'],
   blockKinds: ['block'],
   assignments: [

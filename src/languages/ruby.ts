@@ -31,6 +31,7 @@ export const ruby: LanguageSpec = {
   concatKinds: ['binary'],
   concatOperators: ['+', '<<'],
   parenthesizedKinds: ['parenthesized_statements'],
+  collectionMethods: [{ method: 'push', keyed: false }, { method: 'append', keyed: false }, { method: 'unshift', keyed: false }, { method: 'concat', keyed: false }, { method: 'store', keyed: true }],
   returnKinds: ['return'],
   blockKinds: ['body_statement', 'block_body'],
   implicitReturn: true,

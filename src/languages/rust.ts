@@ -32,6 +32,7 @@ export const rust: LanguageSpec = {
   concatOperators: ['+'],
   // `&sql` lends the same value.
   parenthesizedKinds: ['parenthesized_expression', 'reference_expression'],
+  collectionMethods: [{ method: 'push', keyed: false }, { method: 'push_str', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }],
   returnKinds: ['return_expression'],
   blockKinds: ['block'],
   implicitReturn: true,

@@ -218,3 +218,26 @@ test('an assignment in a branch that returns does not reach code after the branc
   const pathRules = rules.filter((rule) => rule.id === 'python-path-traversal-tainted');
   assert.equal(analyzeSource('a.py', guardAfterReset, languageForPath('a.py')!, pathRules, { complexity: false }).findings.length, 0);
 });
+
+test('Python match on a constant: only the matching case runs', () => {
+  const match = (subject: string) => py([
+    'p = request.args.get("q")', `guess = "${subject}"[0]`, 'match guess:', '    case "A":', '        bar = p', '    case "B":', '        bar = "bob"',
+    '    case "C" | "D":', '        bar = p', '    case _:', '        bar = "none"', 'db.execute("SELECT " + bar)',
+  ]);
+  assert.deepEqual(tainted('a.py', match('B')), []);
+  assert.deepEqual(tainted('a.py', match('Z')), []);
+  assert.equal(tainted('a.py', match('A')).length, 1);
+  assert.equal(tainted('a.py', match('D')).length, 1);
+});
+
+test('two-part keys: a config value stored under (section, key) is read back only under the same pair', () => {
+  const conf = (read: string) => py(['import configparser', 'c = configparser.ConfigParser()', 'c.add_section("s")', 'c.set("s", "a", request.args.get("q"))', 'c.set("s", "b", "safe")', `db.execute("SELECT " + ${read})`]);
+  assert.equal(tainted('a.py', conf('c.get("s", "a")')).length, 1);
+  assert.deepEqual(tainted('a.py', conf('c.get("s", "b")')), []);
+  // A one-part key read with a default value: `m.get("k", "fallback")`.
+  const java = (key: string) => javaHandler(`    java.util.Map<String, String> m = new java.util.HashMap<>();
+    m.put("a", request.getParameter("p"));
+    s.executeQuery("SELECT " + m.getOrDefault("${key}", "none"));`);
+  assert.equal(tainted('H.java', java('a')).length, 1);
+  assert.deepEqual(tainted('H.java', java('b')), []);
+});

@@ -17,3 +17,18 @@ def ping():
     os.system("ping -c 1 " + shlex.quote(host))
     # ok: python-cmdi-tainted-command
     os.system("uptime")
+
+
+def echo():
+    words = request.form.get("words")
+    argv = ["sh"]
+    argv.append("-c")
+    argv.append(f"echo {words}")
+    # ruleid: python-cmdi-tainted-command
+    subprocess.run(argv, capture_output=True)
+
+
+def echo_plain():
+    words = request.form.get("words")
+    # ok: python-cmdi-tainted-command
+    subprocess.run(["echo", words])

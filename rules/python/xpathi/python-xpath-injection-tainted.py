@@ -10,3 +10,13 @@ def find_user(tree):
     # ok: python-xpath-injection-tainted
     same = tree.xpath("//user[@id=$id]", id=uid)
     return found, same
+
+
+def lookup_compiled(tree):
+    import lxml.etree
+    name = request.args.get("name")
+    # ruleid: python-xpath-injection-tainted
+    finder = lxml.etree.XPath(f"//user[@name='{name}']")
+    # ok: python-xpath-injection-tainted
+    fixed = lxml.etree.XPath("//user[@name=$name]")
+    return finder(tree), fixed(tree, name=name)
