@@ -78,6 +78,8 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
     if (operator === '==' || operator === '===') return left === right;
     if (operator === '!=' || operator === '!==') return left !== right;
     if (operator === '+') return left + right;
+    // Python `"a" in "abc"` is a substring test.
+    if (operator === 'in') return right.includes(left);
     return undefined;
   }
   if (typeof left === 'boolean' && typeof right === 'boolean') {

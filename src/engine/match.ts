@@ -62,7 +62,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
         // A string that only looks built: every part is accounted for by local facts (a constant stored in a
         // list or map and read back, a dead branch, a helper that returns a constant).
-        origin ??= new TaintTracker({ sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true }, taintFile);
+        origin ??= new TaintTracker({ sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true }, taintFile);
         if (!builtPartsUnexplained(node, rule, origin)) continue;
       }
       let trace: TaintStep[] | undefined;

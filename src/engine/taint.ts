@@ -578,7 +578,8 @@ export class TaintTracker {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
       if (context && scope.id() === context.fn.id() && parameterNames(scope, this.language).includes(name)) return undefined;
-      return this.isFileConstant(identifier) || isConstantName(name) ? undefined : [step(identifier, 'source')];
+      if (this.isFileConstant(identifier) || isConstantName(name)) return undefined;
+      return this.isGuarded(name, identifier, undefined, scope, flow) ? undefined : [step(identifier, 'source')];
     }
     let path: TaintStep[] | undefined;
     for (const assignment of reaching) {

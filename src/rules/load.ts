@@ -68,6 +68,7 @@ export function loadRuleFile(path: string): Rule {
   if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);
   const matchers: Rule['matchers'] = {};
   const sanitizers: Rule['sanitizers'] = {};
+  const guards: Rule['guards'] = {};
   const taint: NonNullable<Rule['taint']> = {};
   // A taint rule's matcher finds its sinks; the taint engine then asks whether `$SINK` carries a source.
   const ruleBody = file.rule ?? { any: file.taint!.sinks };
@@ -89,11 +90,12 @@ export function loadRuleFile(path: string): Rule {
       };
     }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
+    guards[languageId] = (file.guards ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
       const root = parse(language.parserName as never, '').root();
       root.findAll(matcher as never);
-      for (const sanitizer of sanitizers[languageId]!) root.findAll({ rule: sanitizer } as never);
+      for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!]) root.findAll({ rule: sanitizer } as never);
       const spec = taint[languageId];
       for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? [])]) root.findAll({ rule: extra } as never);
     } catch (error) {
@@ -115,6 +117,7 @@ export function loadRuleFile(path: string): Rule {
     matchers,
     valueConditions: file.metavariables ?? {},
     sanitizers,
+    guards,
     ...(file.taint ? { taint } : {}),
     requiredWords: words?.map((w) => w.text),
     prefilter: prefilterSource(words),

@@ -47,6 +47,8 @@ export const ruleFileSchema = z
       )
       .optional(),
     sanitizers: z.array(astGrepRule).optional(),
+    /** Pattern rules: checks (binding $X) whose exiting `if` makes a value harmless after it, as in taint specs. */
+    guards: z.array(astGrepRule).optional(),
   })
   .strict()
   .refine((file) => (file.rule === undefined) !== (file.taint === undefined), {

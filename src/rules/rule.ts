@@ -49,6 +49,8 @@ export interface Rule {
   taint?: Partial<Record<LanguageId, TaintSpec>>;
   /** ast-grep rules for calls that make a value safe for this rule's sink (escapers, encoders, casts). */
   sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
+  /** For pattern rules: guard checks per language, applied when deciding where a built value comes from. */
+  guards?: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
   requiredWords: string[] | undefined;
   /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */

@@ -18,4 +18,12 @@ public class Downloads {
         // ok: java-path-traversal-built-path
         Path safe = Paths.get(BASE).resolve(Paths.get(name).getFileName()).normalize();
     }
+
+    File checked(String name) {
+        if (name.contains("..")) {
+            throw new IllegalArgumentException("bad name");
+        }
+        // ok: java-path-traversal-built-path
+        return new File("/srv/uploads/" + name);
+    }
 }

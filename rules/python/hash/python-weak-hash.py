@@ -10,4 +10,9 @@ def store_password(password):
     strong = hashlib.sha256(password.encode()).hexdigest()
     # ok: python-weak-hash
     etag = hashlib.md5(b"static asset", usedforsecurity=False)
-    return digest, legacy, strong, etag
+    # ruleid: python-weak-hash
+    incremental = hashlib.new('md5')
+    incremental.update(password.encode())
+    # ok: python-weak-hash
+    modern = hashlib.new("sha3_256")
+    return digest, legacy, strong, etag, incremental, modern

@@ -9,3 +9,14 @@ def remember():
     session["visited"] = True
     # ok: python-trust-boundary-tainted
     session["page"] = int(request.args.get("page", "1"))
+
+
+def save_preference(request):
+    name = request.POST.get("name")
+    # ruleid: python-trust-boundary-tainted
+    request.session[name] = "on"
+    label = "default"
+    if "fixed" in "fixed-labels":
+        label = "standard"
+    # ok: python-trust-boundary-tainted
+    request.session[label] = "on"
