@@ -236,7 +236,8 @@ export class TaintTracker {
     // A write under (section, key) is read back by get(section, key); get(key, default) reads a one-part key.
     const writes = this.keyedWrites(access.receiver, node, scope).filter((w) => w.key === undefined || w.key.join('\u0000') === access.keys.slice(0, w.key.length).join('\u0000'));
     const last = writes[writes.length - 1];
-    if (!last) return this.taintOfVariable(access.receiver, depth, scope) ?? false;
+    // No write under this key: only what was put in without a key (appends, the initial value) can be read.
+    if (!last) return this.taintOfVariable(access.receiver, depth, scope, false) ?? false;
     const path = this.taintOf(last.value, depth + 1, scope);
     return path ? [...path, step(last.node, 'step')] : false;
   }
@@ -559,7 +560,7 @@ export class TaintTracker {
     return this.file.flowOf(scope);
   }
 
-  private taintOfVariable(identifier: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {
+  private taintOfVariable(identifier: SyntaxNode, depth: number, scope: SyntaxNode | null, withKeyedWrites = true): TaintStep[] | undefined {
     if (!scope) return undefined;
     const name = identifier.text();
     const use = identifier.range().start.index;
@@ -597,6 +598,17 @@ export class TaintTracker {
         const argPath = this.taintOf(arg, depth + 1, scope);
         if (argPath) {
           path = [...argPath, step(call.node, 'step')];
+          break;
+        }
+      }
+    }
+    if (!path && withKeyedWrites) {
+      // The whole collection is used (`"{0[a]}".format(d)`, `f(d)`): any value stored in it since counts.
+      for (const write of this.keyedWrites(identifier, identifier, scope)) {
+        if (write.node.range().start.index < since) continue;
+        const valuePath = this.taintOf(write.value, depth + 1, scope);
+        if (valuePath) {
+          path = [...valuePath, step(write.node, 'step')];
           break;
         }
       }

@@ -241,3 +241,8 @@ test('two-part keys: a config value stored under (section, key) is read back onl
   assert.equal(tainted('H.java', java('a')).length, 1);
   assert.deepEqual(tainted('H.java', java('b')), []);
 });
+
+test('a collection used whole carries the taint of anything stored in it, under any key', () => {
+  assert.equal(tainted('a.py', py(['d = {}', 'd["a"] = request.args.get("q")', 'd["b"] = "x"', 'db.execute("SELECT {0[b]}".format(d))'])).length, 1);
+  assert.deepEqual(tainted('a.py', py(['d = {}', 'd["a"] = "y"', 'd["b"] = "x"', 'db.execute("SELECT {0[b]}".format(d))'])), []);
+});

@@ -36,4 +36,10 @@ public class Search extends HttpServlet {
             throw new ServletException(e);
         }
     }
+
+    void wrapped(HttpServletRequest request, java.sql.Statement st) throws Exception {
+        RequestWrapper wrapper = new RequestWrapper(request);
+        // ruleid: java-sqli-tainted-query
+        st.executeQuery("SELECT * FROM users WHERE name = '" + wrapper.value("name") + "'");
+    }
 }

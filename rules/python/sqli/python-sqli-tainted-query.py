@@ -27,3 +27,9 @@ def search():
     parts.append(request.cookies.get("sort"))
     # ruleid: python-sqli-tainted-query
     db.execute("SELECT * FROM users ORDER BY " + parts[0])
+
+
+def lookup_wrapped(db, wrap):
+    wrapped = wrap(request)
+    # ruleid: python-sqli-tainted-query
+    db.execute("SELECT * FROM users WHERE name = '" + wrapped.get("name") + "'")
