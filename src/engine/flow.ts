@@ -73,26 +73,40 @@ export class FunctionFlow {
 
   /** True when `node` runs only on some paths to `use`: inside a branch, loop or handler that `use` is not in. */
   isConditional(node: SyntaxNode, use: SyntaxNode): boolean {
-    const shape = this.language.complexity;
-    const kinds = [...shape.ifKinds, ...shape.elseKinds, ...shape.elseIfKinds, ...shape.loopKinds, ...shape.catchKinds, ...shape.switchKinds, ...shape.caseKinds];
     const at = use.range().start.index;
-    for (const ancestor of node.ancestors()) {
-      if (ancestor.id() === this.scope.id()) return false;
-      if (kinds.includes(ancestor.kind()) && !containsIndex(ancestor, at)) return true;
-    }
-    return false;
+    return this.ancestorFacts(node).branches.some(([start, end]) => at < start || at >= end);
   }
 
   /** True when `node` sits in an `if` body that always returns or throws and does not contain `use`. */
   leavesBefore(node: SyntaxNode, use: SyntaxNode): boolean {
     const at = use.range().start.index;
+    return this.ancestorFacts(node).exitingIfs.some(([start, end]) => at < start || at >= end);
+  }
+
+  private readonly facts = new Map<number, { branches: [number, number][]; exitingIfs: [number, number][] }>();
+
+  /**
+   * Per node, found once: the ranges of the branches, loops and handlers around it (up to the function),
+   * and of the `if` statements whose body holds it and always returns or throws.
+   */
+  private ancestorFacts(node: SyntaxNode): { branches: [number, number][]; exitingIfs: [number, number][] } {
+    let found = this.facts.get(node.id());
+    if (found) return found;
+    const shape = this.language.complexity;
+    const kinds = [...shape.ifKinds, ...shape.elseKinds, ...shape.elseIfKinds, ...shape.loopKinds, ...shape.catchKinds, ...shape.switchKinds, ...shape.caseKinds];
+    const at = node.range().start.index;
+    found = { branches: [], exitingIfs: [] };
     for (const ancestor of node.ancestors()) {
-      if (ancestor.id() === this.scope.id() || containsIndex(ancestor, at)) return false;
-      if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
+      if (ancestor.id() === this.scope.id()) break;
+      if (!kinds.includes(ancestor.kind())) continue;
+      const { start, end } = ancestor.range();
+      found.branches.push([start.index, end.index]);
+      if (!shape.ifKinds.includes(ancestor.kind())) continue;
       const consequence = ancestor.field('consequence');
-      if (consequence && containsIndex(consequence, node.range().start.index) && exits(consequence, this.language, false)) return true;
+      if (consequence && containsIndex(consequence, at) && exits(consequence, this.language, false)) found.exitingIfs.push([start.index, end.index]);
     }
-    return false;
+    this.facts.set(node.id(), found);
+    return found;
   }
 
   /** For a ternary whose condition folds: the branch that runs; otherwise undefined. */

@@ -130,11 +130,14 @@ function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracke
  * patterns matching the same node are tried for a tainted one.
  */
 function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: TaintTracker): TaintStep[] | undefined {
-  const branches = matcher.rule.any as Record<string, unknown>[] | undefined;
-  if (!Array.isArray(branches) || branches.length < 2) return undefined;
+  const branches = sinkBranchesOf(matcher);
+  if (branches.length < 2) return undefined;
   const first = node.getMatch('SINK');
-  for (const branch of branches) {
-    const same = node.find({ ...matcher, rule: branch });
+  const text = node.text();
+  for (const { single, head } of branches) {
+    if (head !== undefined && !text.startsWith(head)) continue;
+    if (!node.matches(single as never)) continue;
+    const same = node.find(single);
     if (!same || same.id() !== node.id()) continue;
     const sink = same.getMatch('SINK');
     if (!sink || (first && sink.id() === first.id())) continue;
@@ -142,6 +145,24 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
     if (path) return path;
   }
   return undefined;
+}
+
+const sinkBranches = new WeakMap<AstGrepMatcher, { single: AstGrepMatcher; head: string | undefined }[]>();
+
+/** A rule's sink branches that bind `$SINK`, each as its own matcher, with the literal callee its pattern starts with. */
+function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head: string | undefined }[] {
+  let found = sinkBranches.get(matcher);
+  if (!found) {
+    const branches = Array.isArray(matcher.rule.any) ? (matcher.rule.any as Record<string, unknown>[]) : [];
+    found = branches
+      .filter((branch) => JSON.stringify(branch).includes('$SINK'))
+      .map((branch) => {
+        const pattern = typeof branch.pattern === 'string' ? branch.pattern : undefined;
+        return { single: { ...matcher, rule: branch }, head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0] };
+      });
+    sinkBranches.set(matcher, found);
+  }
+  return found;
 }
 
 function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFile, sanitizedIds: Set<number>): boolean {

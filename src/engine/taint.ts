@@ -1,10 +1,10 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
-import { allAssignments, assignmentsByName, assignmentsTo, type Assignment, type RawAssignment } from './value.js';
+import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
 import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
-import { callParts, parameterNames } from './call.js';
+import { callParts, parameterNames, type CallParts } from './call.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -73,6 +73,19 @@ export class TaintFileContext {
     return this.functions.get(name) ?? [];
   }
 
+  private readonly parts = new Map<number, CallParts | null>();
+
+  /** `callParts` of a node, found once per file (taint asks for the same call many times). */
+  partsOf(node: SyntaxNode): CallParts | undefined {
+    const id = node.id();
+    let found = this.parts.get(id);
+    if (found === undefined) {
+      found = callParts(node, this.language) ?? null;
+      this.parts.set(id, found);
+    }
+    return found ?? undefined;
+  }
+
   private readonly calls = new Map<number, CallSite[]>();
 
   /** Every method call in `scope` on a named receiver, found once per scope. */
@@ -81,7 +94,7 @@ export class TaintFileContext {
     if (!calls) {
       calls = [];
       for (const call of scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
-        const parts = callParts(call, this.language);
+        const parts = this.partsOf(call);
         if (!parts?.name || !parts.receiver) continue;
         const { start, end } = call.range();
         calls.push({ node: call, receiver: parts.receiver.text(), method: parts.name, args: parts.args, start: start.index, end: end.index });
@@ -169,6 +182,8 @@ export class TaintTracker {
     /** Summaries of the file's functions for this spec, shared with the trackers that compute them. */
     private readonly summaries: Map<number, FunctionSummary | 'pending'> = new Map(),
     private readonly summaryContext?: SummaryContext,
+    /** The tracker without a summary context, whose answers a summary's own run can reuse. */
+    private readonly rootTracker?: TaintTracker,
   ) {
     this.language = file.language;
     const own = new Set(spec.propagators.map((p) => p.method));
@@ -187,6 +202,9 @@ export class TaintTracker {
   /** Returns the taint path reaching `node` (evaluated where `node` is), or undefined. */
   taintOf(node: SyntaxNode, depth = 0, scope?: SyntaxNode | null): TaintStep[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    // A file without a single source cannot taint anything (parameters are not sources; origin mode aside).
+    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    if (this.sourceIds.size === 0 && !this.spec.unknownIsSource && !this.summaryContext) return undefined;
 
     const key = `${node.id()}`;
     if (this.memo.has(key)) return this.memo.get(key) ?? undefined;
@@ -203,8 +221,10 @@ export class TaintTracker {
     this.sourceIds ??= this.idsMatching(this.spec.sources);
     if (this.sanitizerIds.has(node.id())) return undefined;
     if (this.sourceIds.has(node.id())) return [step(node, 'source')];
-    if (this.language.identifierKinds.includes(node.kind())) return this.taintOfVariable(node, depth, scope);
-    if (this.language.complexity.ternaryKinds.includes(node.kind())) {
+    const kind = node.kind();
+    if (this.language.constantKinds.includes(kind)) return undefined;
+    if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);
+    if (this.language.complexity.ternaryKinds.includes(kind)) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
       const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
@@ -251,7 +271,7 @@ export class TaintTracker {
       const isVariable = receiver && this.language.identifierKinds.includes(receiver.kind());
       return isVariable && index && this.isConstantKey(index) ? { receiver: receiver!, keys: [index.text()] } : undefined;
     }
-    const parts = callParts(node, this.language);
+    const parts = this.file.partsOf(node);
     if (!parts?.receiver || !parts.name || !this.language.identifierKinds.includes(parts.receiver.kind())) return undefined;
     if (!/^(get|getOrDefault|pop|getProperty)$/.test(parts.name)) return undefined;
     const keys: string[] = [];
@@ -268,7 +288,7 @@ export class TaintTracker {
    * calls to functions defined elsewhere (their result is as tainted as anything given to them).
    */
   private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
-    const parts = callParts(node, this.language);
+    const parts = this.file.partsOf(node);
     if (!parts?.name) return undefined;
     const candidates = this.resolveCall(node, parts.name, parts.receiver);
     if (candidates.length === 0) return undefined;
@@ -302,7 +322,7 @@ export class TaintTracker {
     if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
     else if (receiver.kind() === 'object_creation_expression') className = receiver.field('type')?.text();
     else {
-      const callee = callParts(receiver, this.language);
+      const callee = this.file.partsOf(receiver);
       // Python `Helper().method()`: a call of a class defined in this file.
       if (callee?.name && !callee.receiver && /^[A-Z]/.test(callee.name)) className = callee.name;
     }
@@ -317,7 +337,10 @@ export class TaintTracker {
     this.summaries.set(fn.id(), 'pending');
     const parameters = parameterNames(fn, this.language);
     const returned = returnedValues(fn, this.language);
-    const own = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: undefined });
+    // With no parameter tainted a summary asks what the root tracker asks (parameters are clean there too),
+    // so its answers are shared; origin mode treats parameters differently and needs its own run.
+    const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
+    const own = root && !this.spec.unknownIsSource ? root : new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: undefined }, root);
     let source: TaintStep[] | undefined;
     for (const value of returned) {
       source = own.taintOf(value, 0, fn);
@@ -327,7 +350,7 @@ export class TaintTracker {
     if (!source) {
       parameters.forEach((name, index) => {
         if (!name) return;
-        const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name });
+        const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
         if (returned.some((value) => tracker.taintOf(value, 0, fn))) passes.add(index);
       });
     }
@@ -342,7 +365,7 @@ export class TaintTracker {
    * `Config.get("k")`) is unknown. Returns undefined for nodes this does not decide.
    */
   private unknownOrigin(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
-    const parts = callParts(node, this.language);
+    const parts = this.file.partsOf(node);
     if (parts) {
       for (const arg of parts.args) {
         const path = this.taintOf(arg, depth, scope);
@@ -365,8 +388,8 @@ export class TaintTracker {
   /** True when `node` is rooted in a local variable or parameter, not a module, class or global name. */
   private isLocalData(node: SyntaxNode, scope: SyntaxNode | null): boolean {
     let root = node;
-    while (MEMBER_ACCESS_KINDS.has(root.kind()) || callParts(root, this.language)?.receiver) {
-      const next = MEMBER_ACCESS_KINDS.has(root.kind()) ? namedChildrenWithoutComments(root)[0] : callParts(root, this.language)?.receiver;
+    while (MEMBER_ACCESS_KINDS.has(root.kind()) || this.file.partsOf(root)?.receiver) {
+      const next = MEMBER_ACCESS_KINDS.has(root.kind()) ? namedChildrenWithoutComments(root)[0] : this.file.partsOf(root)?.receiver;
       if (!next) break;
       root = next;
     }
@@ -512,29 +535,34 @@ export class TaintTracker {
     return this.language.stringKinds.includes(node.kind()) || this.language.constantKinds.includes(node.kind());
   }
 
+  private readonly keyedWritesCache = new Map<string, { node: SyntaxNode; key: string[] | undefined; value: SyntaxNode; end: number }[]>();
+
   /** Keyed writes to `receiver` before `before`: `m.put("k", v)`, `conf.set("s", "k", v)`, `m["k"] = v`; key undefined when not constant. */
   private keyedWrites(receiver: SyntaxNode, before: SyntaxNode, functionScope: SyntaxNode | null): { node: SyntaxNode; key: string[] | undefined; value: SyntaxNode }[] {
     const scope = functionScope ?? before.getRoot().root();
     const name = receiver.text();
     const limit = before.range().start.index;
-    const writes: { node: SyntaxNode; key: string[] | undefined; value: SyntaxNode }[] = [];
-    for (const call of this.propagatorCalls(scope, name, limit)) {
-      if (!call.keyed || call.args.length === 0) continue;
-      const keyParts = call.args.slice(0, -1);
-      const constant = keyParts.length > 0 && keyParts.every((arg) => this.isConstantKey(arg));
-      writes.push({ node: call.node, key: constant ? keyParts.map((arg) => arg.text()) : undefined, value: call.args[call.args.length - 1]! });
+    const cacheKey = `${scope.id()}\u0000${name}`;
+    let all = this.keyedWritesCache.get(cacheKey);
+    if (!all) {
+      all = [];
+      for (const call of this.propagatorCalls(scope, name, Number.MAX_SAFE_INTEGER)) {
+        if (!call.keyed || call.args.length === 0) continue;
+        const keyParts = call.args.slice(0, -1);
+        const constant = keyParts.length > 0 && keyParts.every((arg) => this.isConstantKey(arg));
+        all.push({ node: call.node, key: constant ? keyParts.map((arg) => arg.text()) : undefined, value: call.args[call.args.length - 1]!, end: call.node.range().end.index });
+      }
+      for (const assignment of allAssignments(scope, this.language)) {
+        const target = assignment.target;
+        if (target.kind() !== 'subscript' && target.kind() !== 'subscript_expression') continue;
+        if ((target.field('value') ?? target.field('object'))?.text() !== name) continue;
+        const index = target.field('subscript') ?? target.field('index');
+        all.push({ node: assignment.node, key: index && this.isConstantKey(index) ? [index.text()] : undefined, value: assignment.value, end: assignment.node.range().end.index });
+      }
+      all.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+      this.keyedWritesCache.set(cacheKey, all);
     }
-    for (const assignment of assignmentsTo(scope, '', this.language, (target) => {
-      const kind = target.kind();
-      if (kind !== 'subscript' && kind !== 'subscript_expression') return false;
-      return (target.field('value') ?? target.field('object'))?.text() === name;
-    })) {
-      if (assignment.node.range().end.index > limit) continue;
-      const target = assignment.target!;
-      const index = target.field('subscript') ?? target.field('index');
-      writes.push({ node: assignment.node, key: index && this.isConstantKey(index) ? [index.text()] : undefined, value: assignment.value });
-    }
-    return writes.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+    return all.filter((write) => write.end <= limit);
   }
 
   private propagatorCalls(scope: SyntaxNode, name: string, limit: number): { node: SyntaxNode; keyed: boolean; args: SyntaxNode[] }[] {
