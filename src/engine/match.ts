@@ -4,6 +4,7 @@ import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
+import type { ProjectContext } from './project.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
 export interface RuleMatch {
@@ -44,10 +45,10 @@ function regexOf(source: string): RegExp {
 }
 
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
-export function matchRules(parsed: ParsedFile, rules: Rule[]): RuleMatch[] {
+export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectContext): RuleMatch[] {
   startFile();
   const matches: RuleMatch[] = [];
-  const taintFile = new TaintFileContext(parsed.root, parsed.language);
+  const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
   for (const rule of applicableRules(parsed, rules)) {
     const seen = new Set<string>();
     const matcher = narrowedMatcher(rule, parsed);

@@ -5,6 +5,7 @@ import { fingerprintFindings } from '../findings/fingerprint.js';
 import { findSuppressions, suppressionFor } from '../findings/suppression.js';
 import { measureFunctions, type FunctionMetrics } from './complexity.js';
 import { matchRules } from './match.js';
+import { ProjectContext, type ProjectLocation } from './project.js';
 import { parseSource } from './parse.js';
 import { enclosingFunctionPath } from './scope.js';
 
@@ -32,7 +33,7 @@ export function analyzeSource(
   text: string,
   language: LanguageSpec,
   rules: Rule[],
-  options: { complexity: boolean },
+  options: { complexity: boolean; location?: ProjectLocation },
 ): FileAnalysis {
   const parsed = parseSource(language, text);
   const lines = text.split('\n');
@@ -40,7 +41,8 @@ export function analyzeSource(
   if (parsed.firstErrorLine !== undefined) {
     notes.push({ path, kind: 'parse-error', message: `syntax error near line ${parsed.firstErrorLine}; the parser recovered and the rest of the file was scanned` });
   }
-  const matches = matchRules(parsed, rules);
+  // With the file's place in its project, calls on the project's own classes go through their summaries.
+  const matches = matchRules(parsed, rules, options.location ? new ProjectContext(options.location, language) : undefined);
   const functionPaths = matches.map((m) => enclosingFunctionPath(m.node, language));
   const fingerprints = fingerprintFindings(
     matches.map((m, i) => ({ ruleId: m.rule.id, functionPath: functionPaths[i]!, matchedText: m.node.text() })),

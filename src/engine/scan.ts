@@ -51,6 +51,15 @@ export function looksMinified(text: string): boolean {
   return text.length / lines.length > 300;
 }
 
+/** Reads another file of the project for summaries of its functions; unreadable or missing is undefined. */
+function readProjectFile(absolutePath: string): string | undefined {
+  try {
+    return readFileSync(absolutePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** What reading and analysing one discovered file gave: an analysis, or a reason to skip it. */
 export type FileOutcome = { analysis: FileAnalysis } | { skipped: { path: string; reason: SkipReason } };
 
@@ -67,7 +76,7 @@ export function analyzeFile(file: SourceFile, rules: Rule[], options: { complexi
   if (file.language.id !== 'c' && file.language.id !== 'cpp' && looksMinified(text)) {
     return { skipped: { path: file.path, reason: 'minified' } };
   }
-  return { analysis: analyzeSource(file.path, text, file.language, rules, options) };
+  return { analysis: analyzeSource(file.path, text, file.language, rules, { ...options, location: { absolutePath: file.absolutePath, read: readProjectFile } }) };
 }
 
 /** Scans the given paths with the given rules, on worker threads when there are many files. */

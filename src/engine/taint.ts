@@ -5,6 +5,7 @@ import { allAssignments, assignmentsByName, type Assignment, type RawAssignment 
 import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterNames, type CallParts } from './call.js';
+import type { ProjectContext } from './project.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -56,6 +57,8 @@ export class TaintFileContext {
   constructor(
     readonly root: SyntaxNode,
     readonly language: LanguageSpec,
+    /** The rest of the project, when known: calls on its classes go through their summaries. */
+    readonly project?: ProjectContext,
   ) {}
 
   /** Functions and methods defined in this file with this name. */
@@ -290,11 +293,12 @@ export class TaintTracker {
   private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const parts = this.file.partsOf(node);
     if (!parts?.name) return undefined;
-    const candidates = this.resolveCall(node, parts.name, parts.receiver);
+    const local = this.resolveCall(node, parts.name, parts.receiver);
+    const candidates: { fn: SyntaxNode; tracker: TaintTracker }[] = local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
     if (candidates.length === 0) return undefined;
     let matched = false;
-    for (const fn of candidates) {
-      const summary = this.summaryOf(fn);
+    for (const { fn, tracker } of candidates) {
+      const summary = tracker.summaryOf(fn);
       if (!summary) continue;
       // A method's `self`/`this` parameter is the receiver, not the first argument.
       const offset = parts.receiver && summary.parameters.length === parts.args.length + 1 && /^(self|cls)$/.test(summary.parameters[0] ?? '') ? 1 : 0;
@@ -330,7 +334,40 @@ export class TaintTracker {
     return candidates.filter((fn) => enclosingClassName(fn) === className);
   }
 
-  private summaryOf(fn: SyntaxNode): FunctionSummary | undefined {
+  /**
+   * Methods of another file of the project that a call on an object of a known class reaches: `new
+   * Helper(x).m()`, `Helper h = …; h.m()`, `Helper.m()`. Each comes with the tracker that summarises it.
+   */
+  private resolveInProject(name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
+    const project = this.file.project;
+    if (!project || !receiver || !this.language.classFileCandidates) return [];
+    const typeName = this.receiverType(receiver, scope);
+    if (!typeName) return [];
+    const simple = typeName.replace(/<.*>$/s, '').split('.').pop()!;
+    const found: { fn: SyntaxNode; tracker: TaintTracker }[] = [];
+    for (const other of project.classFiles(typeName, this.file.root)) {
+      for (const fn of other.functionsNamed(name)) {
+        if (enclosingClassName(fn) === simple) found.push({ fn, tracker: trackerFor(this.spec, other) });
+      }
+    }
+    return found;
+  }
+
+  /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
+  private receiverType(receiver: SyntaxNode, scope: SyntaxNode | null): string | undefined {
+    const kind = receiver.kind();
+    if (kind === 'object_creation_expression') return receiver.field('type')?.text();
+    const text = receiver.text();
+    if (this.language.identifierKinds.includes(kind) && scope) {
+      const declared = this.assignmentsIn(scope, text)[0];
+      if (declared) return this.language.declaredType?.(declared.node);
+    }
+    // `Helper.m()` or `com.acme.Helper.m()`: a class name by Java's naming convention.
+    return /^([a-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text : undefined;
+  }
+
+  /** The summary of a function of this tracker's file. */
+  summaryOf(fn: SyntaxNode): FunctionSummary | undefined {
     const known = this.summaries.get(fn.id());
     if (known === 'pending') return undefined; // recursion: the call is judged like an unknown one
     if (known) return known;
@@ -654,6 +691,23 @@ function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
   const a = outer.range();
   const b = inner.range();
   return a.start.index <= b.start.index && b.end.index <= a.end.index;
+}
+
+const projectTrackers = new WeakMap<TaintSpec, Map<TaintFileContext, TaintTracker>>();
+
+/** One tracker per rule and other project file, so each of its functions is summarised once per process. */
+function trackerFor(spec: TaintSpec, file: TaintFileContext): TaintTracker {
+  let byFile = projectTrackers.get(spec);
+  if (!byFile) {
+    byFile = new Map();
+    projectTrackers.set(spec, byFile);
+  }
+  let tracker = byFile.get(file);
+  if (!tracker) {
+    tracker = new TaintTracker(spec, file);
+    byFile.set(file, tracker);
+  }
+  return tracker;
 }
 
 const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;

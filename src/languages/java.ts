@@ -1,4 +1,5 @@
 import type { LanguageSpec, SyntaxNode } from './language.js';
+import { javaClassFileCandidates } from './java-classes.js';
 
 /** Java: methods, constructors and lambdas; strings are built with `+`, `String.format` and `concat`. */
 export const java: LanguageSpec = {
@@ -48,6 +49,15 @@ export const java: LanguageSpec = {
     // `for (Cookie c : cookies)`: each element of the collection is bound to the loop variable.
     { kind: 'enhanced_for_statement', target: 'name', value: 'value', loop: true },
   ],
+  classFileCandidates(typeName: string, root: SyntaxNode, absolutePath: string) {
+    const packageName = root.find({ rule: { kind: 'package_declaration' } })?.text().replace(/^package\s+|;$/g, '').trim();
+    const imports = root.findAll({ rule: { kind: 'import_declaration' } }).map((node) => node.text().replace(/^import\s+|;$/g, '').trim());
+    return javaClassFileCandidates(typeName.replace(/<.*>$/s, ''), packageName, imports, absolutePath);
+  },
+  declaredType(declarator: SyntaxNode) {
+    const declaration = declarator.parent();
+    return declaration?.kind() === 'local_variable_declaration' || declaration?.kind() === 'field_declaration' ? declaration.field('type')?.text() : undefined;
+  },
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'method_invocation') return undefined;
     const method = node.field('name')?.text();

@@ -94,6 +94,13 @@ export interface LanguageSpec {
    * (`map.put(k, v)`, `conf.set(section, k, v)`: the last argument is the value). Taint rules add their own.
    */
   collectionMethods?: { method: string; keyed: boolean }[];
+  /**
+   * Absolute paths of the files that may define class `typeName` used in this file (Java: its package
+   * directory, its imports, a qualified name under the source root); undefined: no project summaries.
+   */
+  classFileCandidates?(typeName: string, root: SyntaxNode, absolutePath: string): string[];
+  /** The declared type of the variable a declarator introduces (`Helper h = …` → `Helper`). */
+  declaredType?(declarator: SyntaxNode): string | undefined;
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**

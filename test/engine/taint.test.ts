@@ -4,6 +4,7 @@ import { analyzeSource } from '../../src/engine/scan-file.js';
 import { languageForPath } from '../../src/languages/registry.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 import { buildSarif } from '../../src/report/sarif.js';
+import { join } from 'node:path';
 
 const rules = loadRules([BUILTIN_RULES_DIR]);
 const taintRules = rules.filter((rule) => rule.taint);
@@ -245,4 +246,36 @@ test('two-part keys: a config value stored under (section, key) is read back onl
 test('a collection used whole carries the taint of anything stored in it, under any key', () => {
   assert.equal(tainted('a.py', py(['d = {}', 'd["a"] = request.args.get("q")', 'd["b"] = "x"', 'db.execute("SELECT {0[b]}".format(d))'])).length, 1);
   assert.deepEqual(tainted('a.py', py(['d = {}', 'd["a"] = "y"', 'd["b"] = "x"', 'db.execute("SELECT {0[b]}".format(d))'])), []);
+});
+
+test('methods of the project\'s own classes in other files are summarised: what they return decides', async () => {
+  const { makeProject } = await import('../helpers.js');
+  const { scanPaths } = await import('../../src/engine/scan.js');
+  const helper = `package com.acme.web;
+import javax.servlet.http.HttpServletRequest;
+public class RequestReader {
+  private final HttpServletRequest request;
+  public RequestReader(HttpServletRequest request) { this.request = request; }
+  public String param(String name) { return request.getParameter(name); }
+  public String fixed(String name) { return "constant"; }
+  public static String same(String value) { return value; }
+}`;
+  const handler = (expr: string) => `package com.acme.web;
+import javax.servlet.http.*;
+public class Handler extends HttpServlet {
+  void doPost(HttpServletRequest request, java.sql.Statement s) throws Exception {
+    RequestReader reader = new RequestReader(request);
+    s.executeQuery("SELECT * FROM t WHERE a = '" + ${expr} + "'");
+  }
+}`;
+  const findingsFor = async (expr: string) => {
+    const root = makeProject({ 'src/main/java/com/acme/web/RequestReader.java': helper, 'src/main/java/com/acme/web/Handler.java': handler(expr) });
+    const result = await scanPaths({ paths: [join(root, 'src/main/java/com/acme/web/Handler.java')], cwd: root, rules: taintRules.filter((r) => r.id === 'java-sqli-tainted-query'), include: [], exclude: [], maxFileSize: 1_000_000, complexity: false });
+    return result.findings.length;
+  };
+  assert.equal(await findingsFor('reader.param("id")'), 1);
+  assert.equal(await findingsFor('reader.fixed("id")'), 0);
+  assert.equal(await findingsFor('new com.acme.web.RequestReader(request).fixed("id")'), 0);
+  assert.equal(await findingsFor('RequestReader.same(request.getParameter("id"))'), 1);
+  assert.equal(await findingsFor('RequestReader.same("id")'), 0);
 });

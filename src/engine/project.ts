@@ -1,0 +1,44 @@
+import type { LanguageSpec } from '../languages/language.js';
+import { parseSource } from './parse.js';
+import { TaintFileContext } from './taint.js';
+
+/** Where the file being analysed lives, and how to read other files of its project (I/O, given by the caller). */
+export interface ProjectLocation {
+  absolutePath: string;
+  /** Returns another file's text, or undefined when it does not exist or cannot be read. */
+  read(absolutePath: string): string | undefined;
+}
+
+// Other files parsed to summarise their functions, per process; bounded so a huge project stays in memory.
+const MAX_CACHED = 256;
+const contexts = new Map<string, TaintFileContext | null>();
+
+/** The project of one analysed file: finds and parses the files its calls lead to, once per process. */
+export class ProjectContext {
+  constructor(
+    private readonly location: ProjectLocation,
+    private readonly language: LanguageSpec,
+  ) {}
+
+  /** Parsed files that may define `typeName` (a class), from the language's own rules for locating them. */
+  classFiles(typeName: string, root: Parameters<NonNullable<LanguageSpec['classFileCandidates']>>[1]): TaintFileContext[] {
+    const candidates = this.language.classFileCandidates?.(typeName, root, this.location.absolutePath) ?? [];
+    const found: TaintFileContext[] = [];
+    for (const candidate of candidates) {
+      const context = this.contextOf(candidate);
+      if (context) found.push(context);
+    }
+    return found;
+  }
+
+  private contextOf(absolutePath: string): TaintFileContext | undefined {
+    if (absolutePath === this.location.absolutePath) return undefined;
+    if (!contexts.has(absolutePath)) {
+      if (contexts.size >= MAX_CACHED) contexts.clear();
+      const text = this.location.read(absolutePath);
+      // The other file's own calls are not followed further: one level of project summaries.
+      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language));
+    }
+    return contexts.get(absolutePath) ?? undefined;
+  }
+}
