@@ -409,6 +409,8 @@ export class TaintTracker {
         if (path) return path;
       }
       if (parts.receiver && this.isLocalData(parts.receiver, scope)) return this.taintOf(parts.receiver, depth, scope) ?? false;
+      const callee = parts.receiver ? `${parts.receiver.text()}.${parts.name ?? ''}` : parts.name;
+      if (callee && this.language.pureCallees?.test(callee)) return false; // arguments already found clean
       // `input("name")`, `os.getenv("KEY")`, `request.args.get("q")`: constant arguments, data from elsewhere.
       return [step(node, 'source')];
     }

@@ -41,6 +41,7 @@ export const java: LanguageSpec = {
   concatOperators: ['+'],
   parenthesizedKinds: ['parenthesized_expression'],
   collectionMethods: [{ method: 'add', keyed: false }, { method: 'addAll', keyed: false }, { method: 'addElement', keyed: false }, { method: 'append', keyed: false }, { method: 'insert', keyed: false }, { method: 'offer', keyed: false }, { method: 'push', keyed: false }, { method: 'put', keyed: true }, { method: 'putIfAbsent', keyed: true }, { method: 'setProperty', keyed: true }, { method: 'setAttribute', keyed: true }],
+  pureCallees: /^(([\w.]*\.)?(String|Integer|Long|Double|Boolean|Math|Base64|URLDecoder|URLEncoder|Arrays|Objects|StringEscapeUtils|Encode)\.\w+)$/,
   returnKinds: ['return_statement'],
   blockKinds: ['block', 'constructor_body'],
   assignments: [

@@ -52,6 +52,7 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
     concatOperators: ['+'],
     parenthesizedKinds: ['parenthesized_expression'],
     collectionMethods: [{ method: 'push', keyed: false }, { method: 'unshift', keyed: false }, { method: 'add', keyed: false }, { method: 'set', keyed: true }],
+  pureCallees: /^((String|Number|JSON|Math|path)\.\w+|Buffer\.from|String|Number|parseInt|parseFloat|encodeURIComponent|decodeURIComponent|encodeURI|decodeURI)$/,
   returnKinds: ['return_statement'],
     blockKinds: ['statement_block'],
     assignments: [

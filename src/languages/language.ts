@@ -101,6 +101,11 @@ export interface LanguageSpec {
   classFileCandidates?(typeName: string, root: SyntaxNode, absolutePath: string): string[];
   /** The declared type of the variable a declarator introduces (`Helper h = …` → `Helper`). */
   declaredType?(declarator: SyntaxNode): string | undefined;
+  /**
+   * Library functions whose result depends only on their arguments (encoders, decoders, conversions),
+   * matched against `receiver.name` or `name`: with constant arguments their result is a constant too.
+   */
+  pureCallees?: RegExp;
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**

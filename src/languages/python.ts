@@ -32,6 +32,7 @@ export const python: LanguageSpec = {
   concatOperators: ['+', '%'],
   parenthesizedKinds: ['parenthesized_expression'],
   collectionMethods: [{ method: 'append', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }, { method: 'add', keyed: false }, { method: 'update', keyed: false }, { method: 'set', keyed: true }, { method: 'setdefault', keyed: true }],
+  pureCallees: /^((base64|binascii|codecs|json|html|urllib\.parse|re|string|hashlib|hmac|zlib|math|textwrap|shlex|markupsafe)\.\w+|str|int|float|bool|bytes|bytearray|len|repr|format|sorted|list|tuple|dict|set|min|max|abs|round|ord|chr|hex)$/,
   returnKinds: ['return_statement'],
   blockKinds: ['block'],
   assignments: [

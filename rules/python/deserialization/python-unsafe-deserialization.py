@@ -17,3 +17,12 @@ def restore(blob, text):
     # ok: python-unsafe-deserialization
     other = yaml.load(text, Loader=yaml.SafeLoader)
     return session, config, legacy, settings, data, other
+
+
+def load_defaults(blob_from_client):
+    import base64
+    # ruleid: python-unsafe-deserialization
+    client = pickle.loads(base64.b64decode(blob_from_client))
+    # ok: python-unsafe-deserialization
+    builtin = pickle.loads(base64.b64decode("gASVBQAAAAAAAACMAWGULg=="))
+    return client, builtin
