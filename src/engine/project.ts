@@ -15,6 +15,8 @@ const contexts = new Map<string, TaintFileContext | null>();
 
 /** The project of one analysed file: finds and parses the files its calls lead to, once per process. */
 export class ProjectContext {
+  private readonly candidates = new Map<string, string[]>();
+
   constructor(
     private readonly location: ProjectLocation,
     private readonly language: LanguageSpec,
@@ -22,7 +24,11 @@ export class ProjectContext {
 
   /** Parsed files that may define `typeName` (a class), from the language's own rules for locating them. */
   classFiles(typeName: string, root: Parameters<NonNullable<LanguageSpec['classFileCandidates']>>[1]): TaintFileContext[] {
-    const candidates = this.language.classFileCandidates?.(typeName, root, this.location.absolutePath) ?? [];
+    let candidates = this.candidates.get(typeName);
+    if (!candidates) {
+      candidates = this.language.classFileCandidates?.(typeName, root, this.location.absolutePath) ?? [];
+      this.candidates.set(typeName, candidates);
+    }
     const found: TaintFileContext[] = [];
     for (const candidate of candidates) {
       const context = this.contextOf(candidate);

@@ -131,6 +131,25 @@ export class TaintFileContext {
     return flow;
   }
 
+  private readonly subscripts = new Map<number, { receiver: string | undefined; index: SyntaxNode | null; node: SyntaxNode; value: SyntaxNode; end: number }[]>();
+
+  /** Assignments to `x[k]` in `scope`, found once per scope. */
+  subscriptWrites(scope: SyntaxNode): { receiver: string | undefined; index: SyntaxNode | null; node: SyntaxNode; value: SyntaxNode; end: number }[] {
+    let writes = this.subscripts.get(scope.id());
+    if (!writes) {
+      writes = [];
+      for (const assignment of allAssignments(scope, this.language)) {
+        const target = assignment.target;
+        const kind = target.kind();
+        if (kind !== 'subscript' && kind !== 'subscript_expression') continue;
+        const receiver = (target.field('value') ?? target.field('object'))?.text();
+        writes.push({ receiver, index: target.field('subscript') ?? target.field('index'), node: assignment.node, value: assignment.value, end: assignment.node.range().end.index });
+      }
+      this.subscripts.set(scope.id(), writes);
+    }
+    return writes;
+  }
+
   private fileLevel: RawAssignment[] | undefined;
 
   /** Assignments outside any function: module constants and fields. */
@@ -591,12 +610,9 @@ export class TaintTracker {
         const constant = keyParts.length > 0 && keyParts.every((arg) => this.isConstantKey(arg));
         all.push({ node: call.node, key: constant ? keyParts.map((arg) => arg.text()) : undefined, value: call.args[call.args.length - 1]!, end: call.node.range().end.index });
       }
-      for (const assignment of allAssignments(scope, this.language)) {
-        const target = assignment.target;
-        if (target.kind() !== 'subscript' && target.kind() !== 'subscript_expression') continue;
-        if ((target.field('value') ?? target.field('object'))?.text() !== name) continue;
-        const index = target.field('subscript') ?? target.field('index');
-        all.push({ node: assignment.node, key: index && this.isConstantKey(index) ? [index.text()] : undefined, value: assignment.value, end: assignment.node.range().end.index });
+      for (const write of this.file.subscriptWrites(scope)) {
+        if (write.receiver !== name) continue;
+        all.push({ node: write.node, key: write.index && this.isConstantKey(write.index) ? [write.index.text()] : undefined, value: write.value, end: write.end });
       }
       all.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
       this.keyedWritesCache.set(cacheKey, all);

@@ -51,8 +51,10 @@ export const java: LanguageSpec = {
     { kind: 'enhanced_for_statement', target: 'name', value: 'value', loop: true },
   ],
   classFileCandidates(typeName: string, root: SyntaxNode, absolutePath: string) {
-    const packageName = root.find({ rule: { kind: 'package_declaration' } })?.text().replace(/^package\s+|;$/g, '').trim();
-    const imports = root.findAll({ rule: { kind: 'import_declaration' } }).map((node) => node.text().replace(/^import\s+|;$/g, '').trim());
+    // Package and imports sit at the top level of a compilation unit: no need to walk the whole tree.
+    const topLevel = root.namedChildren();
+    const packageName = topLevel.find((node) => node.kind() === 'package_declaration')?.text().replace(/^package\s+|;$/g, '').trim();
+    const imports = topLevel.filter((node) => node.kind() === 'import_declaration').map((node) => node.text().replace(/^import\s+|;$/g, '').trim());
     return javaClassFileCandidates(typeName.replace(/<.*>$/s, ''), packageName, imports, absolutePath);
   },
   declaredType(declarator: SyntaxNode) {
