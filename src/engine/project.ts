@@ -37,6 +37,15 @@ export class ProjectContext {
     return found;
   }
 
+  /** The parsed file of a module imported by this file (the first of the language's candidates that exists). */
+  moduleFile(modulePath: string): TaintFileContext | undefined {
+    for (const candidate of this.language.moduleFileCandidates?.(modulePath, this.location.absolutePath) ?? []) {
+      const context = this.contextOf(candidate);
+      if (context) return context;
+    }
+    return undefined;
+  }
+
   private contextOf(absolutePath: string): TaintFileContext | undefined {
     if (absolutePath === this.location.absolutePath) return undefined;
     if (!contexts.has(absolutePath)) {

@@ -359,6 +359,7 @@ export class TaintTracker {
    */
   private resolveInProject(name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
     const project = this.file.project;
+    if (project && this.language.moduleFileCandidates) return this.resolveInModules(project, name, receiver, scope);
     if (!project || !receiver || !this.language.classFileCandidates) return [];
     const typeName = this.receiverType(receiver, scope);
     if (!typeName) return [];
@@ -370,6 +371,38 @@ export class TaintTracker {
       }
     }
     return found;
+  }
+
+  /**
+   * Python: functions of the project's own modules a call reaches: `f(x)` after `from m import f`,
+   * `m.f(x)` for a module path `m`, and `obj.meth(x)` when `obj = m.Cls(…)` or `obj = f(…)` came from one.
+   */
+  private resolveInModules(project: ProjectContext, name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
+    const root = this.file.root;
+    const inModule = (module: string | undefined, owner: string | null | undefined) => {
+      const other = module ? project.moduleFile(module) : undefined;
+      if (!other) return [];
+      // owner null: a module-level function; undefined: a method of any class of the module.
+      return other
+        .functionsNamed(name)
+        .filter((fn) => (owner === null ? !enclosingClassName(fn) : owner === undefined || enclosingClassName(fn) === owner))
+        .map((fn) => ({ fn, tracker: trackerFor(this.spec, other) }));
+    };
+    if (!receiver) return inModule(this.language.importedFrom?.(name, root), null);
+    const text = receiver.text();
+    const rootName = text.split('.')[0]!;
+    const isLocal = scope !== null && (this.assignmentsIn(scope, rootName).length > 0 || parameterNames(scope, this.language).includes(rootName));
+    if (!isLocal && /^[A-Za-z_][\w.]*$/.test(text)) return inModule(text, null);
+    if (!scope || !this.language.identifierKinds.includes(receiver.kind())) return [];
+    // The object came from a call into a module: its methods are that module's.
+    const made = this.assignmentsIn(scope, text)[0]?.value;
+    const maker = made ? this.file.partsOf(made) : undefined;
+    if (!maker?.name) return [];
+    const module = maker.receiver ? maker.receiver.text() : this.language.importedFrom?.(maker.name, root);
+    if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return [];
+    const other = project.moduleFile(module);
+    const isClass = other?.root.find({ rule: { kind: 'class_definition', has: { field: 'name', regex: `^${maker.name}$` } } });
+    return inModule(module, isClass ? maker.name : undefined);
   }
 
   /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
@@ -436,6 +469,8 @@ export class TaintTracker {
     if (MEMBER_ACCESS_KINDS.has(node.kind())) {
       const children = namedChildrenWithoutComments(node);
       const object = children[0];
+      // `self.x` / `this.x`: the object's state, set somewhere else.
+      if (object && /^(self|this)$/.test(object.text())) return [step(node, 'source')];
       if (object && this.isLocalData(object, scope)) return this.taintOf(object, depth, scope) ?? false;
       if (children.length > 1 && isConstantName(children[children.length - 1]!.text())) return false;
       return [step(node, 'source')];

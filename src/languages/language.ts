@@ -99,6 +99,10 @@ export interface LanguageSpec {
    * directory, its imports, a qualified name under the source root); undefined: no project summaries.
    */
   classFileCandidates?(typeName: string, root: SyntaxNode, absolutePath: string): string[];
+  /** Absolute paths of the files that may hold module `modulePath` imported by this file (Python). */
+  moduleFileCandidates?(modulePath: string, absolutePath: string): string[];
+  /** The module a name was imported from in this file (`from a.b import f` → `a.b` for `f`), if any. */
+  importedFrom?(name: string, root: SyntaxNode): string | undefined;
   /** The declared type of the variable a declarator introduces (`Helper h = …` → `Helper`). */
   declaredType?(declarator: SyntaxNode): string | undefined;
   /**

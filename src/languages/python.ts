@@ -1,4 +1,5 @@
 import type { LanguageSpec, SyntaxNode } from './language.js';
+import { pythonModuleFileCandidates } from './python-modules.js';
 
 /** Python: functions are `def` and `lambda`; strings may be f-strings with `{}` interpolation. */
 export const python: LanguageSpec = {
@@ -40,6 +41,19 @@ export const python: LanguageSpec = {
     { kind: 'augmented_assignment', target: 'left', value: 'right', augmented: true },
     { kind: 'for_statement', target: 'left', value: 'right', loop: true },
   ],
+  moduleFileCandidates: pythonModuleFileCandidates,
+  importedFrom(name: string, root: SyntaxNode) {
+    for (const statement of root.findAll({ rule: { kind: 'import_from_statement' } })) {
+      const module = statement.field('module_name')?.text();
+      if (!module || module.startsWith('.')) continue;
+      const names = statement.namedChildren().slice(1);
+      for (const imported of names) {
+        const alias = imported.kind() === 'aliased_import' ? imported.field('alias')?.text() : imported.text();
+        if (alias === name) return module;
+      }
+    }
+    return undefined;
+  },
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'call') return undefined;
     const callee = node.field('function');

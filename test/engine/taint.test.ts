@@ -279,3 +279,37 @@ public class Handler extends HttpServlet {
   assert.equal(await findingsFor('RequestReader.same(request.getParameter("id"))'), 1);
   assert.equal(await findingsFor('RequestReader.same("id")'), 0);
 });
+
+test('functions of the project\'s own Python modules are summarised: imported names, module paths, objects they make', async () => {
+  const { makeProject } = await import('../helpers.js');
+  const { scanPaths } = await import('../../src/engine/scan.js');
+  const wrapper = `class wrapper:
+    def __init__(self, request):
+        self.request = request
+
+    def form(self, name):
+        return self.request.form.get(name)
+
+    def fixed(self, name):
+        return "constant"
+
+
+def same(value):
+    return value
+
+
+def nothing(value):
+    return "x"
+`;
+  const handler = (lines: string[]) => ['from flask import request', 'import helpers.web', 'from helpers.web import same, nothing', 'def h(db):', ...lines.map((l) => `    ${l}`), ''].join('\n');
+  const findingsFor = async (lines: string[]) => {
+    const root = makeProject({ 'helpers/web.py': wrapper, 'app/views.py': handler(lines) });
+    const result = await scanPaths({ paths: [join(root, 'app/views.py')], cwd: root, rules: taintRules.filter((r) => r.id === 'python-sqli-tainted-query'), include: [], exclude: [], maxFileSize: 1_000_000, complexity: false });
+    return result.findings.length;
+  };
+  assert.equal(await findingsFor(['w = helpers.web.wrapper(request)', 'db.execute("SELECT " + w.form("id"))']), 1);
+  assert.equal(await findingsFor(['w = helpers.web.wrapper(request)', 'db.execute("SELECT " + w.fixed("id"))']), 0);
+  assert.equal(await findingsFor(['db.execute("SELECT " + same(request.args.get("id")))']), 1);
+  assert.equal(await findingsFor(['db.execute("SELECT " + nothing(request.args.get("id")))']), 0);
+  assert.equal(await findingsFor(['db.execute("SELECT " + helpers.web.nothing(request.args.get("id")))']), 0);
+});
