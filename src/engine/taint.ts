@@ -594,6 +594,12 @@ export class TaintTracker {
           if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(statement.field('consequence'), this.language)) continue;
           if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });
+          // A check on a value parsed from another (`u = urlparse(target)`; `if u.netloc not in ALLOWED: return`)
+          // checks that other value too.
+          const derived = this.assignmentsIn(scope, checked.text()).filter((a) => a.node.range().end.index <= statement.range().start.index).at(-1);
+          const parts = derived ? this.file.partsOf(derived.value) : undefined;
+          const source = parts?.args.length === 1 ? parts.args[0]! : undefined;
+          if (source && this.language.identifierKinds.includes(source.kind())) guards.push({ name: source.text(), statement });
         }
       }
       this.guardsByScope.set(scope.id(), guards);
