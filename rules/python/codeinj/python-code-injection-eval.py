@@ -16,3 +16,17 @@ def calculate(request):
     # ok: python-code-injection-eval
     model.eval()
     return result, code, value
+
+
+def literal_only(text):
+    if not text.startswith('"') or not text.endswith('"') or '"' in text[1:-1]:
+        raise ValueError("not a string literal")
+    # ok: python-code-injection-eval
+    return eval(text)
+
+
+def prefix_only(text):
+    if not text.startswith('"'):
+        raise ValueError("not quoted")
+    # ruleid: python-code-injection-eval
+    return eval(text)
