@@ -33,3 +33,9 @@ def lookup_wrapped(db, wrap):
     wrapped = wrap(request)
     # ruleid: python-sqli-tainted-query
     db.execute("SELECT * FROM users WHERE name = '" + wrapped.get("name") + "'")
+
+
+def handle_client(db, conn):
+    name = conn.recv(1024).decode().strip()
+    # ruleid: python-sqli-tainted-query
+    db.execute("SELECT * FROM users WHERE name = '%s'" % name)
