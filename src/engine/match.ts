@@ -55,6 +55,8 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     if (!matcher) continue;
     const taintSpec = rule.taint?.[parsed.language.id];
     const tracker = taintSpec ? new TaintTracker(taintSpec, taintFile) : undefined;
+    // A taint rule whose sources occur nowhere in the file has nothing to report: skip its sink search.
+    if (tracker && !tracker.canTaint()) continue;
     let sanitizedIds: Set<number> | undefined;
     let origin: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {

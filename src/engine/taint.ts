@@ -221,6 +221,12 @@ export class TaintTracker {
     return ids;
   }
 
+  /** False when the file holds no source at all: no sink in it can be tainted (origin mode aside). */
+  canTaint(): boolean {
+    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    return this.sourceIds.size > 0 || this.spec.unknownIsSource === true;
+  }
+
   /** Returns the taint path reaching `node` (evaluated where `node` is), or undefined. */
   taintOf(node: SyntaxNode, depth = 0, scope?: SyntaxNode | null): TaintStep[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
