@@ -29,8 +29,9 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
   if (language.stringKinds.includes(kind) || kind === 'character_literal' || kind === 'rune_literal' || kind === 'char_literal') return plainString(node);
   const call = callParts(node, language);
   if (call) return foldStringMethod(call.name, call.receiver, call.args, language, resolve, depth);
-  if ((kind === 'subscript' || kind === 'subscript_expression' || kind === 'index_expression') && parts0(node).length === 2) {
-    const [object, index] = parts0(node) as [SyntaxNode, SyntaxNode];
+  const subscriptParts = kind === 'subscript' || kind === 'subscript_expression' || kind === 'index_expression' ? namedChildrenWithoutComments(node) : [];
+  if (subscriptParts.length === 2) {
+    const [object, index] = subscriptParts as [SyntaxNode, SyntaxNode];
     const value = foldConstant(object, language, resolve, depth + 1);
     const at = foldConstant(index, language, resolve, depth + 1);
     return typeof value === 'string' && typeof at === 'number' && at >= 0 && at < value.length ? value[at] : undefined;
@@ -89,10 +90,6 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
     if (operator === '!=') return left !== right;
   }
   return undefined;
-}
-
-function parts0(node: SyntaxNode): SyntaxNode[] {
-  return namedChildrenWithoutComments(node);
 }
 
 /** The value of a string or character literal without escapes or interpolation; undefined otherwise. */

@@ -1,4 +1,4 @@
-import type { LanguageSpec } from '../languages/language.js';
+import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { parseSource } from './parse.js';
 import { TaintFileContext } from './taint.js';
 
@@ -23,7 +23,7 @@ export class ProjectContext {
   ) {}
 
   /** Parsed files that may define `typeName` (a class), from the language's own rules for locating them. */
-  classFiles(typeName: string, root: Parameters<NonNullable<LanguageSpec['classFileCandidates']>>[1]): TaintFileContext[] {
+  classFiles(typeName: string, root: SyntaxNode): TaintFileContext[] {
     let candidates = this.candidates.get(typeName);
     if (!candidates) {
       candidates = this.language.classFileCandidates?.(typeName, root, this.location.absolutePath) ?? [];

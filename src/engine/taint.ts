@@ -76,6 +76,14 @@ export class TaintFileContext {
     return this.functions.get(name) ?? [];
   }
 
+  private readonly imports = new Map<string, string | undefined>();
+
+  /** The module `name` was imported from in this file (`from m import name`), looked up once per name. */
+  moduleOf(name: string): string | undefined {
+    if (!this.imports.has(name)) this.imports.set(name, this.language.importedFrom?.(name, this.root));
+    return this.imports.get(name);
+  }
+
   private readonly parts = new Map<number, CallParts | null>();
 
   /** `callParts` of a node, found once per file (taint asks for the same call many times). */
@@ -394,7 +402,7 @@ export class TaintTracker {
         .filter((fn) => (owner === null ? !enclosingClassName(fn) : owner === undefined || enclosingClassName(fn) === owner))
         .map((fn) => ({ fn, tracker: trackerFor(this.spec, other) }));
     };
-    if (!receiver) return inModule(this.language.importedFrom?.(name, root), null);
+    if (!receiver) return inModule(this.file.moduleOf(name), null);
     const text = receiver.text();
     const rootName = text.split('.')[0]!;
     const isLocal = scope !== null && (this.assignmentsIn(scope, rootName).length > 0 || parameterNames(scope, this.language).includes(rootName));
@@ -404,7 +412,7 @@ export class TaintTracker {
     const made = this.assignmentsIn(scope, text)[0]?.value;
     const maker = made ? this.file.partsOf(made) : undefined;
     if (!maker?.name) return [];
-    const module = maker.receiver ? maker.receiver.text() : this.language.importedFrom?.(maker.name, root);
+    const module = maker.receiver ? maker.receiver.text() : this.file.moduleOf(maker.name);
     if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return [];
     const other = project.moduleFile(module);
     const isClass = other?.root.find({ rule: { kind: 'class_definition', has: { field: 'name', regex: `^${maker.name}$` } } });
@@ -515,7 +523,7 @@ export class TaintTracker {
     if (!items) return undefined;
     const from = creation.node.range().end.index;
     const to = read.range().start.index;
-    const ops = this.allCallsIn(scope).filter((call) => call.receiver === name && call.start >= from && call.end <= to && !flow.isInDeadBranch(call.node));
+    const ops = this.file.callsIn(scope).filter((call) => call.receiver === name && call.start >= from && call.end <= to && !flow.isInDeadBranch(call.node));
     // Any other mention of the list in between (passed to a call, aliased) may change it unseen.
     const mentions = scope.findAll({ rule: { kind: receiver.kind(), regex: `^${name.replace(/[$]/g, '\\$')}$` } }).filter((n) => {
       const at = n.range().start.index;
@@ -579,10 +587,6 @@ export class TaintTracker {
     return undefined;
   }
 
-  /** Every method call in `scope` on a named receiver (shared by the file's trackers). */
-  private allCallsIn(scope: SyntaxNode): CallSite[] {
-    return this.file.callsIn(scope);
-  }
 
   private readonly guardsByScope = new Map<number, { name: string; statement: SyntaxNode }[]>();
 
@@ -670,7 +674,7 @@ export class TaintTracker {
   private propagatorCalls(scope: SyntaxNode, name: string, limit: number): { node: SyntaxNode; keyed: boolean; args: SyntaxNode[] }[] {
     if (this.propagators.length === 0) return [];
     const found: { node: SyntaxNode; keyed: boolean; args: SyntaxNode[] }[] = [];
-    for (const call of this.callsIn(scope)) {
+    for (const call of this.file.callsIn(scope)) {
       if (call.end > limit || call.receiver !== name) continue;
       const propagator = this.propagators.find((p) => p.method === call.method);
       if (propagator) found.push({ node: call.node, keyed: propagator.keyed, args: call.args });
@@ -678,9 +682,6 @@ export class TaintTracker {
     return found;
   }
 
-  private callsIn(scope: SyntaxNode): CallSite[] {
-    return this.file.callsIn(scope);
-  }
 
   private assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
     return this.file.assignmentsIn(scope, name);

@@ -190,12 +190,7 @@ function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssig
 
 /** Narrows raw assignments to those that assign `name`, with the value that `name` receives. */
 export function assignmentsOf(raw: readonly RawAssignment[], name: string, language: LanguageSpec): Assignment[] {
-  const found: Assignment[] = [];
-  for (const a of raw) {
-    const value = pickValue(a.target, a.value, name, language);
-    if (value) found.push({ node: a.node, value, augmented: a.augmented, target: a.target });
-  }
-  return found;
+  return assignmentsByName(raw, language).get(name) ?? [];
 }
 
 /** Returns the assignments in `scope` to `name` (or to targets `targetMatches` accepts), in source order. */
@@ -219,25 +214,20 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
       const targets = namedChildrenWithoutComments(a.target);
       const values = a.value.kind() === a.target.kind() ? namedChildrenWithoutComments(a.value) : [a.value];
       if (values.length !== targets.length) continue;
-      targets.forEach((target, index) => add(target.text(), a, values[index]!));
+      // `a, a = 1, 2`: the first position of a name is the one read back.
+      const seen = new Set<string>();
+      targets.forEach((target, index) => {
+        if (seen.has(target.text())) return;
+        seen.add(target.text());
+        add(target.text(), a, values[index]!);
+      });
       continue;
     }
     const name = declaredIdentifier(a.target, language);
-    if (name !== undefined) add(name, a, a.value.kind() === 'expression_list' ? namedChildrenWithoutComments(a.value)[0] ?? a.value : a.value);
+    const value = a.value.kind() === 'expression_list' ? namedChildrenWithoutComments(a.value)[0] : a.value;
+    if (name !== undefined && value) add(name, a, value);
   }
   return byName;
-}
-
-function pickValue(target: SyntaxNode, value: SyntaxNode, name: string, language: LanguageSpec): SyntaxNode | undefined {
-  const targets = namedChildrenWithoutComments(target);
-  const isList = target.kind() === 'expression_list' || target.kind() === 'pattern_list';
-  if (isList) {
-    const index = targets.findIndex((t) => t.text() === name);
-    if (index < 0) return undefined;
-    const values = value.kind() === target.kind() ? namedChildrenWithoutComments(value) : [value];
-    return values.length === targets.length ? values[index] : undefined;
-  }
-  return declaredIdentifier(target, language) === name ? (value.kind() === 'expression_list' ? namedChildrenWithoutComments(value)[0] : value) : undefined;
 }
 
 function declaredIdentifier(target: SyntaxNode, language: LanguageSpec): string | undefined {
