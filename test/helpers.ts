@@ -22,13 +22,39 @@ export function makeProject(files: Record<string, string | Buffer>): string {
   return root;
 }
 
+/** The environment without anything that marks a coding agent, so tests behave alike wherever they run. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CLAUDE|CURSOR_|GEMINI_CLI|CODEX_|CLINE_|AIDER_|AI_AGENT$|LOOPWARDEN_)/.test(name)));
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
 /** Runs the built CLI and returns its exit status and output. */
-export function runCli(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function runCli(args: string[], cwd: string, extraEnv: Record<string, string> = {}, input?: string): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv(extraEnv), input });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Parses a snippet in the named language. */
 export function parseSnippet(languageId: string, text: string): ParsedFile {
   return parseSource(languageById(languageId)!, text);
+}
+
+/** Runs the built CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would; `input` is typed. */
+export function runCliInTerminal(args: string[], cwd: string, extraEnv: Record<string, string> = {}, input = ''): { status: number; output: string } {
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: cleanEnv(extraEnv), input });
+  return { status: result.status ?? -1, output: result.stdout + result.stderr };
+}
+
+/** Creates a git repository holding `files`, with one commit. */
+export function gitRepo(files: Record<string, string>): string {
+  const root = makeProject(files);
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  git('add', '-A');
+  git('commit', '-qm', 'baseline');
+  return root;
 }

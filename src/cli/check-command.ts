@@ -3,12 +3,13 @@ import { UserError } from '../errors.js';
 import type { Provenance } from '../ledger/record.js';
 import { recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
-import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
+import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
 import { commitMessage, resolveCommit } from '../workspace/git.js';
+import { readGuardState } from '../workspace/guard-state.js';
 import { provenanceFromTrailers } from '../workspace/trailers.js';
-import { renderIterationText } from '../report/iteration-text.js';
-import { renderIterationJson } from '../report/iteration-json.js';
-import { renderIterationMarkdown } from '../report/iteration-markdown.js';
+import { renderCheckText } from '../report/check-text.js';
+import { renderCheckJson } from '../report/check-json.js';
+import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { openProject } from './project.js';
 
 interface CheckFlags {
@@ -41,7 +42,7 @@ export function checkCommand(): Command {
     });
 }
 
-/** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block). */
+/** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block), also for an unchanged state. */
 export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, flags.config);
   let commit: string | null;
@@ -55,7 +56,8 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const ledger = await project.openLedger();
   try {
     const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
-    const current = flags.rev ? builder.commit(commit!) : await builder.worktree();
+    const snapshot = flags.rev ? builder.commit(commit!) : await builder.worktree();
+    const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules)) };
     const result = recordIteration({
       ledger,
       builder,
@@ -65,9 +67,8 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
       revision: { commit, worktree: !flags.rev },
       firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
     });
-    const output = { diff: result.diff, verdict: result.verdict, record: result.record };
     const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(flags.format === 'json' ? renderIterationJson(output) : flags.format === 'markdown' ? renderIterationMarkdown(output) : renderIterationText(output, color));
+    process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;
   } finally {
     ledger.close();

@@ -39,7 +39,7 @@ export async function runDemo(keep: boolean): Promise<number> {
     process.stdout.write('\n');
     const loopDirectory = join(directory, 'loop');
     mkdirSync(loopDirectory);
-    await playDemoLoop(loopDirectory);
+    await playDemoLoop(loopDirectory, process.stdout.isTTY === true && !process.env.NO_COLOR);
     return 0;
   } finally {
     if (keep) process.stdout.write(`\nThe demo project is kept at ${directory}\n`);

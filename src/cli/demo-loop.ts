@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createColors } from 'picocolors';
 import { recordIteration } from '../iterations/check.js';
-import { recordReview } from '../iterations/review.js';
-import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
+import { recordReview, reviewSubject } from '../iterations/review.js';
+import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
+import { readGuardState } from '../workspace/guard-state.js';
 import { resolveCommit } from '../workspace/git.js';
 import type { Provenance } from '../ledger/record.js';
+import { renderCheckText } from '../report/check-text.js';
+import { renderReviewRecorded, renderReviewSubject } from '../report/review-text.js';
 import { runInit } from './init-command.js';
 import { openProject } from './project.js';
 
@@ -18,9 +21,12 @@ type Step =
   | { dir: string; actor: Provenance['actor']; tool?: string; model?: string; strategy?: string; prompt: string }
   | { review: 'approve' | 'reject'; reviewer: string; note: string };
 
-/** Plays the loop in `directory` (a fresh temporary folder) and prints each verdict. */
-export async function playDemoLoop(directory: string): Promise<void> {
-  const c = createColors(process.stdout.isTTY === true && !process.env.NO_COLOR);
+/**
+ * Plays the loop in `directory` (a fresh temporary folder): each step runs what `loopwarden check` runs
+ * and prints exactly what it prints; the review is a person's, scripted here and marked so in the ledger.
+ */
+export async function playDemoLoop(directory: string, color: boolean): Promise<void> {
+  const c = createColors(color);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: directory, stdio: 'pipe' });
   cpSync(join(DEMO_LOOP_DIR, 'base'), directory, { recursive: true });
   git('init', '-q');
@@ -29,8 +35,8 @@ export async function playDemoLoop(directory: string): Promise<void> {
   git('add', '-A');
   git('commit', '-qm', 'human baseline');
   const print = (line = '') => process.stdout.write(`${line}\n`);
-  print(c.bold('An AI coding loop, iteration by iteration (the study\'s four prompting strategies)'));
-  print(`$ git init && git commit -m "human baseline" && loopwarden init`);
+  print(c.bold("An AI coding loop, iteration by iteration (the study's four prompting strategies)"));
+  print('$ git init && git commit -m "human baseline" && loopwarden init');
   await runInitQuietly(directory);
   const project = await openProject(directory);
   const ledger = await project.openLedger();
@@ -40,34 +46,33 @@ export async function playDemoLoop(directory: string): Promise<void> {
     for (const step of steps) {
       print();
       if ('review' in step) {
-        const review = recordReview(ledger, { decision: step.review, reviewer: step.reviewer, note: step.note });
-        print(`$ loopwarden review --${step.review} --reviewer "${step.reviewer}" --note "${step.note}"`);
-        print(c.green(`  ${step.review}d iterations ${review.payload.covers.map((s) => `#${s}`).join(', ')}: the AI chain is reset`));
+        print(c.bold(`${step.reviewer}, at a terminal:`));
+        print(`$ loopwarden review --${step.review} --note "${step.note}"`);
+        const subject = reviewSubject(ledger.records(), project.config.policy);
+        process.stdout.write(renderReviewSubject(subject));
+        const record = recordReview(ledger, { decision: step.review, reviewer: step.reviewer, note: step.note, attestation: { kind: 'demo' } }, subject.head?.hash ?? null);
+        if (!('stale' in record)) process.stdout.write(c.green(renderReviewRecorded(record, subject.head!.seq)));
         continue;
       }
       cpSync(join(DEMO_LOOP_DIR, 'steps', step.dir), directory, { recursive: true });
       const provenance: Provenance = { actor: step.actor, tool: step.tool, model: step.model, strategy: step.strategy };
-      print(`${c.bold(`"${step.prompt}"`)} — ${[step.tool, step.model, `strategy ${step.strategy}`].filter(Boolean).join(', ')}`);
+      print(c.bold(`"${step.prompt}" — ${[step.tool, step.model, `strategy ${step.strategy}`].filter(Boolean).join(', ')}`));
       print(`$ loopwarden check --actor ${step.actor} --tool ${step.tool} --model ${step.model} --strategy ${step.strategy}`);
       const result = recordIteration({
         ledger,
         builder,
         policy: project.config.policy,
         provenance,
-        current: await builder.worktree(),
+        current: { ...(await builder.worktree()), guards: readGuardState(project.top, project.config, engineKey(project.rules)) },
         revision: { commit: resolveCommit(project.top, 'HEAD') ?? null, worktree: true },
         firstBaseline: resolveCommit(project.top, 'HEAD') ?? null,
       });
-      const { verdict, diff } = result;
-      const paint = verdict.level === 'pass' ? c.green : verdict.level === 'warn' ? c.yellow : c.red;
-      print(`  ${paint(c.bold(verdict.level.toUpperCase()))}  chain ${verdict.chain.aiIterationsSinceReview}/${verdict.chain.limit}  introduced ${diff.introduced.length}, fixed ${diff.fixed.length}  risk ${diff.risk.before} → ${diff.risk.after}  complexity ${diff.complexity.before.cyclomatic} → ${diff.complexity.after.cyclomatic}`);
-      for (const reason of verdict.reasons) print(`    - ${reason.message}`);
-      for (const fixed of diff.fixed) print(c.green(`    + fixed ${fixed.severity} ${fixed.ruleId} at ${fixed.path}:${fixed.startLine}`));
+      process.stdout.write(renderCheckText(result, color));
     }
     print();
     const verification = ledger.verify();
     print('$ loopwarden ledger verify');
-    print(verification.ok ? c.green(`  ledger intact: ${verification.records} records, every hash and link checks out`) : c.red(`  ${verification.problems.join('\n  ')}`));
+    print(verification.ok ? c.green(`ledger intact: ${verification.records} records, every hash and link checks out`) : c.red(verification.problems.join('\n')));
   } finally {
     ledger.close();
   }

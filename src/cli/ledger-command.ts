@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import type { LedgerRecord } from '../ledger/record.js';
+import { signedReviewProblems } from '../iterations/review.js';
+import { allowedSignersFile } from '../workspace/allowed-signers.js';
+import { verifySignedText } from '../workspace/ssh-signature.js';
 import { openProject } from './project.js';
 
 /** Defines `loopwarden ledger verify|export`. */
@@ -28,7 +31,12 @@ export async function runVerify(cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const result = ledger.verify();
+    const verified = ledger.verify();
+    const signers = allowedSignersFile(project.top, project.config.policy);
+    const signatureProblems = signedReviewProblems(ledger.records(), (text, signature) =>
+      signers ? verifySignedText(text, signature, signers) : { problem: 'no allowed-signers file to check its signature against' },
+    );
+    const result = { ...verified, ok: verified.ok && signatureProblems.length === 0, problems: [...verified.problems, ...signatureProblems] };
     if (result.ok) process.stdout.write(`ledger intact: ${result.records} records, every hash and link checks out\n`);
     else process.stdout.write(`ledger TAMPERED: ${result.problems.length} problem(s) in ${result.records} records\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
     return result.ok ? 0 : 1;

@@ -1,8 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { userInfo } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
-import { recordReview } from '../iterations/review.js';
+import { recordReview, reviewSigningText, reviewSubject } from '../iterations/review.js';
+import type { ReviewPayload } from '../ledger/record.js';
+import { detectAgent } from '../policy/agent-environment.js';
+import { renderReviewRecorded, renderReviewSubject } from '../report/review-text.js';
+import { allowedSignersFile } from '../workspace/allowed-signers.js';
+import { REVIEW_NAMESPACE, signText, verifySignedText } from '../workspace/ssh-signature.js';
 import { openProject } from './project.js';
 
 interface ReviewFlags {
@@ -10,39 +19,104 @@ interface ReviewFlags {
   reject?: boolean;
   reviewer?: string;
   note?: string;
+  yes?: boolean;
+  sign?: string | boolean;
   format: 'text' | 'json';
 }
 
 /** Defines `loopwarden review`. */
 export function reviewCommand(): Command {
   return new Command('review')
-    .description('record a human review of every iteration since the last one; approval resets the AI chain')
-    .option('--approve', 'approve the iterations (resets the chain)')
-    .option('--reject', 'reject them (recorded; the chain stays as it is)')
-    .option('--reviewer <name>', 'who reviewed (default: git user.name)')
+    .description('a person approves or rejects the iterations since the last review (at a terminal, or signed with an SSH key)')
+    .option('--approve', 'approve: the current state becomes the accepted baseline and the AI chain is reset')
+    .option('--reject', 'reject: recorded; the chain and the open findings stay until the code changes')
+    .option('--reviewer <name>', 'who reviews, at a terminal (default: git user.name); a signed review is by its key\'s principal')
     .option('--note <text>', 'what the reviewer says', '')
+    .option('-y, --yes', 'do not ask for confirmation (at a terminal only)')
+    .option('--sign [key]', 'sign the review with an SSH key (default: git user.signingkey, else ~/.ssh/id_ed25519), verified against the allowed signers')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: ReviewFlags) => {
       process.exitCode = await runReview(flags);
     });
 }
 
-/** Records a review; returns the exit code. */
-export async function runReview(flags: ReviewFlags, cwd = process.cwd()): Promise<number> {
+/** Records a review a person makes; returns the exit code (0 recorded or nothing to do, 1 declined). */
+export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (Boolean(flags.approve) === Boolean(flags.reject)) throw new UserError('review: give exactly one of --approve or --reject');
+  const decision = flags.approve ? 'approve' : 'reject';
+  const note = flags.note ?? '';
+  checkPrintable('--note', note, 2000);
+  const atTerminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (!flags.sign) {
+    // Without a signature, a person is known only by sitting at a terminal outside an agent's shell.
+    const agent = detectAgent(env);
+    if (agent) throw new UserError(`review refused: the environment shows ${agent.agent} (${agent.variable}); an agent cannot review its own work. A person reviews at a terminal, or signs with --sign`);
+    if (!atTerminal) throw new UserError('review refused: no terminal (standard input and output must be a TTY); a person reviews at a terminal, or signs the review with --sign');
+  }
   const project = await openProject(cwd, undefined, { needRules: false });
-  const reviewer = flags.reviewer ?? (spawnSync('git', ['config', 'user.name'], { cwd: project.top, encoding: 'utf8' }).stdout.trim() || userInfo().username);
   const ledger = await project.openLedger();
   try {
-    const record = recordReview(ledger, { decision: flags.approve ? 'approve' : 'reject', reviewer, note: flags.note ?? '' });
-    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ seq: record.seq, recordedAt: record.recordedAt, ...record.payload }, null, 2)}\n`);
-    else {
-      const covered = record.payload.covers.length ? `iterations ${record.payload.covers.map((s) => `#${s}`).join(', ')}` : 'no unreviewed iterations';
-      const effect = record.payload.decision === 'approve' ? 'the AI chain is reset' : 'the AI chain is unchanged';
-      process.stdout.write(`recorded review #${record.seq}: ${record.payload.decision} by ${reviewer} of ${covered}; ${effect}\n`);
+    const history = ledger.records();
+    const subject = reviewSubject(history, project.config.policy);
+    if (!subject.head) throw new UserError('review: nothing to review yet (no iteration recorded; run loopwarden check first)');
+    const last = history[history.length - 1]!;
+    if (last.kind === 'review' && last.payload.decision === decision) {
+      process.stdout.write(`nothing to record: review #${last.seq} already ${decision === 'approve' ? 'approved' : 'rejected'} this state (iteration #${subject.head.seq})\n`);
+      return 0;
     }
+    let reviewer: string;
+    let attestation: NonNullable<ReviewPayload['attestation']>;
+    if (flags.sign) {
+      const signers = allowedSignersFile(project.top, project.config.policy);
+      if (!signers || !existsSync(signers)) throw new UserError(`review --sign: no allowed-signers file${signers ? ` at ${signers}` : ''}; set policy.review.allowedSigners or git config gpg.ssh.allowedSignersFile`);
+      const accepted = subject.acceptedGuards?.['allowed-signers']?.digest;
+      const current = createHash('sha256').update(readFileSync(signers)).digest('hex');
+      if (accepted !== current) throw new UserError(`review refused: the allowed-signers file ${signers} is not the one in force at the accepted baseline; a person approves once at a terminal to accept it`);
+      const text = reviewSigningText({ decision, note }, subject);
+      const signature = signText(text, signingKey(project.top, flags.sign));
+      const outcome = verifySignedText(text, signature, signers);
+      if ('problem' in outcome) throw new UserError(`review refused: ${outcome.problem}`);
+      reviewer = outcome.principal;
+      attestation = { kind: 'ssh-signature', principal: outcome.principal, namespace: REVIEW_NAMESPACE, signature, signedText: text };
+    } else {
+      reviewer = flags.reviewer ?? (spawnSync('git', ['config', 'user.name'], { cwd: project.top, encoding: 'utf8' }).stdout.trim() || userInfo().username);
+      checkPrintable('--reviewer', reviewer, 200);
+      attestation = { kind: 'terminal' };
+    }
+    if (flags.format === 'text') process.stdout.write(renderReviewSubject(subject));
+    if (atTerminal && !flags.yes && !(await confirm(`${decision} as ${reviewer}? [y/N] `))) {
+      process.stdout.write('not recorded\n');
+      return 1;
+    }
+    const record = recordReview(ledger, { decision, reviewer, note, attestation }, subject.head.hash);
+    if ('stale' in record) throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ schemaVersion: '1.0.0', seq: record.seq, recordedAt: record.recordedAt, ...record.payload }, null, 2)}\n`);
+    else process.stdout.write(renderReviewRecorded(record, subject.head.seq));
     return 0;
   } finally {
     ledger.close();
+  }
+}
+
+/** Names and notes reach terminals and reports later: no control characters (ANSI escapes, newlines). */
+function checkPrintable(flag: string, value: string, max: number): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new UserError(`${flag}: control characters (newlines, escape sequences) are not allowed`);
+  if (value.length > max) throw new UserError(`${flag}: at most ${max} characters`);
+}
+
+function signingKey(top: string, flag: string | boolean): string {
+  if (typeof flag === 'string') return flag;
+  const configured = spawnSync('git', ['config', '--get', 'user.signingkey'], { cwd: top, encoding: 'utf8' }).stdout?.trim();
+  if (configured && !configured.startsWith('key::')) return configured.startsWith('~/') ? join(homedir(), configured.slice(2)) : configured;
+  return join(homedir(), '.ssh', 'id_ed25519');
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const readline = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await readline.question(question)).trim());
+  } finally {
+    readline.close();
   }
 }

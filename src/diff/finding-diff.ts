@@ -1,22 +1,32 @@
 import { compareFindings, type Finding } from '../findings/finding.js';
 
+/** A finding whose code an edit changed without removing the weakness. */
+export interface ChangedFinding {
+  before: Finding;
+  after: Finding;
+}
+
 /** Findings sorted into what a change introduced, fixed, and left in place. */
 export interface FindingDiff {
   introduced: Finding[];
   fixed: Finding[];
+  /** Findings whose code is unchanged (same fingerprint), perhaps moved or reformatted. */
   persisting: Finding[];
+  /** Persisting (changed): same rule, same enclosing function, same file, but its code was edited. */
+  changed: ChangedFinding[];
 }
 
 /**
- * Matches findings across two versions by fingerprint, as multisets: a fingerprint seen twice before and
- * once after is one persisting and one fixed. Fingerprints ignore paths and lines, so moved and
- * reformatted code persists; when one fingerprint occurs in several files, same-path pairs match first.
+ * Matches findings across two versions. First by fingerprint, as multisets (a fingerprint seen twice
+ * before and once after is one persisting and one fixed); fingerprints ignore paths and lines, so moved
+ * and reformatted code persists, and same-path pairs match first. Then what is left is paired by rule,
+ * enclosing function and file, in order of position: an edited query that is still injectable is one
+ * finding that persists (changed), not one fixed plus one introduced.
  */
 export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingDiff {
-  const remainingBefore = groupByFingerprint(before);
-  const result: FindingDiff = { introduced: [], fixed: [], persisting: [] };
+  const remainingBefore = groupBy(before, (f) => f.fingerprint);
+  const result: FindingDiff = { introduced: [], fixed: [], persisting: [], changed: [] };
   const unmatchedAfter: Finding[] = [];
-  // First pass: same fingerprint, same path; second pass: same fingerprint anywhere.
   for (const finding of after) {
     const candidates = remainingBefore.get(finding.fingerprint);
     const index = candidates?.findIndex((c) => c.path === finding.path) ?? -1;
@@ -25,22 +35,41 @@ export function diffFindings(before: readonly Finding[], after: readonly Finding
       result.persisting.push(finding);
     } else unmatchedAfter.push(finding);
   }
+  const stillUnmatched: Finding[] = [];
   for (const finding of unmatchedAfter) {
     const candidates = remainingBefore.get(finding.fingerprint);
     if (candidates && candidates.length > 0) {
       candidates.shift();
       result.persisting.push(finding);
-    } else result.introduced.push(finding);
+    } else stillUnmatched.push(finding);
   }
-  for (const candidates of remainingBefore.values()) result.fixed.push(...candidates);
+  const leftBefore = [...remainingBefore.values()].flat().sort(compareFindings);
+  const byPlace = groupBy(leftBefore, placeKey);
+  for (const finding of stillUnmatched.sort(compareFindings)) {
+    const candidates = byPlace.get(placeKey(finding));
+    const previous = candidates?.shift();
+    if (previous) result.changed.push({ before: previous, after: finding });
+    else result.introduced.push(finding);
+  }
+  for (const candidates of byPlace.values()) result.fixed.push(...candidates);
   result.introduced.sort(compareFindings);
   result.fixed.sort(compareFindings);
   result.persisting.sort(compareFindings);
+  result.changed.sort((a, b) => compareFindings(a.after, b.after));
   return result;
 }
 
-function groupByFingerprint(findings: readonly Finding[]): Map<string, Finding[]> {
+function placeKey(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.path}\u0000${finding.function ?? '<file>'}`;
+}
+
+function groupBy(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) groups.set(finding.fingerprint, [...(groups.get(finding.fingerprint) ?? []), finding]);
+  for (const finding of findings) {
+    const k = key(finding);
+    const group = groups.get(k);
+    if (group) group.push(finding);
+    else groups.set(k, [finding]);
+  }
   return groups;
 }

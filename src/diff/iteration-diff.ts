@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.js';
-import { diffFindings } from './finding-diff.js';
+import type { Finding, SuppressedFinding } from '../findings/finding.js';
+import { diffFindings, type ChangedFinding } from './finding-diff.js';
 import { diffFunctions, type FunctionChange, type LocatedFunction } from './function-diff.js';
 import type { FileState, Snapshot } from './snapshot.js';
 
@@ -17,6 +17,10 @@ export interface IterationDiff {
   fixed: Finding[];
   /** Findings in changed files that are still there (findings in untouched files are not listed). */
   persisting: Finding[];
+  /** Persisting (changed): findings whose code was edited without removing the weakness. */
+  changed: ChangedFinding[];
+  /** Findings newly silenced by a suppression comment in a changed file. */
+  suppressedAdded: SuppressedFinding[];
   risk: { before: number; after: number; delta: number };
   functions: FunctionChange[];
   complexity: { before: ComplexityTotals; after: ComplexityTotals; cyclomaticChangePercent: number };
@@ -54,6 +58,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
   const changedBefore = before.files.filter((f) => changed.has(f.path));
   const changedAfter = after.files.filter((f) => changed.has(f.path));
   const findings = diffFindings(changedBefore.flatMap((f) => f.findings), changedAfter.flatMap((f) => f.findings));
+  const suppressedBefore = new Set(changedBefore.flatMap((f) => f.suppressed.map((s) => s.fingerprint)));
+  const suppressedAdded = changedAfter.flatMap((f) => f.suppressed).filter((s) => !suppressedBefore.has(s.fingerprint));
   const riskBefore = totalRisk(before.files);
   const riskAfter = totalRisk(after.files);
   const totalsBefore = totals(before.files);
@@ -62,6 +68,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
   return {
     files: { added: added.sort(), removed: removed.sort(), modified: modified.sort() },
     ...findings,
+    suppressedAdded,
     risk: { before: riskBefore, after: riskAfter, delta: Math.round((riskAfter - riskBefore) * 100) / 100 },
     functions: diffFunctions(located(changedBefore), located(changedAfter)),
     complexity: { before: totalsBefore, after: totalsAfter, cyclomaticChangePercent: Math.round(change * 10) / 10 },

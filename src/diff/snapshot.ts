@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding, SuppressedFinding } from '../findings/finding.js';
 import type { FunctionMetrics } from '../engine/complexity.js';
 import { riskScore } from './risk.js';
 
@@ -29,6 +29,8 @@ export interface FileState {
   lines: number;
   summary: FileSummary;
   findings: Finding[];
+  /** Findings silenced by an inline suppression comment, with its reason. */
+  suppressed: SuppressedFinding[];
   functions: FunctionMetrics[];
 }
 

@@ -1,19 +1,43 @@
 import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import type { Snapshot } from '../diff/snapshot.js';
+import { SEVERITIES, type Severity } from '../findings/finding.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { IterationPayload, LedgerRecord, Provenance } from '../ledger/record.js';
+import type { BaselineRef, IterationPayload, LedgerRecord, PreviousRef, Provenance } from '../ledger/record.js';
 import { chainState, type ChainEvent } from '../policy/chain.js';
+import { guardChanges, type GuardState } from '../policy/guards.js';
 import type { Policy } from '../policy/policy.js';
-import { decideVerdict, type Verdict } from '../policy/verdict.js';
+import { decideVerdict, type OpenFinding, type OpenSuppression, type Verdict } from '../policy/verdict.js';
 import type { SnapshotBuilder } from '../workspace/snapshot-builder.js';
+import { acceptedBaseline, type AcceptedBaseline } from './baseline.js';
+
+type IterationRecord = LedgerRecord & { kind: 'iteration' };
 
 /** What a check looked at and decided. */
 export interface CheckResult {
-  record: LedgerRecord & { kind: 'iteration' };
+  /** False when the state was identical to the last recorded iteration: nothing was recorded or counted. */
+  recorded: boolean;
+  /** The iteration recorded, or for an unchanged state the last one. */
+  record: IterationRecord;
+  /** What this iteration changed since the previous one. */
   diff: IterationDiff;
+  /** Everything that changed since the accepted baseline. */
+  sinceBaseline: IterationDiff;
+  /** Findings introduced since the accepted baseline and still there. */
+  open: OpenFinding[];
   verdict: Verdict;
+  baseline: AcceptedBaseline;
+  /** On the first check: the findings already in the baseline, which do not gate. */
+  existing?: Record<Severity, number> & { total: number };
   /** Files whose content had to be analysed (the rest came from the ledger's cache). */
   analysedFiles: number;
+}
+
+/** The current state to record: its snapshot and what else decides the verdict. */
+export interface CurrentState {
+  snapshot: Snapshot;
+  id: string;
+  analysed: number;
+  guards: GuardState;
 }
 
 /** Converts ledger history into the events the chain is counted from. */
@@ -23,53 +47,181 @@ export function chainEvents(history: readonly LedgerRecord[]): ChainEvent[] {
   );
 }
 
+const EMPTY: Snapshot = { files: [] };
+
 /**
- * Records one iteration: compares the current state with the last recorded iteration (the first time, with
- * the HEAD commit), decides the verdict under `policy`, and appends it to the ledger atomically.
+ * Records one iteration and decides its verdict against the accepted baseline (see baseline.ts), so a
+ * finding introduced by an AI iteration stays open, and blocking, until it is fixed, suppressed or
+ * accepted by a person. A state identical to the last recorded iteration (same files, same guards)
+ * records nothing and counts nothing: the answer describes the standing state.
  */
 export function recordIteration(input: {
   ledger: Ledger;
   builder: SnapshotBuilder;
   policy: Policy;
   provenance: Provenance;
-  current: { snapshot: Snapshot; id: string; analysed: number };
+  current: CurrentState;
   revision: { commit: string | null; worktree: boolean };
   /** The commit to compare with when the ledger holds no iteration yet. */
   firstBaseline: string | null;
 }): CheckResult {
-  let diff: IterationDiff | undefined;
-  let verdict: Verdict | undefined;
+  const { builder, policy, current } = input;
+  let result: Omit<CheckResult, 'record' | 'recorded' | 'analysedFiles'> | undefined;
+  let unchanged: IterationRecord | undefined;
   const record = input.ledger.appendAtomically((history) => {
-    const lastIteration = [...history].reverse().find((r): r is LedgerRecord & { kind: 'iteration' } => r.kind === 'iteration');
-    let baseline: IterationPayload['baseline'];
-    let before: Snapshot;
-    if (lastIteration) {
-      baseline = { kind: 'iteration', seq: lastIteration.seq };
-      before = input.builder.load(lastIteration.payload.snapshotId) ?? { files: [] };
-    } else if (input.firstBaseline) {
-      baseline = { kind: 'commit', commit: input.firstBaseline };
-      before = input.builder.commit(input.firstBaseline).snapshot;
-    } else {
-      baseline = { kind: 'empty' };
-      before = { files: [] };
+    const last = lastIteration(history);
+    const seq = (history[history.length - 1]?.seq ?? 0) + 1;
+    if (last && last.payload.snapshotId === current.id && guardChanges(last.payload.guards, current.guards).length === 0) {
+      unchanged = last;
+      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards });
+      return undefined;
     }
-    diff = diffSnapshots(before, input.current.snapshot);
-    verdict = decideVerdict(input.policy, chainState(chainEvents(history), input.policy), input.provenance.actor, diff);
+    let baselineRef: BaselineRef | undefined;
+    let previous: PreviousRef;
+    let existing: CheckResult['existing'];
+    if (!last) {
+      if (input.firstBaseline) {
+        const commit = builder.commit(input.firstBaseline);
+        baselineRef = { kind: 'commit', commit: input.firstBaseline, snapshotId: commit.id };
+        existing = countFindings(commit.snapshot);
+      } else {
+        baselineRef = { kind: 'iteration', seq, snapshotId: current.id };
+        existing = countFindings(current.snapshot);
+      }
+      previous = input.firstBaseline ? { kind: 'commit', commit: input.firstBaseline } : { kind: 'empty' };
+    } else previous = { kind: 'iteration', seq: last.seq };
+    const assessed = assess({ history, policy, builder, seq, actor: input.provenance.actor, last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef });
+    result = { ...assessed, existing };
+    const { diff, sinceBaseline, open, verdict } = assessed;
     const payload: IterationPayload = {
       provenance: input.provenance,
       revision: input.revision,
-      snapshotId: input.current.id,
-      baseline,
+      snapshotId: current.id,
+      baseline: assessed.baseline.ref,
+      previous,
       introduced: diff.introduced,
       fixed: diff.fixed,
-      persistingCount: diff.persisting.length,
-      risk: diff.risk,
+      changed: diff.changed,
+      persistingCount: diff.persisting.length + diff.changed.length,
+      open,
+      aiSuppressions: assessed.aiSuppressions,
+      guards: current.guards,
+      risk: sinceBaseline.risk,
       functions: diff.functions,
-      complexity: { before: diff.complexity.before.cyclomatic, after: diff.complexity.after.cyclomatic, changePercent: diff.complexity.cyclomaticChangePercent },
+      complexity: { before: sinceBaseline.complexity.before.cyclomatic, after: sinceBaseline.complexity.after.cyclomatic, changePercent: sinceBaseline.complexity.cyclomaticChangePercent },
       files: diff.files,
       verdict,
     };
     return { kind: 'iteration', payload };
   });
-  return { record: record as LedgerRecord & { kind: 'iteration' }, diff: diff!, verdict: verdict!, analysedFiles: input.current.analysed };
+  const recorded = record !== undefined;
+  return { ...result!, recorded, record: (record as IterationRecord | undefined) ?? unchanged!, analysedFiles: current.analysed };
+}
+
+interface Assessment {
+  diff: IterationDiff;
+  sinceBaseline: IterationDiff;
+  open: OpenFinding[];
+  aiSuppressions: OpenSuppression[];
+  verdict: Verdict;
+  baseline: AcceptedBaseline;
+}
+
+/** Compares a state with the previous iteration and with the accepted baseline, and decides its verdict. */
+function assess(input: {
+  history: readonly LedgerRecord[];
+  policy: Policy;
+  builder: SnapshotBuilder;
+  /** The sequence number the state is recorded under, or null when it is the last iteration's state again. */
+  seq: number | null;
+  actor: Provenance['actor'] | null;
+  last: IterationRecord | undefined;
+  current: Snapshot;
+  currentGuards: GuardState;
+  firstBaseline?: BaselineRef;
+}): Assessment {
+  const { history, policy, builder, last } = input;
+  const baseline: AcceptedBaseline = acceptedBaseline(history, policy) ?? { ref: input.firstBaseline!, guards: input.currentGuards, why: input.firstBaseline?.kind === 'commit' ? 'before-first-check' : 'first-check' };
+  const baselineSnapshot = snapshotOf(baseline.ref, builder, input.current);
+  const previousSnapshot = last ? (input.seq === null ? input.current : (builder.load(last.payload.snapshotId) ?? EMPTY)) : baselineSnapshot;
+  const diff = diffSnapshots(previousSnapshot, input.current);
+  const sinceBaseline = diffSnapshots(baselineSnapshot, input.current);
+  const previousSeq = last?.seq ?? input.seq ?? 0;
+  const thisSeq = input.seq ?? previousSeq;
+  const open = openFindings(sinceBaseline, diff, last?.payload.open ?? [], thisSeq, previousSeq);
+  const aiSuppressions = openSuppressions(sinceBaseline, diff, last?.payload.aiSuppressions ?? [], input.actor, thisSeq);
+  const chainBefore = chainState(chainEvents(history), policy);
+  const lastRecord = history[history.length - 1];
+  const rejection = lastRecord?.kind === 'review' && lastRecord.payload.decision === 'reject' ? { seq: lastRecord.seq, reviewer: lastRecord.payload.reviewer, note: lastRecord.payload.note } : undefined;
+  const verdict = decideVerdict(policy, {
+    actor: input.actor,
+    lastActor: last?.payload.provenance.actor ?? null,
+    seq: input.seq,
+    chainBefore,
+    open,
+    aiSuppressions,
+    sinceBaseline,
+    guardChanges: guardChanges(baseline.guards, input.currentGuards),
+    rejection,
+  });
+  return { diff, sinceBaseline, open, aiSuppressions, verdict, baseline };
+}
+
+function snapshotOf(ref: BaselineRef, builder: SnapshotBuilder, current: Snapshot): Snapshot {
+  if (ref.kind === 'empty') return EMPTY;
+  if (ref.kind === 'commit') return (ref.snapshotId ? builder.load(ref.snapshotId) : undefined) ?? builder.commit(ref.commit).snapshot;
+  return builder.load(ref.snapshotId) ?? current;
+}
+
+/**
+ * Lists the findings introduced since the baseline that are still there, each with the iteration that
+ * introduced it: new in this iteration, or carried from the previous iteration's list (through an edit
+ * that left the weakness in place, too).
+ */
+function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, previousOpen: readonly OpenFinding[], seq: number, previousSeq: number): OpenFinding[] {
+  const sinceByFingerprint = new Map(previousOpen.map((f) => [f.fingerprint, f.since]));
+  const newNow = new Set(diff.introduced.map(findingKey));
+  const carriedFrom = new Map(diff.changed.map((pair) => [findingKey(pair.after), pair.before.fingerprint]));
+  return sinceBaseline.introduced.map((finding) => {
+    const key = findingKey(finding);
+    const since = newNow.has(key) ? seq : (sinceByFingerprint.get(carriedFrom.get(key) ?? finding.fingerprint) ?? previousSeq);
+    return { ...finding, since };
+  });
+}
+
+/** Suppressions written since the baseline in AI iterations (a person's own suppressions need no one else). */
+function openSuppressions(sinceBaseline: IterationDiff, diff: IterationDiff, previous: readonly OpenSuppression[], actor: Provenance['actor'] | null, seq: number): OpenSuppression[] {
+  const sinceByFingerprint = new Map(previous.map((s) => [s.fingerprint, s.since]));
+  const newNow = new Set(diff.suppressedAdded.map(findingKey));
+  return sinceBaseline.suppressedAdded.flatMap((suppressed) => {
+    const known = sinceByFingerprint.get(suppressed.fingerprint);
+    if (known !== undefined) return [{ ...suppressed, since: known }];
+    return actor === 'ai' && newNow.has(findingKey(suppressed)) ? [{ ...suppressed, since: seq }] : [];
+  });
+}
+
+function findingKey(finding: { fingerprint: string; path: string; startLine: number }): string {
+  return `${finding.fingerprint}\u0000${finding.path}\u0000${finding.startLine}`;
+}
+
+function countFindings(snapshot: Snapshot): Record<Severity, number> & { total: number } {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, total: 0 };
+  for (const file of snapshot.files) {
+    // Files without risk have no findings: their analyses need not be read.
+    if (file.summary.risk === 0) continue;
+    for (const finding of file.findings) {
+      counts[finding.severity]++;
+      counts.total++;
+    }
+  }
+  for (const severity of SEVERITIES) counts[severity] ??= 0;
+  return counts;
+}
+
+function lastIteration(history: readonly LedgerRecord[]): IterationRecord | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const record = history[i]!;
+    if (record.kind === 'iteration') return record;
+  }
+  return undefined;
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
+import type { ChangedFinding } from '../diff/finding-diff.js';
 import type { FunctionChange } from '../diff/function-diff.js';
 import type { Actor } from '../policy/chain.js';
-import type { Verdict } from '../policy/verdict.js';
+import type { GuardState } from '../policy/guards.js';
+import type { OpenFinding, OpenSuppression, Verdict } from '../policy/verdict.js';
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -17,6 +19,15 @@ export interface Provenance {
   author?: string;
 }
 
+/** The state a verdict compares with: the last human or approved iteration, else the state before the first check. */
+export type BaselineRef =
+  | { kind: 'iteration'; seq: number; snapshotId: string }
+  | { kind: 'commit'; commit: string; snapshotId?: string }
+  | { kind: 'empty' };
+
+/** What an iteration was compared with to list what it introduced and fixed: the previous iteration. */
+export type PreviousRef = { kind: 'iteration'; seq: number } | { kind: 'commit'; commit: string } | { kind: 'empty' };
+
 /** One recorded change in an AI coding loop, with its analysis and verdict. */
 export interface IterationPayload {
   provenance: Provenance;
@@ -24,10 +35,21 @@ export interface IterationPayload {
   revision: { commit: string | null; worktree: boolean };
   /** Content-addressed snapshot of every analysed file (see snapshots in the ledger). */
   snapshotId: string;
-  baseline: { kind: 'iteration'; seq: number } | { kind: 'commit'; commit: string } | { kind: 'empty' };
+  /** The accepted baseline the verdict compared with. */
+  baseline: BaselineRef;
+  previous?: PreviousRef;
+  /** Introduced and fixed since the previous iteration. */
   introduced: Finding[];
   fixed: Finding[];
+  /** Findings whose code this iteration edited without removing the weakness. */
+  changed?: ChangedFinding[];
   persistingCount: number;
+  /** Findings introduced since the accepted baseline and still there, each with the iteration that introduced it. */
+  open?: OpenFinding[];
+  /** Suppression comments written in AI iterations since the accepted baseline. */
+  aiSuppressions?: OpenSuppression[];
+  /** Digests of what decides the verdict besides the code: policy, config file, rules, guarded files. */
+  guards?: GuardState;
   risk: { before: number; after: number; delta: number };
   functions: FunctionChange[];
   complexity: { before: number; after: number; changePercent: number };
@@ -42,6 +64,11 @@ export interface ReviewPayload {
   note: string;
   /** The iterations the review covers (record sequence numbers). */
   covers: number[];
+  /**
+   * How the reviewer was known to be a person: at a terminal, or by an SSH signature over `signedText`
+   * (`demo`: the scripted reviewer of `loopwarden demo`, in its throw-away repository).
+   */
+  attestation?: { kind: 'terminal' } | { kind: 'demo' } | { kind: 'ssh-signature'; principal: string; namespace: string; signature: string; signedText: string };
 }
 
 /** A stored ledger record. */

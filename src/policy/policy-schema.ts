@@ -30,6 +30,10 @@ export const policySchema = z
       })
       .strict()
       .default(DEFAULT_POLICY.complexity),
+    review: z
+      .object({ allowedSigners: z.string().min(1).optional() })
+      .strict()
+      .default(DEFAULT_POLICY.review),
     overrides: z
       .array(
         z

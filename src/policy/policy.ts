@@ -31,6 +31,10 @@ export interface Policy {
   };
   findings: FindingRules;
   complexity: ComplexityRules;
+  review: {
+    /** Allowed-signers file (git's format) that signed reviews are verified against, relative to the repository top. */
+    allowedSigners?: string;
+  };
   /** Path-specific rules: the last override whose globs match a file wins for that file. */
   overrides: { paths: string[]; findings?: Partial<FindingRules>; complexity?: Partial<Pick<ComplexityRules, 'functionCyclomaticIncrease'>> }[];
 }
@@ -40,6 +44,7 @@ export const DEFAULT_POLICY: Policy = {
   chain: { maxConsecutiveAiIterations: 3, humanIterationEndsChain: true },
   findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'] },
   complexity: { functionCyclomaticIncrease: 5, totalIncreasePercent: 20, reviewWhenChainAtLeast: 2 },
+  review: {},
   overrides: [],
 };
 

@@ -1,13 +1,30 @@
 import picomatch from 'picomatch';
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, Severity, SuppressedFinding } from '../findings/finding.js';
 import type { IterationDiff } from '../diff/iteration-diff.js';
 import type { Actor, ChainState } from './chain.js';
 import { worse, type FindingRules, type Policy, type VerdictLevel } from './policy.js';
 
+/** A finding introduced since the accepted baseline and still in the code. */
+export type OpenFinding = Finding & {
+  /** The iteration (ledger sequence number) that introduced it. */
+  since: number;
+};
+
+/** A suppression comment an AI iteration wrote since the accepted baseline: only a person may accept it. */
+export type OpenSuppression = SuppressedFinding & { since: number };
+
 /** One reason behind a verdict, machine-readable and human-readable. */
 export interface VerdictReason {
   level: VerdictLevel;
-  code: 'finding-introduced' | 'chain-limit' | 'function-complexity' | 'total-complexity';
+  code:
+    | 'finding-introduced'
+    | 'finding-open'
+    | 'suppression-by-ai'
+    | 'chain-limit'
+    | 'function-complexity'
+    | 'total-complexity'
+    | 'guarded-change'
+    | 'review-rejected';
   message: string;
   /** The finding fingerprint or function the reason is about, if any. */
   subject?: string;
@@ -21,6 +38,25 @@ export interface Verdict {
   chain: ChainState;
 }
 
+/** Everything a verdict is decided from; the accepted baseline is the reference for all of it. */
+export interface VerdictInput {
+  /** Who made this iteration, or null when nothing changed since the last recorded one. */
+  actor: Actor | null;
+  /** Who made the last recorded iteration (decides how strictly an unchanged state is judged). */
+  lastActor: Actor | null;
+  /** This iteration's sequence number, or null for an unchanged state. */
+  seq: number | null;
+  chainBefore: ChainState;
+  open: OpenFinding[];
+  aiSuppressions: OpenSuppression[];
+  /** The change since the accepted baseline: complexity is judged on it. */
+  sinceBaseline: Pick<IterationDiff, 'functions' | 'complexity'>;
+  /** What changed in the policy, rules or guarded files since the accepted baseline. */
+  guardChanges: string[];
+  /** A rejection recorded after the last iteration, which stands while the code is unchanged. */
+  rejection?: { seq: number; reviewer: string; note: string };
+}
+
 function rulesFor(path: string, policy: Policy): { findings: FindingRules; functionCyclomaticIncrease: number } {
   let findings = policy.findings;
   let functionCyclomaticIncrease = policy.complexity.functionCyclomaticIncrease;
@@ -32,66 +68,96 @@ function rulesFor(path: string, policy: Policy): { findings: FindingRules; funct
   return { findings, functionCyclomaticIncrease };
 }
 
-function levelForFinding(severity: Severity, rules: FindingRules): VerdictLevel {
+/** Returns the verdict level a finding of `severity` at `path` leads to under the policy. */
+export function levelForFinding(severity: Severity, path: string, policy: Policy): VerdictLevel {
+  const rules = rulesFor(path, policy).findings;
   if (rules.block.includes(severity)) return 'block';
   if (rules.reviewRequired.includes(severity)) return 'review-required';
   if (rules.warn.includes(severity)) return 'warn';
   return 'pass';
 }
 
+/** Returns the chain after an iteration by `actor` (unchanged when nothing was recorded). */
+export function chainAfter(policy: Policy, chainBefore: ChainState, actor: Actor | null): ChainState {
+  const count = actor === null ? chainBefore.aiIterationsSinceReview : actor === 'ai' ? chainBefore.aiIterationsSinceReview + 1 : policy.chain.humanIterationEndsChain ? 0 : chainBefore.aiIterationsSinceReview;
+  return { aiIterationsSinceReview: count, limit: policy.chain.maxConsecutiveAiIterations };
+}
+
 /**
- * Decides an iteration's verdict from the policy, the chain before it and its diff; every rule that fires
- * adds a reason, and the verdict is the most severe of them.
+ * Decides a verdict against the accepted baseline: every finding introduced since then and still there
+ * keeps its weight on every later iteration until it is fixed, suppressed or accepted by a person, so
+ * retrying without a fix changes nothing. Every rule that fires adds a reason; the verdict is the most
+ * severe of them.
  */
-export function decideVerdict(policy: Policy, chainBefore: ChainState, actor: Actor, diff: IterationDiff): Verdict {
-  const chain: ChainState = {
-    aiIterationsSinceReview: actor === 'ai' ? chainBefore.aiIterationsSinceReview + 1 : policy.chain.humanIterationEndsChain ? 0 : chainBefore.aiIterationsSinceReview,
-    limit: policy.chain.maxConsecutiveAiIterations,
-  };
+export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
+  const chain = chainAfter(policy, input.chainBefore, input.actor);
+  const byAi = (input.actor ?? input.lastActor) === 'ai';
   const reasons: VerdictReason[] = [];
-  for (const finding of diff.introduced) reasons.push(...findingReason(finding, policy));
-  if (actor === 'ai' && chain.aiIterationsSinceReview > chain.limit) {
+  for (const finding of input.open) {
+    const level = levelForFinding(finding.severity, finding.path, policy);
+    if (level === 'pass') continue;
+    const isNew = input.seq !== null && finding.since === input.seq;
+    const what = `${finding.severity} ${finding.cwe.join('/')} ${finding.ruleId} at ${finding.path}:${finding.startLine}: ${firstSentence(finding.message)}`;
+    reasons.push(
+      isNew
+        ? { level, code: 'finding-introduced', subject: finding.fingerprint, message: `new ${what}` }
+        : { level, code: 'finding-open', subject: finding.fingerprint, message: `still open since iteration #${finding.since}: ${what}` },
+    );
+  }
+  for (const suppressed of input.aiSuppressions) {
+    reasons.push({
+      level: 'review-required',
+      code: 'suppression-by-ai',
+      subject: suppressed.fingerprint,
+      message: `${suppressed.ruleId} at ${suppressed.path}:${suppressed.startLine} was suppressed in AI iteration #${suppressed.since} ("${suppressed.suppression.reason}"): a person must accept a suppression an agent wrote`,
+    });
+  }
+  if (chain.aiIterationsSinceReview > chain.limit && (input.actor === 'ai' || input.actor === null)) {
     reasons.push({
       level: 'review-required',
       code: 'chain-limit',
       message: `${chain.aiIterationsSinceReview} consecutive AI iterations without a human review (limit ${chain.limit}): a developer must review before the chain goes on`,
     });
   }
-  const complexityLevel: VerdictLevel = chainBefore.aiIterationsSinceReview >= policy.complexity.reviewWhenChainAtLeast && actor === 'ai' ? 'review-required' : 'warn';
-  for (const change of diff.functions) {
-    const limit = rulesFor(change.path, policy).functionCyclomaticIncrease;
-    if (change.delta.cyclomatic >= limit && change.status !== 'removed') {
-      reasons.push({
-        level: complexityLevel,
-        code: 'function-complexity',
-        subject: `${change.path}:${change.name}`,
-        message: `${change.name} in ${change.path}: cyclomatic complexity ${change.before?.cyclomatic ?? 0} → ${change.after?.cyclomatic ?? 0} (+${change.delta.cyclomatic}, threshold ${limit})`,
-      });
+  if (byAi) {
+    for (const change of input.guardChanges) {
+      reasons.push({ level: 'review-required', code: 'guarded-change', message: `${change} changed since the accepted baseline in an AI iteration: an agent must not change its own policy` });
     }
   }
-  const { before, after, cyclomaticChangePercent } = diff.complexity;
-  if (before.cyclomatic > 0 && cyclomaticChangePercent >= policy.complexity.totalIncreasePercent) {
-    reasons.push({
-      level: complexityLevel,
-      code: 'total-complexity',
-      message: `total cyclomatic complexity ${before.cyclomatic} → ${after.cyclomatic} (+${cyclomaticChangePercent}%, threshold ${policy.complexity.totalIncreasePercent}%)`,
-    });
+  reasons.push(...complexityReasons(policy, input, byAi));
+  if (input.rejection && input.actor === null) {
+    const { seq, reviewer, note } = input.rejection;
+    reasons.push({ level: 'review-required', code: 'review-rejected', message: `rejected by ${reviewer} in review #${seq}${note ? ` ("${note}")` : ''}: change the code, then check again` });
   }
   const level = reasons.reduce<VerdictLevel>((acc, reason) => worse(acc, reason.level), 'pass');
   return { level, reasons, chain };
 }
 
-function findingReason(finding: Finding, policy: Policy): VerdictReason[] {
-  const level = levelForFinding(finding.severity, rulesFor(finding.path, policy).findings);
-  if (level === 'pass') return [];
-  return [
-    {
+function complexityReasons(policy: Policy, input: VerdictInput, byAi: boolean): VerdictReason[] {
+  // The chain before the iteration that made the code what it is: an unchanged state is judged as it was.
+  const chainBefore = input.actor === null && byAi ? input.chainBefore.aiIterationsSinceReview - 1 : input.chainBefore.aiIterationsSinceReview;
+  const level: VerdictLevel = byAi && chainBefore >= policy.complexity.reviewWhenChainAtLeast ? 'review-required' : 'warn';
+  const reasons: VerdictReason[] = [];
+  for (const change of input.sinceBaseline.functions) {
+    const limit = rulesFor(change.path, policy).functionCyclomaticIncrease;
+    if (change.delta.cyclomatic >= limit && change.status !== 'removed') {
+      reasons.push({
+        level,
+        code: 'function-complexity',
+        subject: `${change.path}:${change.name}`,
+        message: `${change.name} in ${change.path}: cyclomatic complexity ${change.before?.cyclomatic ?? 0} → ${change.after?.cyclomatic ?? 0} since the accepted baseline (+${change.delta.cyclomatic}, threshold ${limit})`,
+      });
+    }
+  }
+  const { before, after, cyclomaticChangePercent } = input.sinceBaseline.complexity;
+  if (before.cyclomatic > 0 && cyclomaticChangePercent >= policy.complexity.totalIncreasePercent) {
+    reasons.push({
       level,
-      code: 'finding-introduced',
-      subject: finding.fingerprint,
-      message: `new ${finding.severity} ${finding.cwe.join('/')} ${finding.ruleId} at ${finding.path}:${finding.startLine}: ${firstSentence(finding.message)}`,
-    },
-  ];
+      code: 'total-complexity',
+      message: `total cyclomatic complexity ${before.cyclomatic} → ${after.cyclomatic} since the accepted baseline (+${cyclomaticChangePercent}%, threshold ${policy.complexity.totalIncreasePercent}%)`,
+    });
+  }
+  return reasons;
 }
 
 function firstSentence(text: string): string {

@@ -1,19 +1,11 @@
 import type { IterationDiff } from '../diff/iteration-diff.js';
 import type { Finding } from '../findings/finding.js';
-import type { Verdict } from '../policy/verdict.js';
 
-const ICON = { pass: '✅', warn: '⚠️', 'review-required': '👀', block: '⛔' } as const;
-
-/** Renders a PR-comment-ready Markdown summary of a diff and, when there is one, its verdict. */
-export function renderIterationMarkdown(input: { diff: IterationDiff; verdict?: Verdict }): string {
-  const { diff, verdict } = input;
+/** Renders a PR-comment-ready Markdown summary of a diff. */
+export function renderIterationMarkdown(input: { diff: IterationDiff }): string {
+  const { diff } = input;
   const out: string[] = ['## loopwarden', ''];
-  if (verdict) {
-    out.push(`**Verdict: ${ICON[verdict.level]} ${verdict.level}** — AI chain ${verdict.chain.aiIterationsSinceReview}/${verdict.chain.limit} since the last review`, '');
-    for (const reason of verdict.reasons) out.push(`- ${ICON[reason.level]} ${escape(reason.message)}`);
-    if (verdict.reasons.length) out.push('');
-  }
-  out.push(`| | count |`, `|---|---|`, `| introduced | ${diff.introduced.length} |`, `| fixed | ${diff.fixed.length} |`, `| persisting (changed files) | ${diff.persisting.length} |`);
+  out.push(`| | count |`, `|---|---|`, `| introduced | ${diff.introduced.length} |`, `| fixed | ${diff.fixed.length} |`, `| persisting (changed files) | ${diff.persisting.length + diff.changed.length} |`, `| of which persisting (changed) | ${diff.changed.length} |`);
   out.push(`| risk | ${diff.risk.before} → ${diff.risk.after} (${diff.risk.delta >= 0 ? '+' : ''}${diff.risk.delta}) |`);
   out.push(`| total cyclomatic complexity | ${diff.complexity.before.cyclomatic} → ${diff.complexity.after.cyclomatic} (${diff.complexity.cyclomaticChangePercent >= 0 ? '+' : ''}${diff.complexity.cyclomaticChangePercent}%) |`, '');
   if (diff.introduced.length) out.push('### Introduced', '', ...findingTable(diff.introduced), '');

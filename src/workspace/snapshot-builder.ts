@@ -162,6 +162,9 @@ export class SnapshotBuilder {
       get findings() {
         return analysis().findings;
       },
+      get suppressed() {
+        return analysis().suppressed;
+      },
       get functions() {
         return analysis().functions ?? [];
       },

@@ -7,8 +7,19 @@ test('explicit values beat the environment, which beats commit trailers; actor d
   assert.equal(resolveProvenance({}, {}, { actor: 'ai', tool: 'copilot' }).tool, 'copilot');
   const env = { LOOPWARDEN_ACTOR: 'ai', LOOPWARDEN_TOOL: 'cursor', LOOPWARDEN_MODEL: 'gpt-5', LOOPWARDEN_STRATEGY: 'feature', LOOPWARDEN_AUTHOR: 'dev' };
   assert.deepEqual(resolveProvenance({}, env, { actor: 'human', tool: 'copilot' }), { actor: 'ai', tool: 'cursor', model: 'gpt-5', strategy: 'feature', author: 'dev' });
-  assert.equal(resolveProvenance({ actor: 'human', tool: 'claude-code' }, env, undefined).tool, 'claude-code');
-  assert.equal(resolveProvenance({ actor: 'human' }, env, undefined).actor, 'human');
+  const humanEnv = { ...env, LOOPWARDEN_ACTOR: 'human' };
+  assert.equal(resolveProvenance({ actor: 'human', tool: 'claude-code' }, humanEnv, undefined).tool, 'claude-code');
+  assert.equal(resolveProvenance({ actor: 'human' }, humanEnv, undefined).actor, 'human');
+});
+
+test('inside a coding agent the actor is ai whatever is claimed; claiming human is refused', () => {
+  assert.equal(resolveProvenance({}, { CLAUDECODE: '1' }, undefined).actor, 'ai');
+  assert.equal(resolveProvenance({}, { CLAUDECODE: '1' }, undefined).tool, 'claude-code');
+  assert.equal(resolveProvenance({}, { CODEX_SANDBOX: 'seatbelt' }, { actor: 'human' }).actor, 'ai');
+  assert.throws(() => resolveProvenance({ actor: 'human' }, { CLAUDECODE: '1' }, undefined), /actor human refused: the environment shows Claude Code \(CLAUDECODE\)/);
+  assert.throws(() => resolveProvenance({ actor: 'human' }, { LOOPWARDEN_ACTOR: 'ai' }, undefined), /actor human refused/);
+  assert.throws(() => resolveProvenance({}, { GEMINI_CLI: '1', LOOPWARDEN_ACTOR: 'human' }, undefined), /actor human refused: the environment shows Gemini CLI/);
+  assert.equal(resolveProvenance({}, { CLAUDECODE: '' }, undefined).actor, 'human');
 });
 
 test('an invalid LOOPWARDEN_ACTOR is a user error naming the variable', () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chainState, type ChainEvent } from '../../src/policy/chain.js';
+import { chainState, type ChainEvent, type ChainState } from '../../src/policy/chain.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/policy.js';
 import { policyFrom } from '../../src/policy/policy-schema.js';
-import { decideVerdict } from '../../src/policy/verdict.js';
+import { decideVerdict, type VerdictInput } from '../../src/policy/verdict.js';
 import type { IterationDiff } from '../../src/diff/iteration-diff.js';
 import type { Finding } from '../../src/findings/finding.js';
 
@@ -18,6 +18,8 @@ function diff(overrides: Partial<IterationDiff> = {}): IterationDiff {
     introduced: [],
     fixed: [],
     persisting: [],
+    changed: [],
+    suppressedAdded: [],
     risk: { before: 0, after: 0, delta: 0 },
     functions: [],
     complexity: { before: { cyclomatic: 100, cognitive: 0, functions: 10 }, after: { cyclomatic: 100, cognitive: 0, functions: 10 }, cyclomaticChangePercent: 0 },
@@ -27,6 +29,11 @@ function diff(overrides: Partial<IterationDiff> = {}): IterationDiff {
 
 function finding(severity: Finding['severity'], path = 'app.py'): Finding {
   return { ruleId: 'r', cwe: ['CWE-89'], severity, securitySeverity: 9, confidence: 'high', path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: 'Bad thing. More.', fix: 'fix', snippet: 'x', function: null, fingerprint: '0'.repeat(32), references: [] };
+}
+
+/** A verdict for an AI iteration #seq with nothing else going on, with `overrides` applied. */
+function input(chainBefore: ChainState, overrides: Partial<VerdictInput> = {}): VerdictInput {
+  return { actor: 'ai', lastActor: 'ai', seq: 5, chainBefore, open: [], aiSuppressions: [], sinceBaseline: diff(), guardChanges: [], ...overrides };
 }
 
 test('the chain counts AI iterations since the last approval; rejection leaves it; human iterations end it by default', () => {
@@ -40,32 +47,59 @@ test('the chain counts AI iterations since the last approval; rejection leaves i
 
 test('the fourth consecutive AI iteration requires review; a human one never does', () => {
   const three = chainState([ai, ai, ai], DEFAULT_POLICY);
-  const verdict = decideVerdict(DEFAULT_POLICY, three, 'ai', diff());
+  const verdict = decideVerdict(DEFAULT_POLICY, input(three));
   assert.equal(verdict.level, 'review-required');
   assert.equal(verdict.reasons[0]!.code, 'chain-limit');
   assert.deepEqual(verdict.chain, { aiIterationsSinceReview: 4, limit: 3 });
-  assert.equal(decideVerdict(DEFAULT_POLICY, chainState([ai, ai], DEFAULT_POLICY), 'ai', diff()).level, 'pass');
-  assert.equal(decideVerdict(DEFAULT_POLICY, three, 'human', diff()).level, 'pass');
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(chainState([ai, ai], DEFAULT_POLICY))).level, 'pass');
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(three, { actor: 'human' })).level, 'pass');
+  // Nothing recorded (an unchanged state): the chain is not counted again, and still needs review.
+  const four = chainState([ai, ai, ai, ai], DEFAULT_POLICY);
+  const unchanged = decideVerdict(DEFAULT_POLICY, input(four, { actor: null, seq: null }));
+  assert.deepEqual([unchanged.level, unchanged.chain.aiIterationsSinceReview], ['review-required', 4]);
 });
 
-test('introduced findings: high and critical block, medium and low warn, per-path overrides apply', () => {
+test('open findings: high and critical block, medium and low warn, per-path overrides apply', () => {
   const start = chainState([], DEFAULT_POLICY);
-  assert.equal(decideVerdict(DEFAULT_POLICY, start, 'ai', diff({ introduced: [finding('critical')] })).level, 'block');
-  assert.equal(decideVerdict(DEFAULT_POLICY, start, 'ai', diff({ introduced: [finding('medium')] })).level, 'warn');
+  const open = (f: Finding, since = 5) => ({ open: [{ ...f, since }] });
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, open(finding('critical')))).level, 'block');
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, open(finding('medium')))).level, 'warn');
   const policy = policyFrom({ overrides: [{ paths: ['tests/**'], findings: { block: [], warn: ['critical', 'high', 'medium', 'low'] } }] });
-  assert.equal(decideVerdict(policy, start, 'ai', diff({ introduced: [finding('critical', 'tests/test_db.py')] })).level, 'warn');
-  assert.equal(decideVerdict(policy, start, 'ai', diff({ introduced: [finding('critical', 'app/db.py')] })).level, 'block');
+  assert.equal(decideVerdict(policy, input(start, open(finding('critical', 'tests/test_db.py')))).level, 'warn');
+  assert.equal(decideVerdict(policy, input(start, open(finding('critical', 'app/db.py')))).level, 'block');
+});
+
+test('a finding introduced earlier and still there blocks every later iteration, named as still open', () => {
+  const verdict = decideVerdict(DEFAULT_POLICY, input(chainState([ai], DEFAULT_POLICY), { open: [{ ...finding('critical'), since: 2 }] }));
+  assert.equal(verdict.level, 'block');
+  assert.equal(verdict.reasons[0]!.code, 'finding-open');
+  assert.match(verdict.reasons[0]!.message, /^still open since iteration #2: critical CWE-89 r at app.py:1: Bad thing\.$/);
+  const fresh = decideVerdict(DEFAULT_POLICY, input(chainState([ai], DEFAULT_POLICY), { open: [{ ...finding('critical'), since: 5 }] }));
+  assert.match(fresh.reasons[0]!.message, /^new critical/);
+});
+
+test('an agent\'s suppressions, policy changes and a standing rejection each need a person', () => {
+  const start = chainState([ai], DEFAULT_POLICY);
+  const suppressed = { ...finding('critical'), since: 4, suppression: { reason: 'trust me', line: 1 } };
+  const bySuppression = decideVerdict(DEFAULT_POLICY, input(start, { aiSuppressions: [suppressed] }));
+  assert.deepEqual([bySuppression.level, bySuppression.reasons[0]!.code], ['review-required', 'suppression-by-ai']);
+  const byPolicy = decideVerdict(DEFAULT_POLICY, input(start, { guardChanges: ['the config file .loopwarden.yml'] }));
+  assert.deepEqual([byPolicy.level, byPolicy.reasons[0]!.code], ['review-required', 'guarded-change']);
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, { actor: 'human', guardChanges: ['the config file .loopwarden.yml'] })).level, 'pass');
+  const rejection = { seq: 7, reviewer: 'Ana', note: 'no' };
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, { actor: null, seq: null, rejection })).level, 'review-required');
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, { rejection })).level, 'pass');
 });
 
 test('rising complexity warns, and requires review once the AI chain is already two long', () => {
   const change = { status: 'modified' as const, path: 'a.py', name: 'f', before: { cyclomatic: 2, cognitive: 1, maxNesting: 1, lines: 5, parameters: 1 }, after: { cyclomatic: 8, cognitive: 9, maxNesting: 3, lines: 20, parameters: 1 }, delta: { cyclomatic: 6, cognitive: 8, maxNesting: 2, lines: 15, parameters: 0 } };
-  const early = decideVerdict(DEFAULT_POLICY, chainState([ai], DEFAULT_POLICY), 'ai', diff({ functions: [change] }));
+  const early = decideVerdict(DEFAULT_POLICY, input(chainState([ai], DEFAULT_POLICY), { sinceBaseline: diff({ functions: [change] }) }));
   assert.equal(early.level, 'warn');
   assert.equal(early.reasons[0]!.code, 'function-complexity');
-  const late = decideVerdict(DEFAULT_POLICY, chainState([ai, ai], DEFAULT_POLICY), 'ai', diff({ functions: [change] }));
+  const late = decideVerdict(DEFAULT_POLICY, input(chainState([ai, ai], DEFAULT_POLICY), { sinceBaseline: diff({ functions: [change] }) }));
   assert.equal(late.level, 'review-required');
   const total = diff({ complexity: { before: { cyclomatic: 100, cognitive: 0, functions: 1 }, after: { cyclomatic: 125, cognitive: 0, functions: 1 }, cyclomaticChangePercent: 25 } });
-  assert.equal(decideVerdict(DEFAULT_POLICY, chainState([], DEFAULT_POLICY), 'ai', total).reasons[0]!.code, 'total-complexity');
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(chainState([], DEFAULT_POLICY), { sinceBaseline: total })).reasons[0]!.code, 'total-complexity');
 });
 
 test('policy defaults are the study\'s and unknown fields are refused', () => {

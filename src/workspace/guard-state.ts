@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { ProjectConfig } from '../config/config-file.js';
+import { canonicalJson } from '../ledger/canonical-json.js';
+import type { GuardState } from '../policy/guards.js';
+import { allowedSignersFile } from './allowed-signers.js';
+
+/** Files loopwarden itself writes under `.loopwarden/`: they change on every check and guard nothing. */
+const OWN_FILES = /^(ledger\.db(-wal|-shm|-journal|\.head)?|config\.cache\.json|.*\.tmp|serve\.(sock|pid|log))$/;
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Reads the digests of everything besides the code that decides a verdict: the effective policy and scan
+ * settings (after any cache, flag or `--config`), the rule set, the config file's bytes, and files people
+ * keep under `.loopwarden/` (an allowed-signers file, say).
+ */
+export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: string): GuardState {
+  const { path: _path, rules: ruleDirectories, ...scan } = config.scan;
+  const settings = canonicalJson({ policy: config.policy, scan: { ...scan, rules: ruleDirectories.map((dir) => relativeTo(top, dir)) } });
+  const state: GuardState = {
+    settings: { digest: sha256(settings), what: 'the effective policy and scan settings' },
+    rules: { digest: ruleSetKey, what: 'the rule set (rule files or the loopwarden version)' },
+  };
+  const configFile = config.path ? relativeTo(top, config.path) : '.loopwarden.yml';
+  state['config-file'] = { digest: config.path ? sha256(readBytes(config.path)) : 'none', what: `the config file ${configFile}` };
+  const signers = allowedSignersFile(top, config.policy);
+  if (signers) state['allowed-signers'] = { digest: existsSync(signers) ? sha256(readBytes(signers)) : 'missing', what: `the allowed-signers file ${relativeTo(top, signers)}` };
+  const guarded = guardedFiles(join(top, '.loopwarden'));
+  if (guarded.length) state['loopwarden-files'] = { digest: sha256(canonicalJson(guarded)), what: `files under .loopwarden/ (${guarded.map(([name]) => name).join(', ')})` };
+  return state;
+}
+
+function guardedFiles(directory: string): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const absolute = join(dir, entry.name);
+      const name = relative(directory, absolute).split(sep).join('/');
+      if (depth === 0 && OWN_FILES.test(entry.name)) continue;
+      if (entry.isDirectory()) {
+        if (depth < 4) walk(absolute, depth + 1);
+        else found.push([name, 'deep directory']);
+      } else if (entry.isFile()) {
+        // A huge file is told apart by size and time: reading it whole would cost every check.
+        const stats = statSync(absolute);
+        found.push([name, stats.size > 16 * 1024 * 1024 ? `size ${stats.size} mtime ${stats.mtimeMs}` : sha256(readBytes(absolute))]);
+      }
+      else found.push([name, `${lstatSync(absolute).mode}`]);
+    }
+  };
+  walk(directory, 0);
+  return found;
+}
+
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    return Buffer.from('unreadable');
+  }
+}
+
+function relativeTo(top: string, path: string): string {
+  return relative(top, path).split(sep).join('/');
+}
