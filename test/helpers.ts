@@ -22,9 +22,10 @@ export function makeProject(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-/** Runs the built CLI and returns its exit status and output. */
-export function runCli(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the built CLI (without colour unless `env` says otherwise; as another user when `uid` is given) and returns its exit status and output. */
+export function runCli(args: string[], cwd: string, options: { env?: Record<string, string | undefined>; uid?: number; gid?: number } = {}): { status: number; stdout: string; stderr: string } {
+  const env = { ...process.env, NO_COLOR: '1', ...options.env };
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env, uid: options.uid, gid: options.gid });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
