@@ -8,7 +8,7 @@ import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface ScanFlags {
@@ -68,15 +68,17 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     complexity: flags.complexity,
   });
   const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = await render(result, flags.format, failOn, useColor);
+  const report = await render(result, flags.format, failOn, { color: useColor, from: cwd });
   if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
   else process.stdout.write(report);
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 
-async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): Promise<string> {
+async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, options: { color: boolean; from: string }): Promise<string> {
   // Only the chosen format's module is loaded: start-up time matters after every AI edit.
   if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
   if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
-  return (await import('../report/text.js')).renderText(result, failOn, { color });
+  if (format === 'concise') return (await import('../report/concise.js')).renderConcise(result, failOn, options);
+  if (format === 'github') return (await import('../report/github.js')).renderGithub(result, failOn, options);
+  return (await import('../report/text.js')).renderText(result, failOn, options);
 }
