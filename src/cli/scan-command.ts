@@ -32,7 +32,7 @@ export function scanCommand(): Command {
     .description('scan files or directories for security weaknesses')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (the summary line still goes to standard error)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices([...SEVERITIES, 'none']))
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
@@ -69,8 +69,11 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   });
   const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const report = await render(result, flags.format, failOn, { color: useColor, from: cwd });
-  if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
-  else process.stdout.write(report);
+  if (flags.output) {
+    writeFileAtomically(resolve(cwd, flags.output), report);
+    // The report went to a file: the person who ran the command still sees what it found.
+    process.stderr.write(`${(await import('../report/text.js')).summaryLine(result, failOn)}\n`);
+  } else process.stdout.write(report);
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 

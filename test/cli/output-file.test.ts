@@ -6,6 +6,25 @@ import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers.js';
 
 const HASH_PY = 'import hashlib\n\ndef h(x):\n    return hashlib.md5(x)\n';
+const SUMMARY = '1 finding (1 medium); 1 file, 4 lines scanned; 0 suppressed; 0 skipped — passes --fail-on high\n';
+
+test('with --output the report goes to the file and the summary line still to stderr, in every format', () => {
+  const root = makeProject({ 'h.py': HASH_PY });
+  for (const format of ['text', 'concise', 'github', 'json', 'sarif']) {
+    const { status, stdout, stderr } = runCli(['scan', '--format', format, '--output', `out/report.${format}`], root);
+    assert.deepEqual([status, stdout, stderr], [0, '', SUMMARY], format);
+    const written = readFileSync(join(root, `out/report.${format}`), 'utf8');
+    assert.match(written, /python-weak-hash/, format);
+  }
+  assert.ok(readFileSync(join(root, 'out/report.text'), 'utf8').endsWith(SUMMARY), 'the text report keeps its own summary line');
+  assert.equal(JSON.parse(readFileSync(join(root, 'out/report.json'), 'utf8')).summary.findings, 1);
+});
+
+test('without --output nothing goes to stderr', () => {
+  const root = makeProject({ 'h.py': HASH_PY });
+  for (const format of ['text', 'json']) assert.equal(runCli(['scan', '--format', format], root).stderr, '', format);
+});
+
 /** Returns the one line a failed write printed, after checking it is the only output and the exit code is 2. */
 function oneErrorLine(result: { status: number; stdout: string; stderr: string }): string {
   assert.equal(result.status, 2, result.stderr);
