@@ -10,6 +10,7 @@ import { renderIterationText } from '../report/iteration-text.js';
 import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { openProject } from './project.js';
+import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 
 interface CheckFlags {
   actor?: 'ai' | 'human';
@@ -35,7 +36,8 @@ export function checkCommand(): Command {
     .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--config <file>', 'config file (default: .loopwarden.yml at the repository top)')
-    .option('--no-color', 'never colour the text report')
+    .option('--color', COLOR_HELP)
+    .option('--no-color', NO_COLOR_HELP)
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
     });
@@ -66,7 +68,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
       firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
     });
     const output = { diff: result.diff, verdict: result.verdict, record: result.record };
-    const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderIterationJson(output) : flags.format === 'markdown' ? renderIterationMarkdown(output) : renderIterationText(output, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;
   } finally {

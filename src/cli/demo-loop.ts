@@ -10,6 +10,7 @@ import { resolveCommit } from '../workspace/git.js';
 import type { Provenance } from '../ledger/record.js';
 import { runInit } from './init-command.js';
 import { openProject } from './project.js';
+import { shouldColor } from './color.js';
 
 /** The scripted AI loop the demo plays: a base project and one folder of edits per iteration. */
 export const DEMO_LOOP_DIR = fileURLToPath(new URL('../../../examples/loop', import.meta.url));
@@ -20,7 +21,7 @@ type Step =
 
 /** Plays the loop in `directory` (a fresh temporary folder) and prints each verdict. */
 export async function playDemoLoop(directory: string): Promise<void> {
-  const c = createColors(process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const c = createColors(shouldColor(undefined));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: directory, stdio: 'pipe' });
   cpSync(join(DEMO_LOOP_DIR, 'base'), directory, { recursive: true });
   git('init', '-q');

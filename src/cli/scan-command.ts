@@ -7,6 +7,7 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
+import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -40,7 +41,8 @@ export function scanCommand(): Command {
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
-    .option('--no-color', 'never colour the text report')
+    .option('--color', COLOR_HELP)
+    .option('--no-color', NO_COLOR_HELP)
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
     });
@@ -67,8 +69,8 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     maxFileSize: flags.maxFileSize ?? config.maxFileSize,
     complexity: flags.complexity,
   });
-  const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = await render(result, flags.format, failOn, { color: useColor, from: cwd });
+  const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
+  const report = await render(result, flags.format, failOn, { color, from: cwd });
   if (flags.output) {
     writeFileAtomically(resolve(cwd, flags.output), report);
     // The report went to a file: the person who ran the command still sees what it found.
