@@ -22,15 +22,19 @@ export function makeProject(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-/** The environment without anything that marks a coding agent, so tests behave alike wherever they run. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** The environment without anything that marks a coding agent, so tests behave alike wherever they run; `undefined` removes a variable. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CLAUDE|CURSOR_|GEMINI_CLI|CODEX_|CLINE_|AIDER_|AI_AGENT$|LOOPWARDEN_)/.test(name)));
-  return { ...env, NO_COLOR: '1', ...extra };
+  return Object.fromEntries(Object.entries({ ...env, NO_COLOR: '1', ...extra }).filter(([, value]) => value !== undefined));
 }
 
-/** Runs the built CLI and returns its exit status and output. */
-export function runCli(args: string[], cwd: string, extraEnv: Record<string, string> = {}, input?: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv(extraEnv), input });
+/** Runs the built CLI (without colour unless `env` says otherwise; as another user when `uid` is given) and returns its exit status and output. */
+export function runCli(
+  args: string[],
+  cwd: string,
+  options: { env?: Record<string, string | undefined>; uid?: number; gid?: number; input?: string } = {},
+): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv(options.env), uid: options.uid, gid: options.gid, input: options.input });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,7 +44,7 @@ export function parseSnippet(languageId: string, text: string): ParsedFile {
 }
 
 /** Runs the built CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would; `input` is typed. */
-export function runCliInTerminal(args: string[], cwd: string, extraEnv: Record<string, string> = {}, input = ''): { status: number; output: string } {
+export function runCliInTerminal(args: string[], cwd: string, extraEnv: Record<string, string | undefined> = {}, input = ''): { status: number; output: string } {
   const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, CLI, ...args].map(quote).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: cleanEnv(extraEnv), input });

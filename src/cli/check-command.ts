@@ -11,6 +11,7 @@ import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { openProject } from './project.js';
+import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 
 interface CheckFlags {
   actor?: 'ai' | 'human';
@@ -36,7 +37,8 @@ export function checkCommand(): Command {
     .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--config <file>', 'config file (default: .loopwarden.yml at the repository top)')
-    .option('--no-color', 'never colour the text report')
+    .option('--color', COLOR_HELP)
+    .option('--no-color', NO_COLOR_HELP)
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
     });
@@ -67,7 +69,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
       revision: { commit, worktree: !flags.rev },
       firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
     });
-    const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;
   } finally {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { runScan } from './scan-command.js';
 import { playDemoLoop } from './demo-loop.js';
+import { shouldColor } from './color.js';
 
 /** The example project the demo scans: real weaknesses next to safe look-alikes, in several languages. */
 export const DEMO_PROJECT_DIR = fileURLToPath(new URL('../../../examples/demo', import.meta.url));
@@ -39,7 +40,7 @@ export async function runDemo(keep: boolean): Promise<number> {
     process.stdout.write('\n');
     const loopDirectory = join(directory, 'loop');
     mkdirSync(loopDirectory);
-    await playDemoLoop(loopDirectory, process.stdout.isTTY === true && !process.env.NO_COLOR);
+    await playDemoLoop(loopDirectory, shouldColor(undefined));
     return 0;
   } finally {
     if (keep) process.stdout.write(`\nThe demo project is kept at ${directory}\n`);

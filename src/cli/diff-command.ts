@@ -10,6 +10,7 @@ import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { buildDiffSarif } from '../report/sarif.js';
 import type { FailOn } from '../report/scan-summary.js';
+import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 
 interface DiffFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
@@ -25,7 +26,8 @@ export function diffCommand(): Command {
     .argument('<after>', 'file, directory, git revision or WORKTREE')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
-    .option('--no-color', 'never colour the text report')
+    .option('--color', COLOR_HELP)
+    .option('--no-color', NO_COLOR_HELP)
     .action(async (before: string, after: string, flags: DiffFlags) => {
       process.exitCode = await runDiff(before, after, flags);
     });
@@ -37,7 +39,7 @@ export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFl
   const rules = await loadAllRules(config.scan.rules);
   const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
   const diff = diffSnapshots(sides.before, sides.after);
-  const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = shouldColor(flags.color);
   const output =
     flags.format === 'json'
       ? renderIterationJson({ diff })

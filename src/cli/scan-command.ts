@@ -7,8 +7,9 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
+import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface ScanFlags {
@@ -32,7 +33,7 @@ export function scanCommand(): Command {
     .description('scan files or directories for security weaknesses')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (the summary line still goes to standard error)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices([...SEVERITIES, 'none']))
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
@@ -40,7 +41,8 @@ export function scanCommand(): Command {
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
-    .option('--no-color', 'never colour the text report')
+    .option('--color', COLOR_HELP)
+    .option('--no-color', NO_COLOR_HELP)
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
     });
@@ -67,16 +69,21 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     maxFileSize: flags.maxFileSize ?? config.maxFileSize,
     complexity: flags.complexity,
   });
-  const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = await render(result, flags.format, failOn, useColor);
-  if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
-  else process.stdout.write(report);
+  const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
+  const report = await render(result, flags.format, failOn, { color, from: cwd });
+  if (flags.output) {
+    writeFileAtomically(resolve(cwd, flags.output), report);
+    // The report went to a file: the person who ran the command still sees what it found.
+    process.stderr.write(`${(await import('../report/text.js')).summaryLine(result, failOn)}\n`);
+  } else process.stdout.write(report);
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 
-async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): Promise<string> {
+async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, options: { color: boolean; from: string }): Promise<string> {
   // Only the chosen format's module is loaded: start-up time matters after every AI edit.
   if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
   if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
-  return (await import('../report/text.js')).renderText(result, failOn, { color });
+  if (format === 'concise') return (await import('../report/concise.js')).renderConcise(result, failOn, options);
+  if (format === 'github') return (await import('../report/github.js')).renderGithub(result, failOn, options);
+  return (await import('../report/text.js')).renderText(result, failOn, options);
 }

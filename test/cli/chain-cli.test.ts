@@ -88,7 +88,7 @@ test('environment variables and commit trailers give provenance', () => {
   const byDefault = runCli(['check', '--format', 'json'], root);
   assert.equal(JSON.parse(byDefault.stdout).iteration.provenance.actor, 'human');
   writeFileSync(join(root, 'a.py'), 'x = 4\n');
-  const fromEnv = runCli(['check', '--format', 'json'], root, { LOOPWARDEN_ACTOR: 'ai', LOOPWARDEN_MODEL: 'gpt-5' });
+  const fromEnv = runCli(['check', '--format', 'json'], root, { env: { LOOPWARDEN_ACTOR: 'ai', LOOPWARDEN_MODEL: 'gpt-5' } });
   assert.deepEqual(JSON.parse(fromEnv.stdout).iteration.provenance, { actor: 'ai', model: 'gpt-5' });
 });
 

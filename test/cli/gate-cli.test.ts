@@ -14,7 +14,7 @@ const SAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FR
 const UNSAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = \'" + name + "\'")\n';
 
 function check(root: string, args: string[] = ['--actor', 'ai'], env: Record<string, string> = {}) {
-  const result = runCli(['check', '--format', 'json', ...args], root, env);
+  const result = runCli(['check', '--format', 'json', ...args], root, { env });
   return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 
@@ -136,7 +136,7 @@ test('reviews: refused to an agent and without a terminal; a person at a termina
 test('inside an agent, check records AI iterations and refuses to record a human one', () => {
   const root = blockedRepo();
   appendFileSync(join(root, 'app/util.py'), '# agent\n');
-  const asHuman = runCli(['check', '--actor', 'human'], root, { CLAUDECODE: '1' });
+  const asHuman = runCli(['check', '--actor', 'human'], root, { env: { CLAUDECODE: '1' } });
   assert.equal(asHuman.status, 2);
   assert.match(asHuman.stderr, /actor human refused: the environment shows Claude Code/);
   const byDefault = check(root, [], { CLAUDECODE: '1' });
@@ -206,10 +206,10 @@ test('signed reviews: accepted from a key in the allowed signers, refused otherw
   writeFileSync(join(root, 'app/db.py'), UNSAFE_DB);
   assert.equal(check(root).json.verdict.level, 'block');
 
-  const wrongKey = runCli(['review', '--approve', '--sign', join(keys, 'mallory')], root, { CLAUDECODE: '1' });
+  const wrongKey = runCli(['review', '--approve', '--sign', join(keys, 'mallory')], root, { env: { CLAUDECODE: '1' } });
   assert.equal(wrongKey.status, 2);
   assert.match(wrongKey.stderr, /review refused: the signing key is not in the allowed signers/);
-  const signed = runCli(['review', '--approve', '--sign', join(keys, 'ana'), '--note', 'signed off'], root, { CLAUDECODE: '1' });
+  const signed = runCli(['review', '--approve', '--sign', join(keys, 'ana'), '--note', 'signed off'], root, { env: { CLAUDECODE: '1' } });
   assert.equal(signed.status, 0, signed.stderr);
   assert.match(signed.stdout, /recorded review #2: approve by ana@example.com \(SSH signature verified\) of iterations #1/);
   assert.equal(check(root).json.verdict.level, 'pass');
@@ -241,7 +241,7 @@ test('signed reviews: accepted from a key in the allowed signers, refused otherw
   appendFileSync(signers, `mallory@example.com ${readFileSync(join(keys, 'mallory.pub'), 'utf8')}`);
   appendFileSync(join(root, 'app/db.py'), '# more\n');
   check(root);
-  const selfSigned = runCli(['review', '--approve', '--sign', join(keys, 'mallory')], root, { CLAUDECODE: '1' });
+  const selfSigned = runCli(['review', '--approve', '--sign', join(keys, 'mallory')], root, { env: { CLAUDECODE: '1' } });
   assert.equal(selfSigned.status, 2);
   assert.match(selfSigned.stderr, /the allowed-signers file .* is not the one in force at the accepted baseline/);
 });
