@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,18 @@ export function makeProject(files: Record<string, string | Buffer>): string {
     writeFileSync(absolute, content);
   }
   after(() => rmSync(root, { recursive: true, force: true }));
+  return root;
+}
+
+/** Creates a temporary git repository holding `files`, with them committed as its first commit. */
+export function makeGitRepo(files: Record<string, string>): string {
+  const root = makeProject(files);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  git('add', '-A');
+  git('commit', '-qm', 'baseline');
   return root;
 }
 

@@ -7,6 +7,9 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
+import { SCAN_SARIF_CATEGORY } from '../report/sarif-category.js';
+import { repositoryTopOf } from '../workspace/git.js';
+import { sarifCategoryOption } from './sarif-category-option.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -21,6 +24,7 @@ interface ScanFlags {
   complexity: boolean;
   maxFileSize?: number;
   config?: string;
+  sarifCategory?: string;
   color?: boolean;
 }
 
@@ -40,6 +44,7 @@ export function scanCommand(): Command {
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
+    .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
     .option('--no-color', 'never colour the text report')
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
@@ -68,15 +73,19 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     complexity: flags.complexity,
   });
   const useColor = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = await render(result, flags.format, failOn, useColor);
+  const report = await render(result, flags, failOn, useColor);
   if (flags.output) writeFileAtomically(resolve(cwd, flags.output), report);
   else process.stdout.write(report);
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 
-async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, color: boolean): Promise<string> {
+async function render(result: ScanResult, flags: ScanFlags, failOn: FailOn, color: boolean): Promise<string> {
+  const format = flags.format;
   // Only the chosen format's module is loaded: start-up time matters after every AI edit.
   if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
-  if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
+  if (format === 'sarif') {
+    const { directory, top } = repositoryTopOf(result.root);
+    return (await import('../report/sarif.js')).renderSarif({ ...result, root: directory }, { sourceRoot: top, category: flags.sarifCategory });
+  }
   return (await import('../report/text.js')).renderText(result, failOn, { color });
 }

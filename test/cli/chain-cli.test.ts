@@ -4,18 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { makeProject, runCli } from '../helpers.js';
-
-function gitRepo(files: Record<string, string>): string {
-  const root = makeProject(files);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('add', '-A');
-  git('commit', '-qm', 'baseline');
-  return root;
-}
+import { makeGitRepo, makeProject, runCli } from '../helpers.js';
 
 const SAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = ?", (name,))\n';
 const UNSAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = \'" + name + "\'")\n';
@@ -26,7 +15,7 @@ function check(root: string, ...args: string[]) {
 }
 
 test('a whole chain: baseline, AI iterations, the fourth needs review, approval resets, moved code persists', () => {
-  const root = gitRepo({ 'app/db.py': SAFE_DB, 'app/util.py': 'def helper(x):\n    return x\n' });
+  const root = makeGitRepo({ 'app/db.py': SAFE_DB, 'app/util.py': 'def helper(x):\n    return x\n' });
   assert.equal(runCli(['init'], root).status, 0);
 
   const first = check(root, '--actor', 'human');
@@ -83,7 +72,7 @@ test('a whole chain: baseline, AI iterations, the fourth needs review, approval 
 });
 
 test('environment variables and commit trailers give provenance', () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = makeGitRepo({ 'a.py': 'x = 1\n' });
   writeFileSync(join(root, 'a.py'), 'x = 2\n');
   execFileSync('git', ['commit', '-qam', 'tweak\n\nCo-authored-by: Claude <noreply@anthropic.com>'], { cwd: root });
   const fromTrailer = check(root, '--rev', 'HEAD');
@@ -93,7 +82,7 @@ test('environment variables and commit trailers give provenance', () => {
 });
 
 test('a corrupted ledger is detected and named', () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = makeGitRepo({ 'a.py': 'x = 1\n' });
   check(root, '--actor', 'ai');
   check(root, '--actor', 'ai');
   const db = new Database(join(root, '.loopwarden', 'ledger.db'));
@@ -106,7 +95,7 @@ test('a corrupted ledger is detected and named', () => {
 });
 
 test('a bad policy file is one line with file, line and field; exit 2; nothing recorded', () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = makeGitRepo({ 'a.py': 'x = 1\n' });
   writeFileSync(join(root, '.loopwarden.yml'), 'policy:\n  chain:\n    maxConsecutiveAiIterations: three\n');
   const result = runCli(['check', '--actor', 'ai'], root);
   assert.equal(result.status, 2);
@@ -123,7 +112,7 @@ test('outside a git repository, check explains instead of crashing', () => {
 });
 
 test('diff of two git revisions and of WORKTREE: only changed files; SARIF baselineState; markdown', () => {
-  const root = gitRepo({ 'app/db.py': SAFE_DB, 'app/other.py': 'import hashlib\nhashlib.md5(b"")\n' });
+  const root = makeGitRepo({ 'app/db.py': SAFE_DB, 'app/other.py': 'import hashlib\nhashlib.md5(b"")\n' });
   writeFileSync(join(root, 'app/db.py'), UNSAFE_DB);
   execFileSync('git', ['commit', '-qam', 'unsafe'], { cwd: root });
   const json = JSON.parse(runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], root).stdout);
@@ -152,7 +141,7 @@ test('diff of two directories and two files', () => {
 });
 
 test('an edited config file is read again, not served from the cache', () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = makeGitRepo({ 'a.py': 'x = 1\n' });
   runCli(['init'], root);
   assert.equal(check(root, '--actor', 'ai').json.chain.limit, 3);
   writeFileSync(join(root, '.loopwarden.yml'), 'policy:\n  chain:\n    maxConsecutiveAiIterations: 1\n');
