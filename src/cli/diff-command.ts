@@ -7,7 +7,7 @@ import type { Rule } from '../rules/rule.js';
 import { compareSources } from '../workspace/compare-sources.js';
 import { gitTopLevel, repositoryTopOf } from '../workspace/git.js';
 import { renderIterationText } from '../report/iteration-text.js';
-import { renderIterationJson } from '../report/iteration-json.js';
+import { renderDiffJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { buildDiffSarif } from '../report/sarif.js';
 import { DIFF_SARIF_CATEGORY } from '../report/sarif-category.js';
@@ -45,7 +45,7 @@ export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFl
   const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const output =
     flags.format === 'json'
-      ? renderIterationJson({ diff })
+      ? renderDiffJson(diff)
       : flags.format === 'markdown'
         ? renderIterationMarkdown({ diff })
         : flags.format === 'sarif'

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSarif } from '../../src/report/sarif.js';
 import { buildJsonReport } from '../../src/report/json.js';
-import { scanReportSchema } from '../../src/report/json-schema.js';
+import { scanReportSchema } from '../../src/report/schemas/scan.js';
 import { scanPaths } from '../../src/engine/scan.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 import { makeProject } from '../helpers.js';

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PUBLISHED_SCHEMAS_DIR } from '../../src/report/schemas/published.js';
+import { makeGitRepo, runCli } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+
+/** Validates against the published file itself, as a consumer of docs/schemas would. */
+function validatorFor(name: string): (value: unknown) => void {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(PUBLISHED_SCHEMAS_DIR, `${name}.schema.json`), 'utf8')));
+  return (value) => assert.equal(validate(value), true, `${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+}
+
+/** Asserts the validator is live: the output with an undocumented field, or another version, is refused. */
+function assertRefusesDrift(name: string, output: Record<string, unknown>): void {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(PUBLISHED_SCHEMAS_DIR, `${name}.schema.json`), 'utf8')));
+  assert.equal(validate({ ...output, undocumented: true }), false, `${name} accepted an undocumented field`);
+  assert.equal(validate({ ...output, schemaVersion: '0.0.0' }), false, `${name} accepted another schemaVersion`);
+}
+
+function jsonOf(args: string[], cwd: string): Record<string, unknown> {
+  const { status, stdout, stderr } = runCli(args, cwd);
+  assert.ok(status === 0 || status === 1, `${args.join(' ')} exited ${status}: ${stderr}`);
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+const TAINTED = `from flask import request
+import os
+import hashlib
+
+
+def run():
+    cmd = request.args.get("cmd")
+    os.system(cmd)
+
+
+def digest(data):
+    # loopwarden-ignore python-weak-hash: cache key, not security
+    return hashlib.md5(data)
+`;
+const SAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = ?", (name,))\n';
+const UNSAFE_DB = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = \'" + name + "\'")\n';
+const WEAK_HASH = 'import hashlib\n\ndef digest(data):\n    return hashlib.md5(data)\n';
+
+test('scan --format json validates against docs/schemas/scan.schema.json, every optional part present', () => {
+  const root = makeGitRepo({ 'app/run.py': TAINTED, 'app/broken.py': 'x = = = 1\n', 'app/lib.min.js': 'var a=1;' });
+  const report = jsonOf(['scan', '--complexity', '--format', 'json'], root) as {
+    schemaVersion: string;
+    findings: { trace?: unknown[] }[];
+    suppressed: unknown[];
+    skipped: unknown[];
+    notes: unknown[];
+    functions: unknown[];
+  };
+  validatorFor('scan')(report);
+  assert.equal(report.schemaVersion, '1.0.0');
+  assert.ok(report.findings.some((f) => f.trace && f.trace.length > 0), 'no finding with a taint trace');
+  for (const part of ['suppressed', 'skipped', 'notes', 'functions'] as const) assert.ok(report[part].length > 0, `no ${part}`);
+  assertRefusesDrift('scan', report);
+});
+
+test('diff --format json validates against docs/schemas/diff.schema.json: introduced, fixed, persisting, a renamed function', () => {
+  const helper = 'def helper(x):\n    if x > 1:\n        return x * 2\n    return x\n';
+  const root = makeGitRepo({ 'app/db.py': SAFE_DB, 'app/hash.py': WEAK_HASH, 'app/legacy.py': WEAK_HASH, 'app/util.py': helper });
+  writeFileSync(join(root, 'app/db.py'), UNSAFE_DB);
+  writeFileSync(join(root, 'app/hash.py'), `# checksums for the cache\n${WEAK_HASH}`);
+  writeFileSync(join(root, 'app/util.py'), helper.replace('helper', 'doubled'));
+  writeFileSync(join(root, 'app/legacy.py'), 'def digest(data):\n    return data\n');
+  const report = jsonOf(['diff', 'HEAD', 'WORKTREE', '--format', 'json'], root) as {
+    schemaVersion: string;
+    diff: { introduced: unknown[]; fixed: unknown[]; persisting: unknown[]; functions: { status: string; previous?: unknown }[] };
+  };
+  validatorFor('diff')(report);
+  assert.equal(report.schemaVersion, '1.0.0');
+  assert.deepEqual([report.diff.introduced.length, report.diff.fixed.length, report.diff.persisting.length], [1, 1, 1]);
+  assert.ok(report.diff.functions.some((f) => f.status === 'renamed' && f.previous), JSON.stringify(report.diff.functions));
+  assertRefusesDrift('diff', report);
+});
