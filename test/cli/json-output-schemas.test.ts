@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PUBLISHED_SCHEMAS_DIR } from '../../src/report/schemas/published.js';
@@ -84,4 +85,31 @@ test('diff --format json validates against docs/schemas/diff.schema.json: introd
   assert.deepEqual([report.diff.introduced.length, report.diff.fixed.length, report.diff.persisting.length], [1, 1, 1]);
   assert.ok(report.diff.functions.some((f) => f.status === 'renamed' && f.previous), JSON.stringify(report.diff.functions));
   assertRefusesDrift('diff', report);
+});
+
+test('ledger export --format json is an object with schemaVersion, tool and records, valid against docs/schemas/ledger-export.schema.json', () => {
+  const root = makeGitRepo({ 'app/db.py': SAFE_DB });
+  assert.equal(runCli(['init'], root).status, 0);
+  assert.equal(runCli(['check', '--actor', 'human'], root).status, 0);
+  writeFileSync(join(root, 'app/db.py'), UNSAFE_DB);
+  assert.equal(runCli(['check', '--actor', 'ai', '--tool', 'claude-code', '--model', 'claude-sonnet-4', '--strategy', 'feature'], root).status, 1);
+  execFileSync('git', ['add', '-A'], { cwd: root });
+  execFileSync('git', ['commit', '-qm', 'unsafe'], { cwd: root });
+  renameSync(join(root, 'app/db.py'), join(root, 'app/queries.py'));
+  runCli(['check', '--actor', 'ai'], root);
+  assert.equal(runCli(['review', '--approve', '--reviewer', 'Ana', '--note', 'ticket filed'], root).status, 0);
+  const exported = jsonOf(['ledger', 'export', '--format', 'json'], root) as {
+    schemaVersion: string;
+    tool: { name: string };
+    records: { kind: string; payload: { verdict?: { reasons: unknown[] }; introduced?: unknown[] } }[];
+  };
+  validatorFor('ledger-export')(exported);
+  assert.equal(exported.schemaVersion, '1.0.0');
+  assert.equal(exported.tool.name, 'loopwarden');
+  assert.deepEqual(exported.records.map((r) => r.kind), ['iteration', 'iteration', 'iteration', 'review']);
+  assert.ok(exported.records[1]!.payload.introduced!.length > 0 && exported.records[1]!.payload.verdict!.reasons.length > 0);
+  assertRefusesDrift('ledger-export', exported);
+  // The file written by --output is the same document.
+  assert.equal(runCli(['ledger', 'export', '--format', 'json', '--output', 'ledger.json'], root).status, 0);
+  assert.deepEqual(JSON.parse(readFileSync(join(root, 'ledger.json'), 'utf8')), exported);
 });

@@ -8,6 +8,7 @@ export const PUBLISHED_SCHEMAS_DIR = fileURLToPath(new URL('../../../../docs/sch
 const PUBLISHED_OUTPUTS: Record<string, () => Promise<z.ZodType>> = {
   scan: async () => (await import('./scan.js')).scanReportSchema,
   diff: async () => (await import('./diff.js')).diffReportSchema,
+  'ledger-export': async () => (await import('./ledger-export.js')).ledgerExportSchema,
 };
 
 /** Returns each published schema's file name and text, generated from the zod schemas (JSON Schema 2020-12). */

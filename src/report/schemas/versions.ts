@@ -6,3 +6,5 @@
 export const SCAN_REPORT_VERSION = '1.0.0';
 /** Version of `loopwarden diff --format json`. */
 export const DIFF_REPORT_VERSION = '1.0.0';
+/** Version of `loopwarden ledger export --format json`. */
+export const LEDGER_EXPORT_VERSION = '1.0.0';
