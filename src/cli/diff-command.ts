@@ -1,20 +1,24 @@
 import { Command, Option } from 'commander';
 import { SEVERITIES, isAtLeast } from '../findings/finding.js';
 import { loadProjectConfig } from '../config/config-file.js';
-import { diffSnapshots } from '../diff/iteration-diff.js';
+import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import { loadAllRules } from '../rules/rule-pack.js';
+import type { Rule } from '../rules/rule.js';
 import { compareSources } from '../workspace/compare-sources.js';
-import { gitTopLevel } from '../workspace/git.js';
+import { gitTopLevel, repositoryTopOf } from '../workspace/git.js';
 import { renderIterationText } from '../report/iteration-text.js';
-import { renderIterationJson } from '../report/iteration-json.js';
+import { renderDiffJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { buildDiffSarif } from '../report/sarif.js';
+import { DIFF_SARIF_CATEGORY } from '../report/sarif-category.js';
 import type { FailOn } from '../report/scan-summary.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
+import { sarifCategoryOption } from './sarif-category-option.js';
 
 interface DiffFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
   failOn: FailOn;
+  sarifCategory?: string;
   color?: boolean;
 }
 
@@ -28,6 +32,7 @@ export function diffCommand(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .addOption(sarifCategoryOption(DIFF_SARIF_CATEGORY))
     .action(async (before: string, after: string, flags: DiffFlags) => {
       process.exitCode = await runDiff(before, after, flags);
     });
@@ -42,13 +47,18 @@ export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFl
   const color = shouldColor(flags.color);
   const output =
     flags.format === 'json'
-      ? renderIterationJson({ diff })
+      ? renderDiffJson(diff)
       : flags.format === 'markdown'
         ? renderIterationMarkdown({ diff })
         : flags.format === 'sarif'
-          ? `${JSON.stringify(buildDiffSarif(diff, rules, sides.root), null, 2)}\n`
+          ? renderDiffSarif(diff, rules, sides.root, flags.sarifCategory)
           : renderIterationText({ diff }, color);
   process.stdout.write(output);
   const failOn = flags.failOn;
   return failOn !== 'none' && diff.introduced.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+function renderDiffSarif(diff: IterationDiff, rules: Rule[], root: string, category: string | undefined): string {
+  const { directory, top } = repositoryTopOf(root);
+  return `${JSON.stringify(buildDiffSarif(diff, rules, directory, { sourceRoot: top, category }), null, 2)}\n`;
 }

@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../ledger/record.js';
 import { signedReviewProblems } from '../iterations/review.js';
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { verifySignedText } from '../workspace/ssh-signature.js';
+import { renderLedgerExportJson } from '../report/ledger-export-json.js';
 import { openProject } from './project.js';
 
 /** Defines `loopwarden ledger verify|export`. */
@@ -61,7 +62,7 @@ function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Exports the ledger as JSON (every record in full) or CSV (one line per record). */
+/** Exports the ledger as JSON (every record in full, with schemaVersion and tool) or CSV (one line per record). */
 export async function runExport(flags: { format: 'json' | 'csv'; output?: string }, cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
@@ -69,7 +70,7 @@ export async function runExport(flags: { format: 'json' | 'csv'; output?: string
     const records = ledger.records();
     const text =
       flags.format === 'json'
-        ? `${JSON.stringify(records, null, 2)}\n`
+        ? renderLedgerExportJson(records)
         : `${[CSV_COLUMNS, ...records.map(csvRow)].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
     if (flags.output) writeFileAtomically(flags.output, text);
     else process.stdout.write(text);

@@ -8,6 +8,9 @@ import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
+import { SCAN_SARIF_CATEGORY } from '../report/sarif-category.js';
+import { repositoryTopOf } from '../workspace/git.js';
+import { sarifCategoryOption } from './sarif-category-option.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -22,6 +25,7 @@ interface ScanFlags {
   complexity: boolean;
   maxFileSize?: number;
   config?: string;
+  sarifCategory?: string;
   color?: boolean;
 }
 
@@ -43,6 +47,7 @@ export function scanCommand(): Command {
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
     });
@@ -70,7 +75,7 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     complexity: flags.complexity,
   });
   const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
-  const report = await render(result, flags.format, failOn, { color, from: cwd });
+  const report = await render(result, flags, failOn, { color, from: cwd });
   if (flags.output) {
     writeFileAtomically(resolve(cwd, flags.output), report);
     // The report went to a file: the person who ran the command still sees what it found.
@@ -79,10 +84,14 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   return summarizeScan(result, failOn).failed ? 1 : 0;
 }
 
-async function render(result: ScanResult, format: OutputFormat, failOn: FailOn, options: { color: boolean; from: string }): Promise<string> {
+async function render(result: ScanResult, flags: ScanFlags, failOn: FailOn, options: { color: boolean; from: string }): Promise<string> {
+  const format = flags.format;
   // Only the chosen format's module is loaded: start-up time matters after every AI edit.
   if (format === 'json') return (await import('../report/json.js')).renderJson(result, failOn);
-  if (format === 'sarif') return (await import('../report/sarif.js')).renderSarif(result);
+  if (format === 'sarif') {
+    const { directory, top } = repositoryTopOf(result.root);
+    return (await import('../report/sarif.js')).renderSarif({ ...result, root: directory }, { sourceRoot: top, category: flags.sarifCategory });
+  }
   if (format === 'concise') return (await import('../report/concise.js')).renderConcise(result, failOn, options);
   if (format === 'github') return (await import('../report/github.js')).renderGithub(result, failOn, options);
   return (await import('../report/text.js')).renderText(result, failOn, options);

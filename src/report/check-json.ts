@@ -2,16 +2,15 @@ import type { CheckResult } from '../iterations/check.js';
 import { nextSteps } from '../policy/next-steps.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkHeadline } from './check-text.js';
-
-/** Version of the `check` JSON output. */
-export const CHECK_JSON_VERSION = '2.0.0';
+import type { CheckReport } from './schemas/check.js';
+import { CHECK_REPORT_VERSION } from './schemas/versions.js';
 
 /** Builds the `check` JSON document: verdict, reasons, next steps, open findings and both diffs. */
-export function checkJson(result: CheckResult): object {
+export function checkJson(result: CheckResult): CheckReport {
   const { record, verdict, open, diff, sinceBaseline, baseline } = result;
   const seq = result.recorded ? record.seq : null;
   return {
-    schemaVersion: CHECK_JSON_VERSION,
+    schemaVersion: CHECK_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     recorded: result.recorded,
     headline: checkHeadline(result),

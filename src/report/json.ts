@@ -1,15 +1,13 @@
 import type { ScanResult } from '../engine/scan.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { summarizeScan, type FailOn } from './scan-summary.js';
-import type { ScanReport } from './json-schema.js';
-
-import { JSON_REPORT_VERSION } from './json-version.js';
-
+import type { ScanReport } from './schemas/scan.js';
+import { SCAN_REPORT_VERSION } from './schemas/versions.js';
 
 /** Builds the JSON report object for a scan. */
 export function buildJsonReport(result: ScanResult, failOn: FailOn): ScanReport {
   return {
-    schemaVersion: JSON_REPORT_VERSION,
+    schemaVersion: SCAN_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     root: result.root,
     summary: summarizeScan(result, failOn),

@@ -1,23 +1,37 @@
+import { isAbsolute, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding, Severity, SuppressedFinding } from '../findings/finding.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Rule } from '../rules/rule.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
+import { DIFF_SARIF_CATEGORY, SCAN_SARIF_CATEGORY, automationId } from './sarif-category.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** Key under which every result carries its loopwarden fingerprint. */
 export const FINGERPRINT_KEY = 'loopwarden/v1';
 
+/** Where a log's artifact URIs are anchored and under which code-scanning category it is uploaded. */
+export interface SarifOptions {
+  /** The repository top (SRCROOT): URIs are made relative to it. Default: the scan root. */
+  sourceRoot?: string;
+  /** GitHub code-scanning category, without the trailing slash. */
+  category?: string;
+}
+
 /** Builds a SARIF 2.1.0 log that GitHub code scanning imports: CWE tags, security-severity, precision. */
-export function buildSarif(result: ScanResult): Log {
-  const used = new Set([...result.findings, ...result.suppressed].map((f) => f.ruleId));
+export function buildSarif(result: ScanResult, options: SarifOptions = {}): Log {
+  return sarifLog(result, [...result.findings, ...result.suppressed].map((finding) => ({ finding })), { ...options, category: options.category ?? SCAN_SARIF_CATEGORY });
+}
+
+type Entry = { finding: Finding | SuppressedFinding; baselineState?: Result.baselineState };
+
+function sarifLog(result: ScanResult, entries: Entry[], options: SarifOptions & { category: string }): Log {
+  const used = new Set(entries.map((entry) => entry.finding.ruleId));
   const rules = result.rules.filter((rule) => used.has(rule.id)).sort((a, b) => a.id.localeCompare(b.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = [
-    ...result.findings.map((finding) => toResult(finding, ruleIndex)),
-    ...result.suppressed.map((finding) => toResult(finding, ruleIndex)),
-  ];
+  const anchor = uriAnchor(result.root, options.sourceRoot);
+  const results = entries.map(({ finding, baselineState }) => ({ ...toResult(finding, ruleIndex, anchor.uriOf), ...(baselineState ? { baselineState } : {}) }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -32,7 +46,8 @@ export function buildSarif(result: ScanResult): Log {
             rules: rules.map(toDescriptor),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(result.root).href.replace(/\/?$/, '/')}` } },
+        automationDetails: { id: automationId(options.category) },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(anchor.sourceRoot).href.replace(/\/?$/, '/')}` } },
         results,
         invocations: [
           {
@@ -40,7 +55,7 @@ export function buildSarif(result: ScanResult): Log {
             toolExecutionNotifications: result.notes.map((note) => ({
               level: 'warning' as const,
               message: { text: `${note.path}: ${note.message}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(note.path), uriBaseId: 'SRCROOT' } } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: anchor.uriOf(note.path), uriBaseId: 'SRCROOT' } } }],
             })),
           },
         ],
@@ -48,6 +63,16 @@ export function buildSarif(result: ScanResult): Log {
       },
     ],
   };
+}
+
+/**
+ * Code scanning resolves URIs against the repository top, whatever directory the command ran in: paths
+ * relative to `root` get the prefix from the top down to `root`. A root outside the source root stays SRCROOT.
+ */
+function uriAnchor(root: string, sourceRoot = root): { sourceRoot: string; uriOf: (path: string) => string } {
+  const prefix = relative(sourceRoot, root).split(sep).join('/');
+  if (prefix === '..' || prefix.startsWith('../') || isAbsolute(prefix)) return { sourceRoot: root, uriOf: encodePath };
+  return { sourceRoot, uriOf: (path) => encodePath(prefix ? posix.join(prefix, path) : path) };
 }
 
 function toDescriptor(rule: Rule): ReportingDescriptor {
@@ -75,7 +100,7 @@ function toDescriptor(rule: Rule): ReportingDescriptor {
   };
 }
 
-function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, number>): Result {
+function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, number>, uriOf: (path: string) => string): Result {
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
@@ -84,7 +109,7 @@ function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, n
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodePath(finding.path), uriBaseId: 'SRCROOT' },
+          artifactLocation: { uri: uriOf(finding.path), uriBaseId: 'SRCROOT' },
           region: {
             startLine: finding.startLine,
             startColumn: finding.startColumn,
@@ -97,7 +122,7 @@ function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, n
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    ...(finding.trace ? { codeFlows: [codeFlowOf(finding)] } : {}),
+    ...(finding.trace ? { codeFlows: [codeFlowOf(finding, uriOf)] } : {}),
     properties: { severity: finding.severity, confidence: finding.confidence, cwe: finding.cwe },
   };
   if ('suppression' in finding) {
@@ -107,14 +132,14 @@ function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, n
 }
 
 /** A taint path as a SARIF code flow: one thread, one location per step, source first. */
-function codeFlowOf(finding: Finding): NonNullable<Result['codeFlows']>[number] {
+function codeFlowOf(finding: Finding, uriOf: (path: string) => string): NonNullable<Result['codeFlows']>[number] {
   return {
     threadFlows: [
       {
         locations: finding.trace!.map((step) => ({
           location: {
             physicalLocation: {
-              artifactLocation: { uri: encodePath(finding.path), uriBaseId: 'SRCROOT' },
+              artifactLocation: { uri: uriOf(finding.path), uriBaseId: 'SRCROOT' },
               region: { startLine: step.line, startColumn: step.column, snippet: { text: step.text } },
             },
             message: { text: `${step.kind}: ${step.text}` },
@@ -136,21 +161,23 @@ function firstSentence(text: string): string {
 }
 
 /** Renders the SARIF log as JSON text. */
-export function renderSarif(result: ScanResult): string {
-  return `${JSON.stringify(buildSarif(result), null, 2)}\n`;
+export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
+  return `${JSON.stringify(buildSarif(result, options), null, 2)}\n`;
 }
 
-/** Builds SARIF for a diff: introduced results are `new`, persisting `unchanged`, fixed `absent`. */
-export function buildDiffSarif(diff: { introduced: Finding[]; persisting: Finding[]; fixed: Finding[] }, rules: Rule[], root: string): Log {
-  const ordered = [...diff.introduced, ...diff.persisting, ...diff.fixed];
-  const log = buildSarif({ root, filesScanned: 0, linesScanned: 0, findings: ordered, suppressed: [], skipped: [], notes: [], rules });
-  const states: Result.baselineState[] = [
-    ...diff.introduced.map(() => 'new' as const),
-    ...diff.persisting.map(() => 'unchanged' as const),
-    ...diff.fixed.map(() => 'absent' as const),
+/**
+ * Builds SARIF for a diff: introduced findings are results with baselineState `new`, persisting ones
+ * `unchanged`. Fixed findings are only counted in `run.properties`: as results, code scanning would open
+ * alerts for weaknesses that are gone.
+ */
+export function buildDiffSarif(diff: { introduced: Finding[]; persisting: Finding[]; fixed: Finding[] }, rules: Rule[], root: string, options: SarifOptions = {}): Log {
+  const entries: Entry[] = [
+    ...diff.introduced.map((finding) => ({ finding, baselineState: 'new' as const })),
+    ...diff.persisting.map((finding) => ({ finding, baselineState: 'unchanged' as const })),
   ];
-  log.runs[0]!.results!.forEach((result, index) => {
-    result.baselineState = states[index];
-  });
+  const scanned: ScanResult = { root, filesScanned: 0, linesScanned: 0, findings: [], suppressed: [], skipped: [], notes: [], rules };
+  const log = sarifLog(scanned, entries, { ...options, category: options.category ?? DIFF_SARIF_CATEGORY });
+  const run: Run = log.runs[0]!;
+  run.properties = { introduced: diff.introduced.length, persisting: diff.persisting.length, fixed: diff.fixed.length };
   return log;
 }

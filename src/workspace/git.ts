@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
 /** Runs git in `cwd` and returns its standard output; failures are UserErrors quoting git's first line. */
@@ -17,6 +18,12 @@ export function git(cwd: string, args: string[], input?: string | Buffer): Buffe
 export function gitTopLevel(cwd: string): string | undefined {
   const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Returns the real path of `directory` and the top of the git work tree holding it (the directory itself outside one). */
+export function repositoryTopOf(directory: string): { directory: string; top: string } {
+  const real = realpathSync(directory);
+  return { directory: real, top: gitTopLevel(real) ?? real };
 }
 
 /** Resolves a revision to a commit id, or undefined when it names no commit. */

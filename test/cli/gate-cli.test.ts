@@ -19,7 +19,7 @@ function check(root: string, args: string[] = ['--actor', 'ai'], env: Record<str
 }
 
 const codes = (json: { verdict: { reasons: { code: string }[] } }) => json.verdict.reasons.map((r) => r.code);
-const recordCount = (root: string) => JSON.parse(runCli(['ledger', 'export', '--format', 'json'], root).stdout).length;
+const recordCount = (root: string) => JSON.parse(runCli(['ledger', 'export', '--format', 'json'], root).stdout).records.length;
 
 function blockedRepo(): string {
   const root = gitRepo({ 'app/db.py': SAFE_DB, 'app/util.py': 'def helper(x):\n    return x\n' });

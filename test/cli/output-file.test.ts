@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeProject, runCli } from '../helpers.js';
+import { gitRepo, makeProject, runCli } from '../helpers.js';
 
 const HASH_PY = 'import hashlib\n\ndef h(x):\n    return hashlib.md5(x)\n';
 const SUMMARY = '1 finding (1 medium); 1 file, 4 lines scanned; 0 suppressed; 0 skipped — passes --fail-on high\n';
@@ -63,18 +62,12 @@ test('--output under a regular file, or onto a directory: exit 2, one line namin
 });
 
 test('ledger export --output writes the file, and a failed write is one line naming the target', () => {
-  const root = makeProject({ 'a.py': 'x = 1\n', 'notes.txt': 'mine\n' });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('add', '-A');
-  git('commit', '-qm', 'baseline');
+  const root = gitRepo({ 'a.py': 'x = 1\n', 'notes.txt': 'mine\n' });
   assert.equal(runCli(['init'], root).status, 0);
   assert.equal(runCli(['check', '--actor', 'human'], root).status, 0);
   const exported = runCli(['ledger', 'export', '--output', 'records/ledger.json'], root);
   assert.deepEqual([exported.status, exported.stdout, exported.stderr], [0, '', '']);
-  assert.equal(JSON.parse(readFileSync(join(root, 'records/ledger.json'), 'utf8')).length, 1);
+  assert.equal(JSON.parse(readFileSync(join(root, 'records/ledger.json'), 'utf8')).records.length, 1);
   assert.equal(oneErrorLine(runCli(['ledger', 'export', '--output', 'notes.txt/ledger.csv', '--format', 'csv'], root)), 'loopwarden: notes.txt/ledger.csv: cannot write (ENOTDIR: not a directory)');
   assert.deepEqual(readdirSync(root).filter((name) => name.startsWith('notes.txt')), ['notes.txt']);
 });

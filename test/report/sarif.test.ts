@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildSarif } from '../../src/report/sarif.js';
 import { buildJsonReport } from '../../src/report/json.js';
-import { scanReportSchema } from '../../src/report/json-schema.js';
+import { scanReportSchema } from '../../src/report/schemas/scan.js';
 import { scanPaths } from '../../src/engine/scan.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 import { makeProject } from '../helpers.js';
@@ -64,13 +66,41 @@ test('the JSON report matches its documented, versioned schema', () => {
   assert.equal(finding.snippet, 'os.system("ls " + cmd)');
 });
 
-test('diff SARIF validates too and marks results new, unchanged and absent', async () => {
+test('diff SARIF validates too: introduced results are new, persisting unchanged, fixed only counted', async () => {
   const { buildDiffSarif } = await import('../../src/report/sarif.js');
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(sarifSchema);
   const [first, second, third] = result.findings;
-  const log = buildDiffSarif({ introduced: [first!], persisting: [second!], fixed: [third ?? first!] }, loadRules([BUILTIN_RULES_DIR]), root);
+  const log = buildDiffSarif({ introduced: [first!], persisting: [second!], fixed: [third!] }, loadRules([BUILTIN_RULES_DIR]), root);
   assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 3)));
-  assert.deepEqual(log.runs[0]!.results!.map((r) => r.baselineState), ['new', 'unchanged', 'absent']);
+  const run = log.runs[0]!;
+  assert.deepEqual(run.results!.map((r) => [r.baselineState, r.partialFingerprints!['loopwarden/v1']]), [
+    ['new', first!.fingerprint],
+    ['unchanged', second!.fingerprint],
+  ]);
+  assert.deepEqual(run.properties, { introduced: 1, persisting: 1, fixed: 1 });
+  assert.equal(run.automationDetails!.id, 'loopwarden/diff/');
+  // Only rules of reported results are described: the fixed finding's rule is not among them.
+  assert.deepEqual(run.tool.driver.rules!.map((r) => r.id), [...new Set([first!.ruleId, second!.ruleId])].sort());
+});
+
+test('the run names its code-scanning category: loopwarden/scan/ unless another is given', () => {
+  assert.equal(buildSarif(result).runs[0]!.automationDetails!.id, 'loopwarden/scan/');
+  assert.equal(buildSarif(result, { category: 'backend/python' }).runs[0]!.automationDetails!.id, 'backend/python/');
+  assert.equal(buildSarif(result, { category: 'backend//' }).runs[0]!.automationDetails!.id, 'backend/');
+});
+
+test('artifact URIs are relative to the source root when the scan root lies below it', () => {
+  const run = buildSarif(result, { sourceRoot: join(root, '..') }).runs[0]!;
+  const top = basename(root);
+  assert.equal(run.originalUriBaseIds!.SRCROOT!.uri, pathToFileURL(join(root, '..')).href.replace(/\/?$/, '/'));
+  const uris = run.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri);
+  assert.ok(uris.includes(`${top}/src/app.py`), uris.join(' '));
+  assert.ok(uris.includes(`${top}/src/dir%20with%20space/page.js`), uris.join(' '));
+  assert.equal(run.invocations![0]!.toolExecutionNotifications![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri, `${top}/src/broken.py`);
+  // A source root that does not hold the scan root is ignored rather than producing ../ URIs.
+  const elsewhere = buildSarif(result, { sourceRoot: join(root, 'src') }).runs[0]!;
+  assert.equal(elsewhere.originalUriBaseIds!.SRCROOT!.uri, pathToFileURL(root).href.replace(/\/?$/, '/'));
+  assert.ok(elsewhere.results!.every((r) => !r.locations![0]!.physicalLocation!.artifactLocation!.uri!.startsWith('..')));
 });
