@@ -13,6 +13,8 @@ export interface ScanOptions extends DiscoveryOptions {
   cwd: string;
   rules: Rule[];
   complexity: boolean;
+  /** Report valid suppressions that silenced nothing as notes. */
+  reportUnusedSuppressions?: boolean;
   /** Worker threads for large scans; default: one per available core. */
   workers?: number;
 }
@@ -79,6 +81,15 @@ export function analyzeFile(file: SourceFile, rules: Rule[], options: { complexi
   return { analysis: analyzeSource(file.path, text, file.language, rules, { ...options, location: { absolutePath: file.absolutePath, read: readProjectFile } }) };
 }
 
+/** Returns one `unused-suppression` note per suppression of the file that silenced nothing. */
+export function unusedSuppressionNotes(analysis: FileAnalysis): FileNote[] {
+  return analysis.unusedSuppressions.map((s) => ({
+    path: analysis.path,
+    kind: 'unused-suppression',
+    message: `line ${s.line}: the suppression of '${s.ruleId}' suppressed nothing; remove it or move it to the line it is meant for`,
+  }));
+}
+
 /** Scans the given paths with the given rules, on worker threads when there are many files. */
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const discovery = discoverFiles(options.paths, options.cwd, options);
@@ -109,6 +120,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     result.findings.push(...analysis.findings);
     result.suppressed.push(...analysis.suppressed);
     result.notes.push(...analysis.notes);
+    if (options.reportUnusedSuppressions) result.notes.push(...unusedSuppressionNotes(analysis));
     if (analysis.functions) result.functions!.push(...analysis.functions.map((f) => ({ ...f, path: analysis.path })));
   }
   result.findings.sort(compareFindings);
