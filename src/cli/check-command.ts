@@ -4,8 +4,8 @@ import type { Provenance } from '../ledger/record.js';
 import { recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
 import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
-import { commitMessage, resolveCommit } from '../workspace/git.js';
-import { provenanceFromTrailers } from '../workspace/trailers.js';
+import { resolveCommit } from '../workspace/git.js';
+import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderIterationText } from '../report/iteration-text.js';
 import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
@@ -49,7 +49,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   if (flags.rev) {
     commit = resolveCommit(project.top, flags.rev) ?? null;
     if (!commit) throw new UserError(`${flags.rev}: not a commit in ${project.top}`);
-    fromTrailers = provenanceFromTrailers(commitMessage(project.top, commit));
+    fromTrailers = provenanceOfCommit(project.top, commit);
   } else commit = resolveCommit(project.top, 'HEAD') ?? null;
   const provenance = resolveProvenance(flags, process.env, fromTrailers);
   const ledger = await project.openLedger();

@@ -78,6 +78,12 @@ export function commitMessage(top: string, commit: string): string {
   return git(top, ['log', '-1', '--format=%B', commit]).toString();
 }
 
+/** Returns the trailer block at the end of a commit's message as git reads it: one unfolded `Key: value` a line. */
+export function commitTrailers(top: string, commit: string): string {
+  // --no-divider: a `---` line in a commit message is prose, not the start of a patch.
+  return git(top, ['interpret-trailers', '--parse', '--no-divider'], commitMessage(top, commit)).toString();
+}
+
 function splitNul(output: Buffer): string[] {
   return output
     .toString()
