@@ -54,7 +54,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const provenance = resolveProvenance(flags, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
-    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
+    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
     const current = flags.rev ? builder.commit(commit!) : await builder.worktree();
     const result = recordIteration({
       ledger,

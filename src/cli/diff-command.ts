@@ -35,7 +35,7 @@ export function diffCommand(): Command {
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
   const config = await loadProjectConfig(gitTopLevel(cwd) ?? cwd);
   const rules = await loadAllRules(config.scan.rules);
-  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
+  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan);
   const diff = diffSnapshots(sides.before, sides.after);
   const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const output =
