@@ -7,25 +7,28 @@ import Database from 'better-sqlite3';
 import { makeProject, runCli } from '../helpers.js';
 
 const WEAK = (n: number) => `import hashlib\nhashlib.md5(b"${n}")\n`;
+const PADDING = `# ${'padding '.repeat(30)}\n`;
 
 /**
  * A repository whose work tree holds, each with a finding: a tracked file changed since HEAD, a new
- * untracked file, a tracked file under `scan.exclude`, and an untracked file in .git/info/exclude.
+ * untracked file, a tracked file under `scan.exclude`, a tracked file above `scan.maxFileSize`, and an
+ * untracked file in .git/info/exclude.
  */
 function repository(): string {
-  const root = makeProject({ 'app.py': 'x = 1\n', 'generated/gen.py': 'x = 2\n' });
+  const root = makeProject({ 'app.py': 'x = 1\n', 'generated/gen.py': 'x = 2\n', 'big.py': `x = 3\n${PADDING}` });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
   git('init', '-q');
   git('config', 'user.email', 'dev@example.com');
   git('config', 'user.name', 'Dev');
   assert.equal(runCli(['init'], root).status, 0);
-  writeFileSync(join(root, '.loopwarden.yml'), 'scan:\n  exclude: ["generated/**"]\n');
+  writeFileSync(join(root, '.loopwarden.yml'), 'scan:\n  exclude: ["generated/**"]\n  maxFileSize: 200\n');
   git('add', '-A');
   git('commit', '-qm', 'baseline');
   writeFileSync(join(root, 'app.py'), WEAK(1));
   writeFileSync(join(root, 'new.py'), WEAK(2));
   writeFileSync(join(root, 'generated/gen.py'), WEAK(3));
   writeFileSync(join(root, 'local.py'), WEAK(4));
+  writeFileSync(join(root, 'big.py'), `${WEAK(5)}${PADDING}`);
   appendFileSync(join(root, '.git/info/exclude'), 'local.py\n');
   return root;
 }
@@ -37,7 +40,7 @@ test('scan, diff HEAD WORKTREE and check analyse the same files: git excludes an
   const scan = JSON.parse(runCli(['scan', '--format', 'json', '--fail-on', 'none'], root).stdout);
   assert.deepEqual([...new Set(scan.findings.map((f: { path: string }) => f.path))].sort(), expected);
   assert.equal(scan.summary.filesScanned, expected.length);
-  assert.deepEqual(scan.skipped, [{ path: 'generated', reason: 'excluded' }, { path: 'local.py', reason: 'gitignored' }]);
+  assert.deepEqual(scan.skipped, [{ path: 'big.py', reason: 'too-large' }, { path: 'generated', reason: 'excluded' }, { path: 'local.py', reason: 'gitignored' }]);
 
   const diff = JSON.parse(runCli(['diff', 'HEAD', 'WORKTREE', '--format', 'json', '--fail-on', 'none'], root).stdout).diff;
   assert.deepEqual([...diff.files.added, ...diff.files.modified, ...diff.files.removed].sort(), expected);
@@ -55,7 +58,7 @@ test('scan, diff HEAD WORKTREE and check analyse the same files: git excludes an
   assert.deepEqual(JSON.parse(body).files.map((f: { path: string }) => f.path), expected);
 });
 
-test('check --rev and diff of two revisions leave excluded paths out of commits too', () => {
+test('check --rev and diff of two revisions leave excluded and too large files out of commits too', () => {
   const root = repository();
   execFileSync('git', ['add', '-A'], { cwd: root });
   execFileSync('git', ['commit', '-qm', 'weak hashes'], { cwd: root });
