@@ -4,9 +4,9 @@ import type { Provenance } from '../ledger/record.js';
 import { recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
 import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
-import { commitMessage, resolveCommit } from '../workspace/git.js';
+import { resolveCommit } from '../workspace/git.js';
 import { readGuardState } from '../workspace/guard-state.js';
-import { provenanceFromTrailers } from '../workspace/trailers.js';
+import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
@@ -52,12 +52,12 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   if (flags.rev) {
     commit = resolveCommit(project.top, flags.rev) ?? null;
     if (!commit) throw new UserError(`${flags.rev}: not a commit in ${project.top}`);
-    fromTrailers = provenanceFromTrailers(commitMessage(project.top, commit));
+    fromTrailers = provenanceOfCommit(project.top, commit);
   } else commit = resolveCommit(project.top, 'HEAD') ?? null;
   const provenance = resolveProvenance(flags, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
-    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
+    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
     const snapshot = flags.rev ? builder.commit(commit!) : await builder.worktree();
     const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules)) };
     const result = recordIteration({

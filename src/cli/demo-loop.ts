@@ -41,7 +41,7 @@ export async function playDemoLoop(directory: string, color: boolean): Promise<v
   const project = await openProject(directory);
   const ledger = await project.openLedger();
   try {
-    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan.maxFileSize);
+    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
     const steps = JSON.parse(readFileSync(join(DEMO_LOOP_DIR, 'steps.json'), 'utf8')) as Step[];
     for (const step of steps) {
       print();

@@ -42,7 +42,7 @@ export function diffCommand(): Command {
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
   const config = await loadProjectConfig(gitTopLevel(cwd) ?? cwd);
   const rules = await loadAllRules(config.scan.rules);
-  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
+  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan);
   const diff = diffSnapshots(sides.before, sides.after);
   const color = shouldColor(flags.color);
   const output =

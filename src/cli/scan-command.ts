@@ -23,6 +23,7 @@ interface ScanFlags {
   exclude: string[];
   rules: string[];
   complexity: boolean;
+  reportUnusedSuppressions?: boolean;
   maxFileSize?: number;
   config?: string;
   sarifCategory?: string;
@@ -43,6 +44,7 @@ export function scanCommand(): Command {
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
     .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])
     .option('--complexity', 'add per-function complexity metrics', false)
+    .option('--report-unused-suppressions', 'add a note for each suppression that suppressed nothing', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
     .option('--color', COLOR_HELP)
@@ -73,6 +75,7 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     exclude: [...config.exclude, ...flags.exclude],
     maxFileSize: flags.maxFileSize ?? config.maxFileSize,
     complexity: flags.complexity,
+    reportUnusedSuppressions: flags.reportUnusedSuppressions,
   });
   const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
   const report = await render(result, flags, failOn, { color, from: cwd });

@@ -2,21 +2,17 @@ import { existsSync, readFileSync, readdirSync, realpathSync, statSync, type Dir
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
-import type picomatchType from 'picomatch';
 import { UserError } from '../errors.js';
+import { gitIgnoresDirectory, listGitFiles, listGitIgnored } from '../io/git-process.js';
 import type { LanguageSpec } from '../languages/language.js';
 import { languageForPath } from '../languages/registry.js';
-
-/** Why a file was left out of a scan; each is counted in every report. */
-export type SkipReason = 'gitignored' | 'vendored' | 'excluded' | 'too-large' | 'binary' | 'minified' | 'unsupported';
+import { FileSet, isAlwaysSkippedDirectory, type Exclusion, type FileSetOptions, type SkipReason } from './file-set.js';
+import type { FileNote } from './scan-file.js';
 
 /** Options that decide which files a scan reads. */
-export interface DiscoveryOptions {
-  include: string[];
-  exclude: string[];
-  /** Files larger than this many bytes are skipped. */
-  maxFileSize: number;
-}
+export type DiscoveryOptions = FileSetOptions;
+
+export type { SkipReason } from './file-set.js';
 
 /** A file to analyse: where it is, how reports name it, and its language. */
 export interface SourceFile {
@@ -26,31 +22,19 @@ export interface SourceFile {
   language: LanguageSpec;
 }
 
-/** The outcome of walking the scan paths. */
+/** The outcome of listing the scan paths. */
 export interface Discovery {
   root: string;
   files: SourceFile[];
   skipped: { path: string; reason: SkipReason }[];
+  /** Paths named on the command line that the configuration excludes, with the pattern that did. */
+  notes: FileNote[];
 }
 
-// Loaded on first use: most single-file scans need neither, and both cost start-up time.
+// Loaded on first use: a scan inside a git work tree lets git read the ignore files.
 const require = createRequire(import.meta.url);
 let ignoreFactory: ((options?: object) => Ignore) | undefined;
 const loadIgnore = () => (ignoreFactory ??= require('ignore') as (options?: object) => Ignore);
-const loadPicomatch = () => require('picomatch') as typeof picomatchType;
-
-const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '.loopwarden']);
-const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 'bower_components', 'external', '.venv', 'venv', 'site-packages', '__pycache__']);
-const MINIFIED_NAME = /[.-]min\.(js|mjs|cjs|css)$|\.bundle\.js$/;
-
-/** Returns why a repository-relative path is not analysed (vendored, minified, unsupported), or undefined. */
-export function skipReasonForPath(path: string): SkipReason | undefined {
-  const parts = path.split('/');
-  if (parts.slice(0, -1).some((part) => ALWAYS_SKIPPED_DIRECTORIES.has(part) || VENDORED_DIRECTORIES.has(part))) return 'vendored';
-  if (!languageForPath(path)) return 'unsupported';
-  if (MINIFIED_NAME.test(path)) return 'minified';
-  return undefined;
-}
 
 /** Returns the directory reports are relative to: the cwd when it contains every path, else their common ancestor. */
 export function scanRootFor(paths: string[], cwd: string): string {
@@ -71,33 +55,89 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Walks `paths` and returns the files to analyse and those skipped, with reasons; bad paths are UserErrors. */
+/**
+ * Lists the files under `paths` to analyse and those skipped, with reasons; bad paths are UserErrors. Inside
+ * a git work tree git lists a directory's files (as `check` and `diff` see them); outside one, a walk
+ * honouring .gitignore files does.
+ */
 export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOptions): Discovery {
   const root = scanRootFor(paths, cwd);
-  const includes = options.include.length ? loadPicomatch()(options.include, { dot: true }) : undefined;
-  const excludes = options.exclude.length ? loadPicomatch()(options.exclude, { dot: true }) : undefined;
-  const discovery: Discovery = { root, files: [], skipped: [] };
+  const fileSet = new FileSet(options);
+  const discovery: Discovery = { root, files: [], skipped: [], notes: [] };
   const seen = new Set<string>();
-
+  const reported = new Set<string>();
   const relativePath = (absolute: string) => relative(root, absolute).split(sep).join('/') || '.';
-
-  const considerFile = (absolute: string, size: number, explicit: boolean): void => {
-    const path = relativePath(absolute);
+  const skip = (path: string, reason: SkipReason) => {
+    // Many files may be left out by one directory: report it once.
+    if (!reported.has(`${reason}:${path}`)) discovery.skipped.push({ path, reason });
+    reported.add(`${reason}:${path}`);
+  };
+  const take = (absolute: string, path: string, exclusion: Exclusion | undefined) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    const language = languageForPath(absolute);
-    if (!language) {
-      if (explicit) discovery.skipped.push({ path, reason: 'unsupported' });
-      return;
-    }
-    if (!explicit && includes && !includes(path)) return;
-    if (excludes && excludes(path)) return void discovery.skipped.push({ path, reason: 'excluded' });
-    if (MINIFIED_NAME.test(absolute)) return void discovery.skipped.push({ path, reason: 'minified' });
-    if (size > options.maxFileSize) return void discovery.skipped.push({ path, reason: 'too-large' });
-    discovery.files.push({ absolutePath: absolute, path, language });
+    if (!exclusion) discovery.files.push({ absolutePath: absolute, path, language: languageForPath(path)! });
+    else if (!exclusion.silent) skip(exclusion.at, exclusion.reason);
   };
 
-  const walkDirectory = (directory: string, ignores: IgnoreLayer[], ancestors: Set<string>): void => {
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    if (!existsSync(absolute)) throw new UserError(`${given}: no such file or directory`);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      throw new UserError(`${given}: cannot read (${(error as { code?: string }).code ?? 'error'})`);
+    }
+    if (!stats.isDirectory() && !stats.isFile()) throw new UserError(`${given}: not a regular file or directory`);
+    const path = relativePath(absolute);
+    const pattern = fileSet.namedPathExclusion(path, stats.isDirectory());
+    if (pattern) {
+      // Named on purpose: say why nothing was scanned rather than leave a count in the summary.
+      skip(path, 'excluded');
+      discovery.notes.push({ path, kind: 'excluded-path', message: `named on the command line but excluded by the pattern '${pattern}' (scan.exclude or --exclude); not scanned` });
+    } else if (stats.isFile()) take(absolute, path, fileSet.fileExclusion(path, stats.size, true));
+    else if (!listWithGit(absolute, path)) walkNamedDirectory(absolute);
+  }
+  discovery.files.sort((a, b) => a.path.localeCompare(b.path));
+  return discovery;
+
+  /** Lists a named directory's files with git; returns false outside a work tree, or when git ignores the directory itself. */
+  function listWithGit(directory: string, base: string): boolean {
+    if (gitIgnoresDirectory(directory) !== false) return false;
+    const within = (listed: string) => (base === '.' ? listed : `${base}/${listed}`);
+    for (const listed of listGitFiles(directory)) {
+      const absolute = join(directory, listed);
+      const byPath = fileSet.exclusionOf(within(listed), undefined, base);
+      if (byPath) {
+        take(absolute, within(listed), byPath);
+        continue;
+      }
+      let stats;
+      try {
+        stats = statSync(absolute);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'ELOOP') continue; // deleted in the work tree, or a link to nothing
+        throw new UserError(`${absolute}: cannot read (${code ?? 'error'})`);
+      }
+      if (stats.isFile()) take(absolute, within(listed), fileSet.exclusionOf(within(listed), stats.size, base));
+    }
+    for (const listed of listGitIgnored(directory)) {
+      const path = within(listed.replace(/\/$/, ''));
+      // As in the walk: tool folders are passed over in silence, and what lies in a skipped directory is not counted twice.
+      const toolFolder = listed.endsWith('/') && isAlwaysSkippedDirectory(path.slice(path.lastIndexOf('/') + 1));
+      if (!toolFolder && !fileSet.enclosingExclusion(path, base)) skip(path, 'gitignored');
+    }
+    return true;
+  }
+
+  function walkNamedDirectory(directory: string): void {
+    // A directory named on the command line is scanned even when an enclosing .gitignore ignores it.
+    const layers = ancestorGitignores(directory);
+    walkDirectory(directory, isIgnored(layers, directory, true) ? withoutRulesIgnoring(layers, directory) : layers, new Set());
+  }
+
+  function walkDirectory(directory: string, ignores: IgnoreLayer[], ancestors: Set<string>): void {
     const real = realpathSync(directory);
     if (ancestors.has(real)) {
       throw new UserError(`${directory}: directory loop (a symbolic link leads back to ${real})`);
@@ -124,44 +164,18 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
         throw new UserError(`${absolute}: cannot read (${code ?? 'error'})`);
       }
       const isDir = stats.isDirectory();
-      if (isDir && ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (isDir && isAlwaysSkippedDirectory(entry.name)) continue;
       if (isIgnored(layers, absolute, isDir)) {
-        discovery.skipped.push({ path, reason: 'gitignored' });
-        continue;
-      }
-      if (isDir && VENDORED_DIRECTORIES.has(entry.name)) {
-        discovery.skipped.push({ path, reason: 'vendored' });
+        skip(path, 'gitignored');
         continue;
       }
       if (isDir) {
-        if (excludes && (excludes(path) || excludes(`${path}/`))) {
-          discovery.skipped.push({ path, reason: 'excluded' });
-          continue;
-        }
-        walkDirectory(absolute, layers, nextAncestors);
-      } else if (stats.isFile()) considerFile(absolute, stats.size, false);
+        const exclusion = fileSet.directoryExclusion(path);
+        if (exclusion) skip(exclusion.at, exclusion.reason);
+        else walkDirectory(absolute, layers, nextAncestors);
+      } else if (stats.isFile()) take(absolute, path, fileSet.fileExclusion(path, stats.size, false));
     }
-  };
-
-  for (const given of paths) {
-    const absolute = resolve(cwd, given);
-    if (!existsSync(absolute)) throw new UserError(`${given}: no such file or directory`);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch (error) {
-      throw new UserError(`${given}: cannot read (${(error as { code?: string }).code ?? 'error'})`);
-    }
-    if (stats.isDirectory()) {
-      // A directory named on the command line is scanned even when an enclosing .gitignore ignores it.
-      const layers = ancestorGitignores(absolute);
-      walkDirectory(absolute, isIgnored(layers, absolute, true) ? withoutRulesIgnoring(layers, absolute) : layers, new Set());
-    }
-    else if (stats.isFile()) considerFile(absolute, stats.size, true);
-    else throw new UserError(`${given}: not a regular file or directory`);
   }
-  discovery.files.sort((a, b) => a.path.localeCompare(b.path));
-  return discovery;
 }
 
 interface IgnoreLayer {

@@ -2,7 +2,7 @@ import type { Rule } from '../rules/rule.js';
 import type { LanguageSpec } from '../languages/language.js';
 import type { Finding, SuppressedFinding } from '../findings/finding.js';
 import { fingerprintFindings } from '../findings/fingerprint.js';
-import { findSuppressions, suppressionFor } from '../findings/suppression.js';
+import { findSuppressions, partitionByKnownRules, suppressionFor, unusedSuppressions, type Suppression, type UnusedSuppression } from '../findings/suppression.js';
 import { measureFunctions, type FunctionMetrics } from './complexity.js';
 import { matchRules } from './match.js';
 import { ProjectContext, type ProjectLocation } from './project.js';
@@ -12,7 +12,7 @@ import { enclosingFunctionPath } from './scope.js';
 /** Something worth telling about one file that is not a finding. */
 export interface FileNote {
   path: string;
-  kind: 'parse-error' | 'invalid-suppression';
+  kind: 'parse-error' | 'invalid-suppression' | 'unknown-suppression' | 'unused-suppression' | 'excluded-path';
   message: string;
 }
 
@@ -24,6 +24,8 @@ export interface FileAnalysis {
   findings: Finding[];
   suppressed: SuppressedFinding[];
   notes: FileNote[];
+  /** Valid suppressions that silenced nothing; `scan --report-unused-suppressions` turns them into notes. */
+  unusedSuppressions: UnusedSuppression[];
   functions?: FunctionMetrics[];
 }
 
@@ -47,8 +49,12 @@ export function analyzeSource(
   const fingerprints = fingerprintFindings(
     matches.map((m, i) => ({ ruleId: m.rule.id, functionPath: functionPaths[i]!, matchedText: m.node.text() })),
   );
-  const { suppressions, invalid } = findSuppressions(text, language.commentStarts);
-  for (const problem of invalid) notes.push({ path, kind: 'invalid-suppression', message: `line ${problem.line}: ${problem.problem}` });
+  const found = findSuppressions(text, language.commentStarts);
+  for (const problem of found.invalid) notes.push({ path, kind: 'invalid-suppression', message: `line ${problem.line}: ${problem.problem}` });
+  // A misspelt id would otherwise silence nothing, and say nothing about it.
+  const { known: suppressions, unknown } = partitionByKnownRules(found.suppressions, new Set(rules.map((rule) => rule.id)));
+  for (const s of unknown) notes.push({ path, kind: 'unknown-suppression', message: `line ${s.line}: '${s.ruleId}' names no known rule; the suppression has no effect` });
+  const used = new Set<Suppression>();
 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -75,8 +81,10 @@ export function analyzeSource(
       ...(match.trace ? { trace: match.trace } : {}),
     };
     const suppression = suppressionFor(suppressions, finding.ruleId, finding.startLine);
-    if (suppression) suppressed.push({ ...finding, suppression: { reason: suppression.reason, line: suppression.line } });
-    else findings.push(finding);
+    if (suppression) {
+      used.add(suppression);
+      suppressed.push({ ...finding, suppression: { reason: suppression.reason, line: suppression.line } });
+    } else findings.push(finding);
   });
   return {
     path,
@@ -86,6 +94,7 @@ export function analyzeSource(
     suppressed: dedupeSamePlace(suppressed),
     lines: text.length === 0 ? 0 : lines.length - (text.endsWith('\n') ? 1 : 0),
     notes,
+    unusedSuppressions: unusedSuppressions(suppressions, used),
     functions: options.complexity ? measureFunctions(parsed) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
+import type { LanguageSpec } from '../languages/language.js';
 import { compareFindings, type Finding, type SuppressedFinding } from '../findings/finding.js';
 import type { FunctionMetrics } from './complexity.js';
 import { discoverFiles, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
@@ -13,6 +14,8 @@ export interface ScanOptions extends DiscoveryOptions {
   cwd: string;
   rules: Rule[];
   complexity: boolean;
+  /** Report valid suppressions that silenced nothing as notes. */
+  reportUnusedSuppressions?: boolean;
   /** Worker threads for large scans; default: one per available core. */
   workers?: number;
 }
@@ -71,12 +74,26 @@ export function analyzeFile(file: SourceFile, rules: Rule[], options: { complexi
   } catch (error) {
     throw new UserError(`${file.path}: cannot read file (${(error as { code?: string }).code ?? 'error'})`);
   }
-  const text = decodeSource(file.path, bytes);
-  if (text === 'binary') return { skipped: { path: file.path, reason: 'binary' } };
-  if (file.language.id !== 'c' && file.language.id !== 'cpp' && looksMinified(text)) {
-    return { skipped: { path: file.path, reason: 'minified' } };
-  }
+  const text = sourceText(file.path, file.language, bytes);
+  if (text === 'binary' || text === 'minified') return { skipped: { path: file.path, reason: text } };
   return { analysis: analyzeSource(file.path, text, file.language, rules, { ...options, location: { absolutePath: file.absolutePath, read: readProjectFile } }) };
+}
+
+/** Returns a file's text, or why its content is not analysed: a binary, or a generated one-line bundle. */
+export function sourceText(displayPath: string, language: LanguageSpec, bytes: Buffer): string | 'binary' | 'minified' {
+  const text = decodeSource(displayPath, bytes);
+  if (text === 'binary') return text;
+  // Long lines are ordinary in C and C++ (tables, macros); elsewhere they mark generated bundles.
+  return language.id !== 'c' && language.id !== 'cpp' && looksMinified(text) ? 'minified' : text;
+}
+
+/** Returns one `unused-suppression` note per suppression of the file that silenced nothing. */
+export function unusedSuppressionNotes(analysis: FileAnalysis): FileNote[] {
+  return analysis.unusedSuppressions.map((s) => ({
+    path: analysis.path,
+    kind: 'unused-suppression',
+    message: `line ${s.line}: the suppression of '${s.ruleId}' suppressed nothing; remove it or move it to the line it is meant for`,
+  }));
 }
 
 /** Scans the given paths with the given rules, on worker threads when there are many files. */
@@ -89,7 +106,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     findings: [],
     suppressed: [],
     skipped: [...discovery.skipped],
-    notes: [],
+    notes: [...discovery.notes],
     functions: options.complexity ? [] : undefined,
     rules: options.rules,
   };
@@ -109,6 +126,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     result.findings.push(...analysis.findings);
     result.suppressed.push(...analysis.suppressed);
     result.notes.push(...analysis.notes);
+    if (options.reportUnusedSuppressions) result.notes.push(...unusedSuppressionNotes(analysis));
     if (analysis.functions) result.functions!.push(...analysis.functions.map((f) => ({ ...f, path: analysis.path })));
   }
   result.findings.sort(compareFindings);

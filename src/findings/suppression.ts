@@ -1,4 +1,4 @@
-/** An inline `loopwarden-ignore <rule-id>: <reason>` comment. */
+/** An inline `loopwarden-ignore <rule-id>[, <rule-id>…]: <reason>` comment, one per rule id it names. */
 export interface Suppression {
   ruleId: string;
   reason: string;
@@ -14,10 +14,20 @@ export interface InvalidSuppression {
   problem: string;
 }
 
-const MARKER = 'loopwarden-ignore';
-const SUPPRESSION = /loopwarden-ignore\s+([a-z0-9][a-z0-9-]*|\*)\s*(?::\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+/** A valid suppression that silenced no finding: stale after a fix, or aimed at the wrong line. */
+export interface UnusedSuppression {
+  ruleId: string;
+  line: number;
+  reason: string;
+}
 
-/** Finds suppression comments in `text`; those without a reason are returned as invalid. */
+const MARKER = 'loopwarden-ignore';
+const RULE_ID = '(?:[a-z0-9][a-z0-9-]*|\\*)';
+const SUPPRESSION = new RegExp(`${MARKER}\\s+(${RULE_ID}(?:\\s*,\\s*${RULE_ID})*)\\s*(?::\\s*(.*?))?\\s*(?:\\*\\/|-->)?\\s*$`);
+// Prose that mentions the marker (`loopwarden-ignore <rule-id>: …` in docs) names no rule: not an attempt.
+const ATTEMPT = new RegExp(`^${MARKER}\\s+${RULE_ID}(\\s|:|,|$)`);
+
+/** Finds suppression comments in `text`; those without a reason or with a malformed id list are returned as invalid. */
 export function findSuppressions(
   text: string,
   commentStarts: string[],
@@ -31,20 +41,21 @@ export function findSuppressions(
     const commentAt = Math.max(...commentStarts.map((start) => lineText.lastIndexOf(start, at)));
     if (commentAt < 0) return;
     const line = index + 1;
-    // Prose that mentions the marker (`loopwarden-ignore <rule-id>: …` in docs) names no rule: not an attempt.
-    if (!/^loopwarden-ignore\s+([a-z0-9][a-z0-9-]*|\*)(\s|:|$)/.test(lineText.slice(at))) return;
+    if (!ATTEMPT.test(lineText.slice(at))) return;
     const match = SUPPRESSION.exec(lineText.slice(at));
     if (!match) {
-      invalid.push({ line, problem: `expected '${MARKER} <rule-id>: <reason>'` });
+      invalid.push({ line, problem: `expected '${MARKER} <rule-id>[, <rule-id>…]: <reason>'` });
       return;
     }
+    const ruleIds = [...new Set(match[1]!.split(',').map((id) => id.trim()))];
     const reason = (match[2] ?? '').trim();
     if (!reason) {
-      invalid.push({ line, problem: `suppression of '${match[1]}' has no reason; write '${MARKER} ${match[1]}: <why this is safe>'` });
+      invalid.push({ line, problem: `suppression of '${ruleIds.join(', ')}' has no reason; write '${MARKER} ${ruleIds.join(', ')}: <why this is safe>'` });
       return;
     }
     const standalone = lineText.slice(0, commentAt).trim() === '';
-    suppressions.push({ ruleId: match[1]!, reason, line, coversLine: standalone ? nextCodeLine(lines, index) : line });
+    const coversLine = standalone ? nextCodeLine(lines, index) : line;
+    for (const ruleId of ruleIds) suppressions.push({ ruleId, reason, line, coversLine });
   });
   return { suppressions, invalid };
 }
@@ -60,9 +71,25 @@ function isCommentOnly(line: string): boolean {
   return /^\s*(#|\/\/|\/\*|--|<!--)/.test(line);
 }
 
+/** Splits suppressions into those naming a known rule (or `*`) and those naming none, which cannot take effect. */
+export function partitionByKnownRules(
+  suppressions: Suppression[],
+  knownRuleIds: ReadonlySet<string>,
+): { known: Suppression[]; unknown: Suppression[] } {
+  const known: Suppression[] = [];
+  const unknown: Suppression[] = [];
+  for (const suppression of suppressions) (suppression.ruleId === '*' || knownRuleIds.has(suppression.ruleId) ? known : unknown).push(suppression);
+  return { known, unknown };
+}
+
 /** Returns the suppression covering a finding of `ruleId` that starts on `line`, if any. */
 export function suppressionFor(suppressions: Suppression[], ruleId: string, line: number): Suppression | undefined {
   return suppressions.find(
     (s) => (s.ruleId === ruleId || s.ruleId === '*') && (s.line === line || s.coversLine === line),
   );
+}
+
+/** Returns the suppressions not in `used`, in comment order. */
+export function unusedSuppressions(suppressions: Suppression[], used: ReadonlySet<Suppression>): UnusedSuppression[] {
+  return suppressions.filter((s) => !used.has(s)).map(({ ruleId, line, reason }) => ({ ruleId, line, reason }));
 }

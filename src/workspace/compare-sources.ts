@@ -3,8 +3,9 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
-import { discoverFiles, skipReasonForPath } from '../engine/discover.js';
-import { decodeSource } from '../engine/scan.js';
+import { discoverFiles } from '../engine/discover.js';
+import { FileSet, type FileSetOptions } from '../engine/file-set.js';
+import { sourceText } from '../engine/scan.js';
 import { analyzeSource } from '../engine/scan-file.js';
 import { summarizeFile, type FileState, type Snapshot } from '../diff/snapshot.js';
 import { blobId, changedPaths, gitTopLevel, listTree, readBlobs, resolveCommit } from './git.js';
@@ -20,15 +21,16 @@ export interface ComparedSides {
 function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState | undefined {
   const language = languageForPath(path);
   if (!language) return undefined;
-  const text = decodeSource(path, bytes);
-  if (text === 'binary') return undefined;
+  const text = sourceText(path, language, bytes);
+  if (text === 'binary' || text === 'minified') return undefined;
   const analysis = analyzeSource(path, text, language, rules, { complexity: true });
   const functions = analysis.functions ?? [];
   return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, summary: summarizeFile(analysis.findings, functions), findings: analysis.findings, suppressed: analysis.suppressed, functions };
 }
 
-function directorySnapshot(directory: string, rules: Rule[], maxFileSize: number): Snapshot {
-  const discovery = discoverFiles(['.'], directory, { include: [], exclude: [], maxFileSize });
+function directorySnapshot(directory: string, rules: Rule[], fileSet: FileSetOptions): Snapshot {
+  // The files `scan` would read there; `scan.include`/`scan.exclude` match paths relative to the directory.
+  const discovery = discoverFiles(['.'], directory, fileSet);
   const files = discovery.files.flatMap((file) => analyzeContent(file.path, readFileSync(file.absolutePath), rules) ?? []);
   return { files };
 }
@@ -36,15 +38,16 @@ function directorySnapshot(directory: string, rules: Rule[], maxFileSize: number
 /**
  * Resolves BEFORE and AFTER — two files, two directories, or two git revisions (`WORKTREE` for the
  * uncommitted work tree) — and analyses them. With revisions only the files that differ are analysed.
+ * Directories and revisions hold the files `scan` and `check` would read (config include/exclude, size limit).
  */
-export function compareSources(beforeArg: string, afterArg: string, cwd: string, rules: Rule[], maxFileSize: number): ComparedSides {
+export function compareSources(beforeArg: string, afterArg: string, cwd: string, rules: Rule[], fileSetOptions: FileSetOptions): ComparedSides {
   const beforePath = resolve(cwd, beforeArg);
   const afterPath = resolve(cwd, afterArg);
   if (existsSync(beforePath) && existsSync(afterPath)) {
     const beforeIsDir = statSync(beforePath).isDirectory();
     if (beforeIsDir !== statSync(afterPath).isDirectory()) throw new UserError(`${beforeArg}, ${afterArg}: compare two files or two directories, not one of each`);
     if (beforeIsDir) {
-      return { before: directorySnapshot(beforePath, rules, maxFileSize), after: directorySnapshot(afterPath, rules, maxFileSize), root: afterPath, description: `${beforeArg} → ${afterArg}` };
+      return { before: directorySnapshot(beforePath, rules, fileSetOptions), after: directorySnapshot(afterPath, rules, fileSetOptions), root: afterPath, description: `${beforeArg} → ${afterArg}` };
     }
     // Two files are two versions of one file: both sides use the AFTER file's name.
     const name = relative(cwd, afterPath).split(sep).join('/') || basename(afterPath);
@@ -60,17 +63,20 @@ export function compareSources(beforeArg: string, afterArg: string, cwd: string,
     if (!resolved) throw new UserError(`${arg}: no such file, directory${top ? ' or git revision' : ' (and not inside a git repository)'}`);
   }
   if (before === 'WORKTREE') throw new UserError(`${beforeArg}: WORKTREE can only be the AFTER side`);
-  const paths = changedPaths(top!, before!, after!).filter((path) => !skipReasonForPath(path));
+  const fileSet = new FileSet(fileSetOptions);
+  const paths = changedPaths(top!, before!, after!).filter((path) => !fileSet.exclusionOf(path, undefined));
   const revisionSide = (commit: string): Snapshot => {
     const tree = listTree(top!, commit);
-    const ids = paths.map((p) => tree.get(p)).filter((id): id is string => id !== undefined);
-    const blobs = readBlobs(top!, ids);
-    return { files: paths.flatMap((p) => (tree.has(p) ? (analyzeContent(p, blobs.get(tree.get(p)!)!, rules) ?? []) : [])) };
+    const kept = paths.filter((p) => tree.has(p) && !fileSet.exclusionOf(p, tree.get(p)!.size));
+    const blobs = readBlobs(top!, kept.map((p) => tree.get(p)!.id));
+    return { files: kept.flatMap((p) => analyzeContent(p, blobs.get(tree.get(p)!.id)!, rules) ?? []) };
   };
   const worktreeSide = (): Snapshot => ({
     files: paths.flatMap((p) => {
       const absolute = join(top!, p);
-      return existsSync(absolute) && statSync(absolute).size <= maxFileSize ? (analyzeContent(p, readFileSync(absolute), rules) ?? []) : [];
+      if (!existsSync(absolute)) return [];
+      const stats = statSync(absolute);
+      return stats.isFile() && !fileSet.exclusionOf(p, stats.size) ? (analyzeContent(p, readFileSync(absolute), rules) ?? []) : [];
     }),
   });
   return {

@@ -1,24 +1,10 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { git, gitTopLevel, listGitFiles, splitNul } from '../io/git-process.js';
 
-/** Runs git in `cwd` and returns its standard output; failures are UserErrors quoting git's first line. */
-export function git(cwd: string, args: string[], input?: string | Buffer): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30 });
-  if (result.error) throw new UserError(`git: cannot run (${result.error.message})`);
-  if (result.status !== 0) {
-    const message = result.stderr.toString().trim().split('\n')[0] ?? `exit ${result.status}`;
-    throw new UserError(`git ${args[0]}: ${message}`);
-  }
-  return result.stdout;
-}
-
-/** Returns the repository's top directory, or undefined outside a git work tree. */
-export function gitTopLevel(cwd: string): string | undefined {
-  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
-}
+// The doors find the repository and run git through here; the runner itself sits lower, for discovery.
+export { git, gitTopLevel } from '../io/git-process.js';
 
 /** Returns the real path of `directory` and the top of the git work tree holding it (the directory itself outside one). */
 export function repositoryTopOf(directory: string): { directory: string; top: string } {
@@ -38,18 +24,25 @@ export function blobId(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\u0000`).update(content).digest('hex');
 }
 
-/** Lists the work tree's files git knows or would add: tracked and untracked, minus ignored. */
+/** Lists the work tree's files git knows or would add: tracked and untracked, minus ignored (as `scan` lists them). */
 export function listWorktreeFiles(top: string): string[] {
-  return splitNul(git(top, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']));
+  return listGitFiles(top);
 }
 
-/** Lists a commit's files with their blob ids. */
-export function listTree(top: string, commit: string): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const line of splitNul(git(top, ['ls-tree', '-r', '-z', '--full-tree', commit]))) {
+/** A file of a commit: its blob id and size in bytes. */
+export interface TreeEntry {
+  id: string;
+  size: number;
+}
+
+/** Lists a commit's files with their blob ids and sizes. */
+export function listTree(top: string, commit: string): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>();
+  for (const line of splitNul(git(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]))) {
     const tab = line.indexOf('\t');
-    const [, type, id] = line.slice(0, tab).split(' ');
-    if (type === 'blob') entries.set(line.slice(tab + 1), id!);
+    // `<mode> <type> <id> <size padded with spaces>`
+    const [, type, id, size] = line.slice(0, tab).split(/ +/);
+    if (type === 'blob') entries.set(line.slice(tab + 1), { id: id!, size: Number(size) });
   }
   return entries;
 }
@@ -85,9 +78,8 @@ export function commitMessage(top: string, commit: string): string {
   return git(top, ['log', '-1', '--format=%B', commit]).toString();
 }
 
-function splitNul(output: Buffer): string[] {
-  return output
-    .toString()
-    .split('\u0000')
-    .filter((entry) => entry.length > 0);
+/** Returns the trailer block at the end of a commit's message as git reads it: one unfolded `Key: value` a line. */
+export function commitTrailers(top: string, commit: string): string {
+  // --no-divider: a `---` line in a commit message is prose, not the start of a patch.
+  return git(top, ['interpret-trailers', '--parse', '--no-divider'], commitMessage(top, commit)).toString();
 }

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
-import { skipReasonForPath } from '../engine/discover.js';
+import { FileSet, type FileSetOptions } from '../engine/file-set.js';
 import { decodeSource, looksMinified } from '../engine/scan.js';
 import { analyzeSource, type FileAnalysis } from '../engine/scan-file.js';
 import { summarizeFile, type FileState, type FileSummary, type Snapshot } from '../diff/snapshot.js';
@@ -53,14 +53,17 @@ export class SnapshotBuilder {
   private readonly parsed = new Map<string, FileAnalysis>();
   private readonly summaries = new Map<string, StoredSummary>();
   private freshlyAnalysed = 0;
+  /** Which files are analysed: the same decision `scan` and `diff` make. */
+  private readonly fileSet: FileSet;
 
   constructor(
     private readonly top: string,
     private readonly ledger: Ledger,
     private readonly rules: Rule[],
-    private readonly maxFileSize: number,
+    fileSetOptions: FileSetOptions,
   ) {
     this.engine = engineKey(rules);
+    this.fileSet = new FileSet(fileSetOptions);
   }
 
   /** The work tree as it is now; unchanged files are recognised by size and modification time. */
@@ -70,14 +73,14 @@ export class SnapshotBuilder {
     const contents = new Map<string, Buffer>();
     const statUpdates: { path: string; size: number; mtimeMs: number; hash: string }[] = [];
     for (const path of listWorktreeFiles(this.top)) {
-      if (skipReasonForPath(path)) continue;
+      if (this.fileSet.exclusionOf(path, undefined)) continue;
       let stats;
       try {
         stats = statSync(join(this.top, path));
       } catch {
         continue; // tracked but deleted in the work tree
       }
-      if (!stats.isFile() || stats.size > this.maxFileSize) continue;
+      if (!stats.isFile() || this.fileSet.exclusionOf(path, stats.size)) continue;
       const cached = statCache.get(path);
       let hash: string;
       if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) hash = cached.hash;
@@ -101,8 +104,8 @@ export class SnapshotBuilder {
   /** A commit's files, read from git only where the ledger has no analysis of that content. */
   commit(commit: string): { snapshot: Snapshot; id: string; analysed: number } {
     const entries: SnapshotEntry[] = [];
-    for (const [path, hash] of listTree(this.top, commit)) {
-      if (skipReasonForPath(path)) continue;
+    for (const [path, { id: hash, size }] of listTree(this.top, commit)) {
+      if (this.fileSet.exclusionOf(path, size)) continue;
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
     return this.complete(entries, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));

@@ -1,4 +1,11 @@
 import type { Provenance } from '../ledger/record.js';
+import { commitTrailers } from './git.js';
+
+/** One `Key: value` trailer of a commit message. */
+export interface Trailer {
+  key: string;
+  value: string;
+}
 
 /** Assistants recognised in `Co-authored-by:` trailers, with the tool name they stand for. */
 const KNOWN_ASSISTANTS: [RegExp, string][] = [
@@ -13,22 +20,34 @@ const KNOWN_ASSISTANTS: [RegExp, string][] = [
   [/amazon q|codewhisperer/i, 'amazon-q'],
 ];
 
+/** Parses the output of `git interpret-trailers --parse` (one unfolded `Key: value` a line) into trailers. */
+export function parseTrailers(output: string): Trailer[] {
+  return output.split('\n').flatMap((line) => {
+    const colon = line.indexOf(':');
+    if (colon <= 0) return [];
+    return [{ key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() }];
+  });
+}
+
 /**
- * Reads AI involvement from a commit message's trailers: `Co-authored-by:` naming a known assistant,
- * `Assisted-by:` or `Generated-by:`. Returns the provenance fields it can tell, or undefined.
+ * Reads AI involvement from a commit's trailers: `Co-authored-by:` naming a known assistant,
+ * `Assisted-by:` or `Generated-by:`; the last one that tells wins. Returns the provenance fields it can tell, or undefined.
  */
-export function provenanceFromTrailers(message: string): Partial<Provenance> | undefined {
-  for (const line of message.split('\n').reverse()) {
-    const match = /^(co-authored-by|assisted-by|generated-by)\s*:\s*(.+)$/i.exec(line.trim());
-    if (!match) continue;
-    const [, key, value] = match;
-    if (key!.toLowerCase() === 'co-authored-by') {
-      const known = KNOWN_ASSISTANTS.find(([pattern]) => pattern.test(value!));
-      if (known) return { actor: 'ai', tool: known[1] };
+export function provenanceFromTrailers(trailers: Trailer[]): Partial<Provenance> | undefined {
+  for (const { key, value } of [...trailers].reverse()) {
+    const name = key.toLowerCase();
+    if (name !== 'co-authored-by' && name !== 'assisted-by' && name !== 'generated-by') continue;
+    const known = KNOWN_ASSISTANTS.find(([pattern]) => pattern.test(value))?.[1];
+    if (name === 'co-authored-by') {
+      if (known) return { actor: 'ai', tool: known };
       continue;
     }
-    const tool = KNOWN_ASSISTANTS.find(([pattern]) => pattern.test(value!))?.[1] ?? value!.replace(/\s*<[^>]*>\s*/g, '').trim();
-    return { actor: 'ai', tool };
+    return { actor: 'ai', tool: known ?? value.replace(/\s*<[^>]*>\s*/g, '').trim() };
   }
   return undefined;
+}
+
+/** Returns the AI provenance a commit's trailer block tells (only the block at the message's end counts), or undefined. */
+export function provenanceOfCommit(top: string, commit: string): Partial<Provenance> | undefined {
+  return provenanceFromTrailers(parseTrailers(commitTrailers(top, commit)));
 }

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { CLI, makeProject, runCli } from '../helpers.js';
+import { CLI, gitRepo, makeProject, runCli } from '../helpers.js';
 
 const ANSI = /\x1b\[/;
 const HASH_PY = 'import hashlib\n\ndef h(x):\n    return hashlib.md5(x)\n';
@@ -11,13 +11,7 @@ const PLAIN_ENV = { NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, 
 
 /** A git repository with a weakness, initialised for `check`. */
 function checkedProject(): string {
-  const root = makeProject({ 'a.py': 'x = 1\n' });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('add', '-A');
-  git('commit', '-qm', 'baseline');
+  const root = gitRepo({ 'a.py': 'x = 1\n' });
   runCli(['init'], root);
   return root;
 }

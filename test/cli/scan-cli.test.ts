@@ -142,3 +142,24 @@ test('loopwarden scans its own source clean (every exception is a reasoned suppr
   assert.deepEqual(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`), []);
   assert.ok(report.suppressed.every((s: { suppression: { reason: string } }) => s.suppression.reason.length > 10));
 });
+
+test('suppressions: several ids in one comment, unknown ids as notes, unused ones only with --report-unused-suppressions', () => {
+  const root = makeProject({
+    'h.py': [
+      'import hashlib',
+      'def f(cursor, name):',
+      '    cursor.execute("SELECT " + hashlib.md5(name).hexdigest())  # loopwarden-ignore python-sqli-built-query, python-weak-hash: fixture',
+      '    # loopwarden-ignore python-weak-hsh: misspelt',
+      '    hashlib.md5(name)',
+      '    return 1  # loopwarden-ignore python-code-injection-eval: stale',
+      '',
+    ].join('\n'),
+  });
+  const plain = JSON.parse(runCli(['scan', '-f', 'json'], root).stdout);
+  assert.deepEqual(plain.suppressed.map((s: { ruleId: string }) => s.ruleId), ['python-sqli-built-query', 'python-weak-hash']);
+  assert.deepEqual(plain.findings.map((f: { startLine: number }) => f.startLine), [5]);
+  assert.deepEqual(plain.notes.map((n: { kind: string; message: string }) => `${n.kind} ${n.message.split(':')[0]}`), ['unknown-suppression line 4']);
+  const reported = JSON.parse(runCli(['scan', '-f', 'json', '--report-unused-suppressions'], root).stdout);
+  assert.deepEqual(reported.notes.map((n: { kind: string; message: string }) => `${n.kind} ${n.message.split(':')[0]}`), ['unknown-suppression line 4', 'unused-suppression line 6']);
+  assert.match(runCli(['scan', '--report-unused-suppressions'], root).stdout, /note: h\.py: line 6: the suppression of 'python-code-injection-eval' suppressed nothing/);
+});

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { discoverFiles } from '../../src/engine/discover.js';
 import { scanPaths } from '../../src/engine/scan.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 import { UserError } from '../../src/errors.js';
-import { makeProject } from '../helpers.js';
+import { gitRepo, makeProject } from '../helpers.js';
 
 const options = { include: [], exclude: [], maxFileSize: 1024 * 1024 };
 
@@ -69,4 +69,29 @@ test('a directory named explicitly is scanned even when an enclosing .gitignore 
   const root = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'deps/\n*.tmp.py\n', 'deps/lib/a.py': 'x = 1\n', 'deps/lib/b.tmp.py': 'x = 2\n' });
   assert.deepEqual(discoverFiles(['.'], root, options).files.map((f) => f.path), []);
   assert.deepEqual(discoverFiles(['deps/lib'], root, options).files.map((f) => f.path), ['deps/lib/a.py']);
+});
+
+test('inside a git work tree git lists the files: .git/info/exclude counts, deleted tracked files do not', () => {
+  const root = gitRepo({ '.gitignore': 'build/\n', 'app.py': 'x = 1\n', 'gone.py': 'x = 2\n', 'src/lib.py': 'x = 3\n' });
+  rmSync(join(root, 'gone.py'));
+  writeFileSync(join(root, 'new.py'), 'x = 4\n');
+  writeFileSync(join(root, 'local.py'), 'x = 5\n');
+  appendFileSync(join(root, '.git/info/exclude'), 'local.py\n');
+  mkdirSync(join(root, 'build'));
+  writeFileSync(join(root, 'build/out.py'), 'x = 6\n');
+  const discovery = discoverFiles(['.'], root, options);
+  assert.deepEqual(discovery.files.map((f) => f.path), ['app.py', 'new.py', 'src/lib.py']);
+  assert.deepEqual(discovery.skipped.sort((a, b) => a.path.localeCompare(b.path)), [{ path: 'build', reason: 'gitignored' }, { path: 'local.py', reason: 'gitignored' }]);
+  // A named subdirectory: paths stay relative to the scan root.
+  assert.deepEqual(discoverFiles(['src'], root, options).files.map((f) => f.path), ['src/lib.py']);
+});
+
+test('inside a git work tree a named directory git ignores is still walked, and excludes apply below it', () => {
+  const root = gitRepo({ '.gitignore': 'deps/\n', 'app.py': 'x = 1\n' });
+  mkdirSync(join(root, 'deps/lib/gen'), { recursive: true });
+  writeFileSync(join(root, 'deps/lib/a.py'), 'x = 1\n');
+  writeFileSync(join(root, 'deps/lib/gen/b.py'), 'x = 2\n');
+  const discovery = discoverFiles(['deps/lib'], root, { ...options, exclude: ['**/gen'] });
+  assert.deepEqual(discovery.files.map((f) => f.path), ['deps/lib/a.py']);
+  assert.deepEqual(discovery.skipped, [{ path: 'deps/lib/gen', reason: 'excluded' }]);
 });
