@@ -13,10 +13,16 @@ const scanSectionSchema = z
   })
   .strict();
 
-/** The schema of `.loopwarden.yml`; sections other than `scan` belong to other commands. */
+/**
+ * The schema of `.loopwarden.yml`. Every level is strict, so a misspelt key is an error, not a setting
+ * silently ignored. To add a section, add it here with `.prefault({})`: its own schema fills the defaults.
+ */
 export const configFileSchema = z
   .object({
-    scan: scanSectionSchema.default(scanSectionSchema.parse({})),
-    policy: policySchema.default(policySchema.parse({})),
+    scan: scanSectionSchema.prefault({}),
+    policy: policySchema.prefault({}),
   })
-  .loose();
+  .strict();
+
+/** A validated config file, defaults filled in; rule directories are still relative to the file. */
+export type ConfigFile = z.output<typeof configFileSchema>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../findings/finding.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
@@ -58,6 +58,7 @@ export async function loadProjectConfig(directory: string, explicitPath?: string
 
 interface ConfigCache {
   version: string;
+  schema: string;
   source: string;
   sourceHash: string;
   config: { scan: Omit<ScanConfig, 'path'>; policy: Policy };
@@ -73,10 +74,23 @@ function hashOf(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+// The cache holds the schema's output (defaults filled in), so a copy made by another build of the schema
+// — a key added, a default changed, a key no longer accepted — must not be served. The tool version alone
+// does not change between builds; the size and time of the modules that define the schema do.
+const SCHEMA_MODULES = ['./config-file-schema.js', '../policy/policy-schema.js', '../policy/policy.js'];
+
+function schemaStamp(): string {
+  return SCHEMA_MODULES.map((module) => {
+    const stats = statSync(new URL(module, import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  }).join(',');
+}
+
 function readConfigCache(directory: string, path: string): ConfigCache['config'] | undefined {
   try {
     const cache = JSON.parse(readFileSync(cachePath(directory), 'utf8')) as ConfigCache;
-    return cache.version === TOOL_VERSION && cache.source === path && cache.sourceHash === hashOf(path) ? cache.config : undefined;
+    const current = cache.version === TOOL_VERSION && cache.schema === schemaStamp() && cache.source === path && cache.sourceHash === hashOf(path);
+    return current ? cache.config : undefined;
   } catch {
     return undefined;
   }
@@ -85,7 +99,7 @@ function readConfigCache(directory: string, path: string): ConfigCache['config']
 function writeConfigCache(directory: string, path: string, config: { scan: Omit<ScanConfig, 'path'>; policy: unknown }): void {
   if (!existsSync(join(directory, '.loopwarden'))) return;
   try {
-    const cache: ConfigCache = { version: TOOL_VERSION, source: path, sourceHash: hashOf(path), config: config as ConfigCache['config'] };
+    const cache: ConfigCache = { version: TOOL_VERSION, schema: schemaStamp(), source: path, sourceHash: hashOf(path), config: config as ConfigCache['config'] };
     writeFileSync(cachePath(directory), JSON.stringify(cache));
   } catch {
     // A cache that cannot be written only costs time.
