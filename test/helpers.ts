@@ -32,3 +32,15 @@ export function runCli(args: string[], cwd: string): { status: number; stdout: s
 export function parseSnippet(languageId: string, text: string): ParsedFile {
   return parseSource(languageById(languageId)!, text);
 }
+
+/** Creates a temporary git repository holding `files`, committed once, removed after the test file. */
+export function makeGitRepo(files: Record<string, string | Buffer>): string {
+  const root = makeProject(files);
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  git('add', '-A');
+  git('commit', '-qm', 'baseline', '--allow-empty');
+  return root;
+}

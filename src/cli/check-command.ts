@@ -34,7 +34,7 @@ export function checkCommand(): Command {
     .option('--author <name>', 'the person responsible (env LOOPWARDEN_AUTHOR)')
     .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--config <file>', 'config file (default: .loopwarden.yml at the repository top)')
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml up to the repository top)')
     .option('--no-color', 'never colour the text report')
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);

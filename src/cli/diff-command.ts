@@ -4,7 +4,6 @@ import { loadProjectConfig } from '../config/config-file.js';
 import { diffSnapshots } from '../diff/iteration-diff.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { compareSources } from '../workspace/compare-sources.js';
-import { gitTopLevel } from '../workspace/git.js';
 import { renderIterationText } from '../report/iteration-text.js';
 import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
@@ -14,6 +13,7 @@ import type { FailOn } from '../report/scan-summary.js';
 interface DiffFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
   failOn: FailOn;
+  config?: string;
   color?: boolean;
 }
 
@@ -25,6 +25,7 @@ export function diffCommand(): Command {
     .argument('<after>', 'file, directory, git revision or WORKTREE')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from here up to the repository top)')
     .option('--no-color', 'never colour the text report')
     .action(async (before: string, after: string, flags: DiffFlags) => {
       process.exitCode = await runDiff(before, after, flags);
@@ -33,7 +34,7 @@ export function diffCommand(): Command {
 
 /** Compares two versions and prints what was introduced, fixed and persists; returns the exit code. */
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
-  const config = await loadProjectConfig(gitTopLevel(cwd) ?? cwd);
+  const config = await loadProjectConfig({ start: cwd, explicitPath: flags.config });
   const rules = await loadAllRules(config.scan.rules);
   const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
   const diff = diffSnapshots(sides.before, sides.after);

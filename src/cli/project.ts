@@ -18,11 +18,14 @@ export interface Project {
   openLedger(): Promise<Ledger>;
 }
 
-/** Finds the repository around `cwd` and loads its configuration and rules (invalid ones are UserErrors). */
+/**
+ * Finds the repository around `cwd` and loads its configuration (the nearest config file from `cwd` up
+ * to the repository top, unless `configPath` is given) and rules; invalid ones are UserErrors.
+ */
 export async function openProject(cwd: string, configPath?: string, options: { needRules?: boolean } = {}): Promise<Project> {
   const top = gitTopLevel(cwd);
   if (!top) throw new UserError(`${cwd}: not inside a git work tree (iterations are recorded per repository; run 'git init' first)`);
-  const config = await loadProjectConfig(top, configPath);
+  const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath });
   const rules = options.needRules === false ? [] : await loadAllRules(config.scan.rules);
   return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH)) };
 }

@@ -39,7 +39,7 @@ export function scanCommand(): Command {
     .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
-    .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from the scan root up to the repository top)')
     .option('--no-color', 'never colour the text report')
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
@@ -55,7 +55,7 @@ function parsePositiveInteger(value: string): number {
 /** Runs a scan and writes its report; returns the exit code. */
 export async function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): Promise<number> {
   const root = scanRootFor(paths, cwd);
-  const config = await loadScanConfig(root, flags.config);
+  const config = await loadScanConfig({ start: root, explicitPath: flags.config });
   const failOn: FailOn = flags.failOn ?? config.failOn;
   const rules = await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
   const result = await scanPaths({

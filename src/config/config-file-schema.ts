@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings/finding.js';
-import { DEFAULT_MAX_FILE_SIZE } from './config-file.js';
+import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
 import { policySchema } from '../policy/policy-schema.js';
 
 const scanSectionSchema = z
@@ -15,7 +15,8 @@ const scanSectionSchema = z
 
 /**
  * The schema of `.loopwarden.yml`. Every level is strict, so a misspelt key is an error, not a setting
- * silently ignored. To add a section, add it here with `.prefault({})`: its own schema fills the defaults.
+ * silently ignored. To add a section, add it here with `.prefault({})` (its own schema fills the defaults)
+ * and give its defaults in DEFAULT_CONFIG (config-file.ts); the types make the second step compulsory.
  */
 export const configFileSchema = z
   .object({
