@@ -10,8 +10,9 @@ import { renderIterationText } from '../report/iteration-text.js';
 import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { openProject } from './project.js';
+import { ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
-interface CheckFlags {
+interface CheckFlags extends RuleSelectionFlags {
   actor?: 'ai' | 'human';
   tool?: string;
   model?: string;
@@ -35,6 +36,8 @@ export function checkCommand(): Command {
     .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml up to the repository top)')
+    .addOption(selectOption())
+    .addOption(ignoreOption())
     .option('--no-color', 'never colour the text report')
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
@@ -43,7 +46,7 @@ export function checkCommand(): Command {
 
 /** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block). */
 export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<number> {
-  const project = await openProject(cwd, flags.config);
+  const project = await openProject(cwd, flags.config, { select: flags.select, ignore: flags.ignore });
   let commit: string | null;
   let fromTrailers: Partial<Provenance> | undefined;
   if (flags.rev) {

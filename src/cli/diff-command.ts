@@ -9,8 +9,9 @@ import { renderIterationJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { buildDiffSarif } from '../report/sarif.js';
 import type { FailOn } from '../report/scan-summary.js';
+import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
-interface DiffFlags {
+interface DiffFlags extends RuleSelectionFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
   failOn: FailOn;
   config?: string;
@@ -25,6 +26,8 @@ export function diffCommand(): Command {
     .argument('<after>', 'file, directory, git revision or WORKTREE')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .addOption(selectOption())
+    .addOption(ignoreOption())
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from here up to the repository top)')
     .option('--no-color', 'never colour the text report')
     .action(async (before: string, after: string, flags: DiffFlags) => {
@@ -35,7 +38,7 @@ export function diffCommand(): Command {
 /** Compares two versions and prints what was introduced, fixed and persists; returns the exit code. */
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
   const config = await loadProjectConfig({ start: cwd, explicitPath: flags.config });
-  const rules = await loadAllRules(config.scan.rules);
+  const rules = chooseRules(await loadAllRules(config.scan.rules), config.scan, flags);
   const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan.maxFileSize);
   const diff = diffSnapshots(sides.before, sides.after);
   const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;

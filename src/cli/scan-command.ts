@@ -7,11 +7,12 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import { summarizeScan, type FailOn } from '../report/scan-summary.js';
+import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-interface ScanFlags {
+interface ScanFlags extends RuleSelectionFlags {
   format: OutputFormat;
   output?: string;
   failOn?: FailOn;
@@ -37,6 +38,8 @@ export function scanCommand(): Command {
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
     .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])
+    .addOption(selectOption())
+    .addOption(ignoreOption())
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from the scan root up to the repository top)')
@@ -57,7 +60,7 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   const root = scanRootFor(paths, cwd);
   const config = await loadScanConfig({ start: root, explicitPath: flags.config });
   const failOn: FailOn = flags.failOn ?? config.failOn;
-  const rules = await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
+  const rules = chooseRules(await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]), config, flags);
   const result = await scanPaths({
     paths,
     cwd,

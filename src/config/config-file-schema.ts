@@ -3,6 +3,8 @@ import { SEVERITIES } from '../findings/finding.js';
 import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
 import { policySchema } from '../policy/policy-schema.js';
 
+const selectors = z.array(z.string().min(1)).default([]);
+
 const scanSectionSchema = z
   .object({
     rules: z.array(z.string()).default([]),
@@ -10,6 +12,10 @@ const scanSectionSchema = z
     exclude: z.array(z.string()).default([]),
     maxFileSize: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE),
     failOn: z.enum([...SEVERITIES, 'none']).default('high'),
+    /** Rule ids, rule-id prefixes or CWE ids to run (empty: every rule); see src/rules/select.ts. */
+    select: selectors,
+    /** Rule ids, rule-id prefixes or CWE ids to leave out of what `select` chose. */
+    ignore: selectors,
   })
   .strict();
 

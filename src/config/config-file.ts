@@ -20,7 +20,7 @@ export type ProjectConfig = Omit<ConfigFile, 'scan' | 'policy'> & { scan: ScanCo
 
 // What a project without a config file gets. Typed by the schema, so a new section cannot be forgotten here.
 const DEFAULT_CONFIG: ConfigFile = {
-  scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high' },
+  scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high', select: [], ignore: [] },
   policy: DEFAULT_POLICY,
 };
 

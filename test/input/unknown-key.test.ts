@@ -22,6 +22,7 @@ test('a misspelt nested key names the section it is in', () => {
     "/p/.loopwarden.yml:3: unknown key 'maxConsecutiveAIIterations' in 'policy.chain' — did you mean 'maxConsecutiveAiIterations'?",
   );
   assert.equal(errorOf('scan:\n  exlude: [gen/**]\n'), "/p/.loopwarden.yml:2: unknown key 'exlude' in 'scan' — did you mean 'exclude'?");
+  assert.equal(errorOf('scan:\n  selct: [python-]\n'), "/p/.loopwarden.yml:2: unknown key 'selct' in 'scan' — did you mean 'select'?");
 });
 
 test('inside a list, the unknown key is named rather than the required key it left missing', () => {
@@ -39,6 +40,8 @@ test('valid files still get every default', () => {
   const config = parseYamlText('/p/.loopwarden.yml', 'scan:\n  exclude: [gen/**]\n', configFileSchema);
   assert.deepEqual(config.scan.exclude, ['gen/**']);
   assert.deepEqual(config.scan.include, []);
+  assert.deepEqual(config.scan.select, []);
+  assert.deepEqual(config.scan.ignore, []);
   assert.equal(config.policy.chain.maxConsecutiveAiIterations, 3);
   assert.equal(parseYamlText('/p/.loopwarden.yml', '', configFileSchema).scan.failOn, 'high');
 });
