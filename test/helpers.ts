@@ -52,13 +52,13 @@ export function runCliInTerminal(args: string[], cwd: string, extraEnv: Record<s
 }
 
 /** Creates a git repository holding `files`, with one commit. */
-export function gitRepo(files: Record<string, string>): string {
+export function gitRepo(files: Record<string, string | Buffer>): string {
   const root = makeProject(files);
   const git = (...args: string[]) => spawnSync('git', args, { cwd: root, stdio: 'pipe' });
   git('init', '-q');
   git('config', 'user.email', 'dev@example.com');
   git('config', 'user.name', 'Dev');
   git('add', '-A');
-  git('commit', '-qm', 'baseline');
+  git('commit', '-qm', 'baseline', '--allow-empty');
   return root;
 }

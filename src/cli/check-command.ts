@@ -12,8 +12,9 @@ import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { openProject } from './project.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
+import { ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
-interface CheckFlags {
+interface CheckFlags extends RuleSelectionFlags {
   actor?: 'ai' | 'human';
   tool?: string;
   model?: string;
@@ -36,7 +37,9 @@ export function checkCommand(): Command {
     .option('--author <name>', 'the person responsible (env LOOPWARDEN_AUTHOR)')
     .option('--rev <revision>', 'check a commit instead of the work tree (AI trailers are read from it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--config <file>', 'config file (default: .loopwarden.yml at the repository top)')
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml up to the repository top)')
+    .addOption(selectOption())
+    .addOption(ignoreOption())
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .action(async (flags: CheckFlags) => {
@@ -46,7 +49,7 @@ export function checkCommand(): Command {
 
 /** Runs a check from the CLI; returns the exit code (0 pass/warn, 1 review-required/block), also for an unchanged state. */
 export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<number> {
-  const project = await openProject(cwd, flags.config);
+  const project = await openProject(cwd, flags.config, { select: flags.select, ignore: flags.ignore });
   let commit: string | null;
   let fromTrailers: Partial<Provenance> | undefined;
   if (flags.rev) {

@@ -5,7 +5,7 @@ import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import type { Rule } from '../rules/rule.js';
 import { compareSources } from '../workspace/compare-sources.js';
-import { gitTopLevel, repositoryTopOf } from '../workspace/git.js';
+import { repositoryTopOf } from '../workspace/git.js';
 import { renderIterationText } from '../report/iteration-text.js';
 import { renderDiffJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
@@ -14,11 +14,13 @@ import { DIFF_SARIF_CATEGORY } from '../report/sarif-category.js';
 import type { FailOn } from '../report/scan-summary.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
+import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
-interface DiffFlags {
+interface DiffFlags extends RuleSelectionFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
   failOn: FailOn;
   sarifCategory?: string;
+  config?: string;
   color?: boolean;
 }
 
@@ -30,6 +32,9 @@ export function diffCommand(): Command {
     .argument('<after>', 'file, directory, git revision or WORKTREE')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an introduced finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .addOption(selectOption())
+    .addOption(ignoreOption())
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from here up to the repository top)')
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .addOption(sarifCategoryOption(DIFF_SARIF_CATEGORY))
@@ -40,8 +45,8 @@ export function diffCommand(): Command {
 
 /** Compares two versions and prints what was introduced, fixed and persists; returns the exit code. */
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
-  const config = await loadProjectConfig(gitTopLevel(cwd) ?? cwd);
-  const rules = await loadAllRules(config.scan.rules);
+  const config = await loadProjectConfig({ start: cwd, explicitPath: flags.config });
+  const rules = chooseRules(await loadAllRules(config.scan.rules), config.scan, flags);
   const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan);
   const diff = diffSnapshots(sides.before, sides.after);
   const color = shouldColor(flags.color);

@@ -2,7 +2,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { stringify } from 'yaml';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE } from '../config/config-file.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../config/config-defaults.js';
+import { CONFIG_FILE_NAMES } from '../config/config-lookup.js';
 import { DEFAULT_POLICY } from '../policy/policy.js';
 import { openProject } from './project.js';
 
@@ -23,13 +24,14 @@ const HEADER = `# loopwarden configuration. Defaults follow Shukla, Joshi & Syed
 /** Initialises a repository; safe to run twice (existing files are kept). */
 export async function runInit(cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
-  const configPath = join(project.top, CONFIG_FILE_NAME);
+  const [writtenName] = CONFIG_FILE_NAMES;
+  const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(project.top, name)));
   const said: string[] = [];
-  if (existsSync(configPath)) said.push(`kept ${CONFIG_FILE_NAME} (already there)`);
+  if (existing) said.push(`kept ${existing} (already there)`);
   else {
     const defaults = { scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high' }, policy: DEFAULT_POLICY };
-    writeFileSync(configPath, HEADER + stringify(defaults));
-    said.push(`wrote ${CONFIG_FILE_NAME} with the default policy`);
+    writeFileSync(join(project.top, writtenName), HEADER + stringify(defaults));
+    said.push(`wrote ${writtenName} with the default policy`);
   }
   const gitignore = join(project.top, '.gitignore');
   const current = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./status-command.js')).statusCommand(),
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand(),
   demo: async () => (await import('./demo-command.js')).demoCommand(),
+  rules: async () => (await import('./rules-command.js')).rulesCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

@@ -6,6 +6,7 @@ import type { Rule } from '../rules/rule.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import { gitTopLevel } from '../workspace/git.js';
+import { chooseRules, type RuleSelectionFlags } from './rule-selection.js';
 
 /** Where a project keeps its ledger, relative to the repository top. */
 export const LEDGER_PATH = join('.loopwarden', 'ledger.db');
@@ -18,11 +19,15 @@ export interface Project {
   openLedger(): Promise<Ledger>;
 }
 
-/** Finds the repository around `cwd` and loads its configuration and rules (invalid ones are UserErrors). */
-export async function openProject(cwd: string, configPath?: string, options: { needRules?: boolean } = {}): Promise<Project> {
+/**
+ * Finds the repository around `cwd` and loads its configuration (the nearest config file from `cwd` up
+ * to the repository top, unless `configPath` is given) and the rules it and `options` select; invalid
+ * ones are UserErrors.
+ */
+export async function openProject(cwd: string, configPath?: string, options: { needRules?: boolean } & RuleSelectionFlags = {}): Promise<Project> {
   const top = gitTopLevel(cwd);
   if (!top) throw new UserError(`${cwd}: not inside a git work tree (iterations are recorded per repository; run 'git init' first)`);
-  const config = await loadProjectConfig(top, configPath);
-  const rules = options.needRules === false ? [] : await loadAllRules(config.scan.rules);
+  const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath });
+  const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
   return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH)) };
 }

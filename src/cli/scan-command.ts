@@ -11,11 +11,12 @@ import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import { SCAN_SARIF_CATEGORY } from '../report/sarif-category.js';
 import { repositoryTopOf } from '../workspace/git.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
+import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-interface ScanFlags {
+interface ScanFlags extends RuleSelectionFlags {
   format: OutputFormat;
   output?: string;
   failOn?: FailOn;
@@ -43,10 +44,12 @@ export function scanCommand(): Command {
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
     .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])
+    .addOption(selectOption())
+    .addOption(ignoreOption())
     .option('--complexity', 'add per-function complexity metrics', false)
     .option('--report-unused-suppressions', 'add a note for each suppression that suppressed nothing', false)
     .option('--max-file-size <bytes>', 'skip files larger than this', parsePositiveInteger)
-    .option('--config <file>', 'config file (default: .loopwarden.yml in the scan root)')
+    .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from the scan root up to the repository top)')
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
@@ -64,9 +67,9 @@ function parsePositiveInteger(value: string): number {
 /** Runs a scan and writes its report; returns the exit code. */
 export async function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): Promise<number> {
   const root = scanRootFor(paths, cwd);
-  const config = await loadScanConfig(root, flags.config);
+  const config = await loadScanConfig({ start: root, explicitPath: flags.config });
   const failOn: FailOn = flags.failOn ?? config.failOn;
-  const rules = await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]);
+  const rules = chooseRules(await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]), config, flags);
   const result = await scanPaths({
     paths,
     cwd,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings/finding.js';
-import { DEFAULT_MAX_FILE_SIZE } from './config-file.js';
+import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
 import { policySchema } from '../policy/policy-schema.js';
+
+const selectors = z.array(z.string().min(1)).default([]);
 
 const scanSectionSchema = z
   .object({
@@ -10,13 +12,24 @@ const scanSectionSchema = z
     exclude: z.array(z.string()).default([]),
     maxFileSize: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE),
     failOn: z.enum([...SEVERITIES, 'none']).default('high'),
+    /** Rule ids, rule-id prefixes or CWE ids to run (empty: every rule); see src/rules/select.ts. */
+    select: selectors,
+    /** Rule ids, rule-id prefixes or CWE ids to leave out of what `select` chose. */
+    ignore: selectors,
   })
   .strict();
 
-/** The schema of `.loopwarden.yml`; sections other than `scan` belong to other commands. */
+/**
+ * The schema of `.loopwarden.yml`. Every level is strict, so a misspelt key is an error, not a setting
+ * silently ignored. To add a section, add it here with `.prefault({})` (its own schema fills the defaults)
+ * and give its defaults in DEFAULT_CONFIG (config-file.ts); the types make the second step compulsory.
+ */
 export const configFileSchema = z
   .object({
-    scan: scanSectionSchema.default(scanSectionSchema.parse({})),
-    policy: policySchema.default(policySchema.parse({})),
+    scan: scanSectionSchema.prefault({}),
+    policy: policySchema.prefault({}),
   })
-  .loose();
+  .strict();
+
+/** A validated config file, defaults filled in; rule directories are still relative to the file. */
+export type ConfigFile = z.output<typeof configFileSchema>;

@@ -1,92 +1,110 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Severity } from '../findings/finding.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
 import { TOOL_VERSION } from '../version.js';
+import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
+import type { ConfigFile } from './config-file-schema.js';
+import { findConfigFile, repositoryTopFor } from './config-lookup.js';
 
-/** The config file loopwarden looks for in the scan root. */
-export const CONFIG_FILE_NAME = '.loopwarden.yml';
+export { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
 
-/** Default size above which files are skipped: 1 MiB of source is generated code, not hand-written. */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-
-/** The `scan` section of `.loopwarden.yml`. */
-export interface ScanConfig {
-  /** Extra rule directories, resolved against the config file's directory. */
-  rules: string[];
-  include: string[];
-  exclude: string[];
-  maxFileSize: number;
-  failOn: Severity | 'none';
+/** The `scan` section of the config file, rule directories resolved, with the file it came from. */
+export type ScanConfig = ConfigFile['scan'] & {
   /** The config file read, if any. */
   path?: string;
+};
+
+/** The whole project configuration: every section of the config file and the file it came from. */
+export type ProjectConfig = Omit<ConfigFile, 'scan' | 'policy'> & { scan: ScanConfig; policy: Policy; path?: string };
+
+// What a project without a config file gets. Typed by the schema, so a new section cannot be forgotten here.
+const DEFAULT_CONFIG: ConfigFile = {
+  scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high', select: [], ignore: [] },
+  policy: DEFAULT_POLICY,
+};
+
+/** Where to look for the config: `--config FILE` wins; else the nearest file from `start` up to `top`. */
+export interface ConfigLocation {
+  /** The directory the search starts in: the scan root, or the working directory. */
+  start: string;
+  /** The repository top, where the search stops; found from `.git` when not given. */
+  top?: string;
+  explicitPath?: string;
 }
 
-const DEFAULTS: ScanConfig = { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high' };
-
-/** Reads the config file (explicit path, or `.loopwarden.yml` in `directory`), resolving rule dirs against it. */
-export async function loadScanConfig(directory: string, explicitPath?: string): Promise<ScanConfig> {
-  return (await loadProjectConfig(directory, explicitPath)).scan;
+/** Reads the `scan` section of the config file found from `location`. */
+export async function loadScanConfig(location: ConfigLocation): Promise<ScanConfig> {
+  return (await loadProjectConfig(location)).scan;
 }
 
-/** The whole project configuration: scan settings and the iteration policy. */
-export interface ProjectConfig {
-  scan: ScanConfig;
-  policy: Policy;
-  path?: string;
-}
-
-/** Reads `.loopwarden.yml` (scan and policy sections); a missing file means the defaults. */
-export async function loadProjectConfig(directory: string, explicitPath?: string): Promise<ProjectConfig> {
-  const path = explicitPath ? resolve(explicitPath) : join(directory, CONFIG_FILE_NAME);
-  if (!explicitPath && !existsSync(path)) return { scan: { ...DEFAULTS }, policy: structuredClone(DEFAULT_POLICY) };
-  const cached = readConfigCache(directory, path);
-  if (cached) return { scan: { ...cached.scan, rules: cached.scan.rules.map((dir) => resolve(dirname(path), dir)), path }, policy: cached.policy, path };
+/** Reads the config file found from `location` (all sections, defaults filled in); no file means the defaults. */
+export async function loadProjectConfig(location: ConfigLocation): Promise<ProjectConfig> {
+  const top = location.top ?? repositoryTopFor(location.start) ?? location.start;
+  const path = location.explicitPath ? resolve(location.explicitPath) : findConfigFile(location.start, top);
+  if (!path) return withPath(structuredClone(DEFAULT_CONFIG), undefined);
+  const cached = readConfigCache(top, path);
+  if (cached) return withPath(cached, path);
   const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
     import('../input/yaml-file.js'),
     import('./config-file-schema.js'),
   ]);
   const config = readYamlFile(path, configFileSchema);
-  writeConfigCache(directory, path, config);
-  return {
-    scan: { ...config.scan, rules: config.scan.rules.map((dir) => resolve(dirname(path), dir)), path },
-    policy: config.policy as Policy,
-    path,
-  };
+  writeConfigCache(top, path, config);
+  return withPath(config, path);
+}
+
+function withPath(config: ConfigFile, path: string | undefined): ProjectConfig {
+  if (!path) return { ...config, policy: config.policy as Policy };
+  const rules = config.scan.rules.map((dir) => resolve(dirname(path), dir));
+  return { ...config, scan: { ...config.scan, rules, path }, policy: config.policy as Policy, path };
 }
 
 interface ConfigCache {
   version: string;
+  schema: string;
   source: string;
   sourceHash: string;
-  config: { scan: Omit<ScanConfig, 'path'>; policy: Policy };
+  config: ConfigFile;
 }
 
 // Parsing YAML and validating with zod costs ~100 ms at start-up; `check` runs after every AI edit. A
-// validated copy is kept in the repository's .loopwarden/ folder, keyed by the config file's content.
-function cachePath(directory: string): string {
-  return join(directory, '.loopwarden', 'config.cache.json');
+// validated copy is kept in the repository's .loopwarden/ folder, keyed by the config file's path and content.
+function cachePath(top: string): string {
+  return join(top, '.loopwarden', 'config.cache.json');
 }
 
 function hashOf(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function readConfigCache(directory: string, path: string): ConfigCache['config'] | undefined {
+// The cache holds the schema's output (defaults filled in), so a copy made by another build of the schema
+// — a key added, a default changed, a key no longer accepted — must not be served. The tool version alone
+// does not change between builds; the size and time of the modules that define the schema do.
+const SCHEMA_MODULES = ['./config-file-schema.js', './config-defaults.js', '../policy/policy-schema.js', '../policy/policy.js'];
+
+function schemaStamp(): string {
+  return SCHEMA_MODULES.map((module) => {
+    const stats = statSync(new URL(module, import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  }).join(',');
+}
+
+function readConfigCache(top: string, path: string): ConfigFile | undefined {
   try {
-    const cache = JSON.parse(readFileSync(cachePath(directory), 'utf8')) as ConfigCache;
-    return cache.version === TOOL_VERSION && cache.source === path && cache.sourceHash === hashOf(path) ? cache.config : undefined;
+    const cache = JSON.parse(readFileSync(cachePath(top), 'utf8')) as ConfigCache;
+    const current = cache.version === TOOL_VERSION && cache.schema === schemaStamp() && cache.source === path && cache.sourceHash === hashOf(path);
+    return current ? cache.config : undefined;
   } catch {
     return undefined;
   }
 }
 
-function writeConfigCache(directory: string, path: string, config: { scan: Omit<ScanConfig, 'path'>; policy: unknown }): void {
-  if (!existsSync(join(directory, '.loopwarden'))) return;
+function writeConfigCache(top: string, path: string, config: ConfigFile): void {
+  if (!existsSync(join(top, '.loopwarden'))) return;
   try {
-    const cache: ConfigCache = { version: TOOL_VERSION, source: path, sourceHash: hashOf(path), config: config as ConfigCache['config'] };
-    writeFileSync(cachePath(directory), JSON.stringify(cache));
+    const cache: ConfigCache = { version: TOOL_VERSION, schema: schemaStamp(), source: path, sourceHash: hashOf(path), config };
+    writeFileSync(cachePath(top), JSON.stringify(cache));
   } catch {
     // A cache that cannot be written only costs time.
   }

@@ -60,6 +60,7 @@ export function summaryLine(result: ScanResult, failOn: FailOn, emphasize: (s: s
   return emphasize(`${parts.join('; ')} — ${verdict}`);
 }
 
-function cweLink(cwe: string): string {
+/** Returns the MITRE page of a CWE id such as `CWE-89`. */
+export function cweLink(cwe: string): string {
   return `https://cwe.mitre.org/data/definitions/${cwe.replace('CWE-', '')}.html`;
 }

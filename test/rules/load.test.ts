@@ -46,7 +46,8 @@ test('malformed rules are one-line errors naming the file, line and field', () =
   assert.match(loadError(valid.replace('pattern: danger($X)', 'kind: no_such_kind')), /my-rule\.yml: field 'rule': ast-grep rejects it for python/);
   assert.match(loadError(valid, 'other-name.yml'), /other-name\.yml: field 'id': 'my-rule' must match the file name 'other-name'/);
   assert.match(loadError('id: [unclosed\n'), /my-rule\.yml:\d+: invalid YAML/);
-  assert.match(loadError(`${valid}surprise: true\n`), /Unrecognized key/);
+  assert.match(loadError(`${valid}surprise: true\n`), /my-rule\.yml:11: unknown key 'surprise' \(known keys: id, languages, /);
+  assert.match(loadError(valid.replace('references:', 'refrences:')), /my-rule\.yml:8: unknown key 'refrences' — did you mean 'references'\?/);
   for (const message of [loadError(valid.replace('severity: high', 'severity: urgent')), loadError('id: [unclosed\n')]) {
     assert.equal(message.split('\n').length, 1);
   }
