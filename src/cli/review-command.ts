@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { recordReview, reviewSigningText, reviewSubject } from '../iterations/review.js';
 import type { ReviewPayload } from '../ledger/record.js';
 import { detectAgent } from '../policy/agent-environment.js';
-import { renderReviewRecorded, renderReviewSubject } from '../report/review-text.js';
+import { renderReviewRecorded, renderReviewSubject, reviewJson } from '../report/review-text.js';
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { REVIEW_NAMESPACE, signText, verifySignedText } from '../workspace/ssh-signature.js';
 import { openProject } from './project.js';
@@ -61,7 +61,11 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
     if (!subject.head) throw new UserError('review: nothing to review yet (no iteration recorded; run loopwarden check first)');
     const last = history[history.length - 1]!;
     if (last.kind === 'review' && last.payload.decision === decision) {
-      process.stdout.write(`nothing to record: review #${last.seq} already ${decision === 'approve' ? 'approved' : 'rejected'} this state (iteration #${subject.head.seq})\n`);
+      process.stdout.write(
+        flags.format === 'json'
+          ? `${JSON.stringify(reviewJson(last, subject.head.seq, false), null, 2)}\n`
+          : `nothing to record: review #${last.seq} already ${decision === 'approve' ? 'approved' : 'rejected'} this state (iteration #${subject.head.seq})\n`,
+      );
       return 0;
     }
     let reviewer: string;
@@ -83,14 +87,16 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
       checkPrintable('--reviewer', reviewer, 200);
       attestation = { kind: 'terminal' };
     }
-    if (flags.format === 'text') process.stdout.write(renderReviewSubject(subject));
-    if (atTerminal && !flags.yes && !(await confirm(`${decision} as ${reviewer}? [y/N] `))) {
-      process.stdout.write('not recorded\n');
+    // With JSON on standard output, the person still sees what is reviewed: on standard error.
+    const talk = flags.format === 'json' ? process.stderr : process.stdout;
+    talk.write(renderReviewSubject(subject));
+    if (atTerminal && !flags.yes && !(await confirm(`${decision} as ${reviewer}? [y/N] `, talk))) {
+      talk.write('not recorded\n');
       return 1;
     }
     const record = recordReview(ledger, { decision, reviewer, note, attestation }, subject.head.hash);
     if ('stale' in record) throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
-    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ schemaVersion: '1.0.0', seq: record.seq, recordedAt: record.recordedAt, ...record.payload }, null, 2)}\n`);
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify(reviewJson(record, subject.head.seq, true), null, 2)}\n`);
     else process.stdout.write(renderReviewRecorded(record, subject.head.seq));
     return 0;
   } finally {
@@ -112,8 +118,8 @@ function signingKey(top: string, flag: string | boolean): string {
   return join(homedir(), '.ssh', 'id_ed25519');
 }
 
-async function confirm(question: string): Promise<boolean> {
-  const readline = createInterface({ input: process.stdin, output: process.stdout });
+async function confirm(question: string, output: NodeJS.WritableStream): Promise<boolean> {
+  const readline = createInterface({ input: process.stdin, output });
   try {
     return /^y(es)?$/i.test((await readline.question(question)).trim());
   } finally {

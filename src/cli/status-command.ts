@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { loopStatus } from '../iterations/status.js';
+import { renderStatusText, statusJson } from '../report/status-report.js';
 import { openProject } from './project.js';
 
 /** Defines `loopwarden status`. */
@@ -18,31 +19,7 @@ export async function runStatus(flags: { format: 'text' | 'json' }, cwd = proces
   const ledger = await project.openLedger();
   try {
     const status = loopStatus(ledger.records(), project.config.policy);
-    if (flags.format === 'json') {
-      process.stdout.write(
-        `${JSON.stringify(
-          {
-            chain: status.chain,
-            iterations: status.iterations,
-            unreviewed: status.unreviewed.map((r) => ({ seq: r.seq, recordedAt: r.recordedAt, provenance: r.payload.provenance, verdict: r.payload.verdict.level, introduced: r.payload.introduced })),
-            lastReview: status.lastReview ? { seq: status.lastReview.seq, recordedAt: status.lastReview.recordedAt, ...status.lastReview.payload } : null,
-          },
-          null,
-          2,
-        )}\n`,
-      );
-      return 0;
-    }
-    const lines = [`chain: ${status.chain.aiIterationsSinceReview} AI iteration(s) since the last review (limit ${status.chain.limit})`, `iterations recorded: ${status.iterations}`];
-    lines.push(`awaiting review: ${status.unreviewed.length}`);
-    for (const r of status.unreviewed) {
-      const p = r.payload.provenance;
-      lines.push(`  #${r.seq} ${r.recordedAt} ${[p.actor, p.tool, p.model, p.strategy].filter(Boolean).join(' ')} → ${r.payload.verdict.level}, ${r.payload.introduced.length} introduced`);
-      for (const f of r.payload.introduced) lines.push(`      ${f.severity} ${f.ruleId} ${f.path}:${f.startLine}`);
-    }
-    const last = status.lastReview;
-    lines.push(last ? `last review: #${last.seq} ${last.payload.decision} by ${last.payload.reviewer} at ${last.recordedAt}${last.payload.note ? ` — ${last.payload.note}` : ''}` : 'last review: none');
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(flags.format === 'json' ? `${JSON.stringify(statusJson(status), null, 2)}\n` : renderStatusText(status));
     return 0;
   } finally {
     ledger.close();

@@ -31,6 +31,8 @@ export interface FileState {
   findings: Finding[];
   /** Findings silenced by an inline suppression comment, with its reason. */
   suppressed: SuppressedFinding[];
+  /** Suppression comments that silenced nothing (the weakness is gone, or the id is wrong). */
+  unusedSuppressions: { ruleId: string; line: number; reason: string }[];
   functions: FunctionMetrics[];
 }
 

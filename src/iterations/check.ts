@@ -28,8 +28,18 @@ export interface CheckResult {
   baseline: AcceptedBaseline;
   /** On the first check: the findings already in the baseline, which do not gate. */
   existing?: Record<Severity, number> & { total: number };
+  /** Suppression comments in files changed since the accepted baseline that silence nothing. */
+  unusedSuppressions: UnusedSuppressionAt[];
   /** Files whose content had to be analysed (the rest came from the ledger's cache). */
   analysedFiles: number;
+}
+
+/** A `loopwarden-ignore` comment that suppressed nothing, and where it is. */
+export interface UnusedSuppressionAt {
+  path: string;
+  line: number;
+  ruleId: string;
+  reason: string;
 }
 
 /** The current state to record: its snapshot and what else decides the verdict. */
@@ -119,6 +129,7 @@ export function recordIteration(input: {
 }
 
 interface Assessment {
+  unusedSuppressions: UnusedSuppressionAt[];
   diff: IterationDiff;
   sinceBaseline: IterationDiff;
   open: OpenFinding[];
@@ -164,7 +175,9 @@ function assess(input: {
     guardChanges: guardChanges(baseline.guards, input.currentGuards),
     rejection,
   });
-  return { diff, sinceBaseline, open, aiSuppressions, verdict, baseline };
+  const changed = new Set([...sinceBaseline.files.added, ...sinceBaseline.files.modified]);
+  const unusedSuppressions = input.current.files.filter((file) => changed.has(file.path)).flatMap((file) => file.unusedSuppressions.map((u) => ({ path: file.path, ...u })));
+  return { diff, sinceBaseline, open, aiSuppressions, verdict, baseline, unusedSuppressions };
 }
 
 function snapshotOf(ref: BaselineRef, builder: SnapshotBuilder, current: Snapshot): Snapshot {

@@ -35,6 +35,7 @@ export function checkJson(result: CheckResult): CheckReport {
       persistingChanged: diff.changed.length,
     },
     open,
+    unusedSuppressions: result.unusedSuppressions,
     ...(result.existing ? { existing: result.existing } : {}),
     diff,
     sinceBaseline: { files: sinceBaseline.files, risk: sinceBaseline.risk, complexity: sinceBaseline.complexity, functions: sinceBaseline.functions },

@@ -46,6 +46,10 @@ export function renderCheckText(result: CheckResult, color: boolean): string {
     out.push(c.bold(`this iteration (compared with ${record.payload.previous?.kind === 'iteration' ? `iteration #${record.payload.previous.seq}` : 'the last commit'}):`));
     out.push(renderIterationText({ diff: result.diff }, color).trimEnd());
   }
+  if (result.unusedSuppressions.length) {
+    out.push(`unused suppressions (they silence nothing; remove them): ${result.unusedSuppressions.length}`);
+    for (const u of result.unusedSuppressions) out.push(`  ${u.path}:${u.line} loopwarden-ignore ${u.ruleId}: ${u.reason}`);
+  }
   const stillOpen = result.open.filter((f) => f.since !== (result.recorded ? record.seq : null));
   if (stillOpen.length) out.push(section(c, 'still open since the accepted baseline', stillOpen));
   const p = record.payload.provenance;

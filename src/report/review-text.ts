@@ -1,5 +1,8 @@
 import type { ReviewSubject } from '../iterations/review.js';
 import type { LedgerRecord } from '../ledger/record.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { ReviewReport } from './schemas/review.js';
+import { REVIEW_REPORT_VERSION } from './schemas/versions.js';
 
 /** Renders what a review would cover, for the person about to approve or reject it. */
 export function renderReviewSubject(subject: ReviewSubject): string {
@@ -29,4 +32,10 @@ export function renderReviewRecorded(record: LedgerRecord & { kind: 'review' }, 
   const effect = decision === 'approve' ? `iteration #${headSeq} is the accepted baseline and the AI chain is reset` : 'the chain and the open findings stay until the code changes';
   const how = attestation?.kind === 'ssh-signature' ? ' (SSH signature verified)' : attestation?.kind === 'demo' ? ' (scripted by loopwarden demo)' : '';
   return `recorded review #${record.seq}: ${decision} by ${reviewer}${how} of ${covered}; ${effect}\n`;
+}
+
+/** Builds `review --format json` for a review just recorded (or, with `recorded` false, the one that stands). */
+export function reviewJson(record: LedgerRecord & { kind: 'review' }, headSeq: number, recorded: boolean): ReviewReport {
+  const { decision, reviewer, note, covers, attestation } = record.payload;
+  return { schemaVersion: REVIEW_REPORT_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, recorded, seq: record.seq, decision, reviewer, note, covers, head: headSeq, attestation: attestation?.kind ?? 'terminal' };
 }

@@ -25,7 +25,7 @@ function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState |
   if (text === 'binary' || text === 'minified') return undefined;
   const analysis = analyzeSource(path, text, language, rules, { complexity: true });
   const functions = analysis.functions ?? [];
-  return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, summary: summarizeFile(analysis.findings, functions), findings: analysis.findings, suppressed: analysis.suppressed, functions };
+  return { path, hash: blobId(bytes), language: language.id, lines: analysis.lines, summary: summarizeFile(analysis.findings, functions), findings: analysis.findings, suppressed: analysis.suppressed, unusedSuppressions: analysis.unusedSuppressions, functions };
 }
 
 function directorySnapshot(directory: string, rules: Rule[], fileSet: FileSetOptions): Snapshot {

@@ -20,9 +20,12 @@ interface SnapshotEntry {
   analysisKey: string;
 }
 
+/** Bumped whenever a stored FileAnalysis gains or changes a field: older cached analyses are then not served. */
+const ANALYSIS_FORMAT = 2;
+
 /** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
 export function engineKey(rules: Rule[]): string {
-  return createHash('sha256').update(TOOL_VERSION).update(JSON.stringify(rules)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(TOOL_VERSION).update(`analysis-format ${ANALYSIS_FORMAT}`).update(JSON.stringify(rules)).digest('hex').slice(0, 16);
 }
 
 function analysisKeyOf(engine: string, path: string, hash: string): string {
@@ -167,6 +170,9 @@ export class SnapshotBuilder {
       },
       get suppressed() {
         return analysis().suppressed;
+      },
+      get unusedSuppressions() {
+        return analysis().unusedSuppressions ?? [];
       },
       get functions() {
         return analysis().functions ?? [];

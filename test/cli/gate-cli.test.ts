@@ -179,6 +179,12 @@ test('a suppression written by an AI iteration needs a person', () => {
   assert.equal(runCliInTerminal(['review', '--approve', '--yes'], root).status, 0);
   appendFileSync(join(root, 'app/util.py'), '# after review\n');
   assert.equal(check(root).json.verdict.level, 'pass');
+  // Fixed for real, the comment stays behind: check names it as unused.
+  writeFileSync(join(root, 'app/db.py'), SAFE_DB.replace('    return', '    # loopwarden-ignore python-sqli-built-query: names are validated upstream\n    return'));
+  const fixed = check(root);
+  assert.equal(fixed.json.verdict.level, 'pass');
+  assert.deepEqual(fixed.json.unusedSuppressions, [{ path: 'app/db.py', line: 2, ruleId: 'python-sqli-built-query', reason: 'names are validated upstream' }]);
+  assert.match(runCli(['check', '--actor', 'ai'], root).stdout, /unused suppressions \(they silence nothing; remove them\): 1\n {2}app\/db.py:2 loopwarden-ignore python-sqli-built-query/);
 });
 
 test('an edited query that is still injectable persists (changed): it is not fixed plus introduced', () => {

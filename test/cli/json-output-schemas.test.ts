@@ -134,3 +134,24 @@ test('check --format json validates against docs/schemas/check.schema.json: firs
   assert.equal((outputs[0] as { schemaVersion: string }).schemaVersion, '2.0.0');
   assertRefusesDrift('check', outputs[1]!);
 });
+
+test('status and review --format json validate against their published schemas', () => {
+  const root = gitRepo({ 'app/db.py': SAFE_DB });
+  const emptyStatus = jsonOf(['status', '--format', 'json'], root);
+  validatorFor('status')(emptyStatus);
+  writeFileSync(join(root, 'app/db.py'), UNSAFE_DB);
+  runCli(['check', '--actor', 'ai'], root);
+  const blocked = jsonOf(['status', '--format', 'json'], root) as { open: unknown[]; verdict: { level: string } };
+  validatorFor('status')(blocked);
+  assert.deepEqual([blocked.open.length, blocked.verdict.level], [1, 'block']);
+  assertRefusesDrift('status', blocked);
+  const review = runCliInTerminal(['review', '--approve', '--yes', '--note', 'ok', '--format', 'json'], root);
+  assert.equal(review.status, 0, review.output);
+  const reviewed = JSON.parse(review.output.slice(review.output.indexOf('{'))) as Record<string, unknown>;
+  validatorFor('review')(reviewed);
+  assert.deepEqual([reviewed.recorded, reviewed.decision, reviewed.head, reviewed.attestation], [true, 'approve', 1, 'terminal']);
+  assertRefusesDrift('review', reviewed);
+  const approvedStatus = jsonOf(['status', '--format', 'json'], root) as { open: unknown[]; baseline: { why: string } };
+  validatorFor('status')(approvedStatus);
+  assert.deepEqual([approvedStatus.open.length, approvedStatus.baseline.why], [0, 'approval']);
+});

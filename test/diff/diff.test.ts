@@ -15,7 +15,7 @@ function snapshot(files: Record<string, string>): Snapshot {
   return {
     files: Object.entries(files).map(([path, text]) => {
       const analysis = analyzeSource(path, text, languageForPath(path)!, rules, { complexity: true });
-      return { path, hash: blobId(Buffer.from(text)), language: analysis.language, lines: analysis.lines, summary: summarizeFile(analysis.findings, analysis.functions!), findings: analysis.findings, suppressed: analysis.suppressed, functions: analysis.functions! };
+      return { path, hash: blobId(Buffer.from(text)), language: analysis.language, lines: analysis.lines, summary: summarizeFile(analysis.findings, analysis.functions!), findings: analysis.findings, suppressed: analysis.suppressed, unusedSuppressions: analysis.unusedSuppressions, functions: analysis.functions! };
     }),
   };
 }

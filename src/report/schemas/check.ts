@@ -43,6 +43,9 @@ export const checkReportSchema = z
     next: z.array(z.object({ action: z.enum(['continue', 'fix', 'suppress', 'review']), text: z.string() })),
     counts: z.object({ open: count, introduced: count, stillOpen: count, fixed: count, persistingChanged: count }),
     open: z.array(openFindingSchema),
+    unusedSuppressions: z
+      .array(z.object({ path: z.string(), line: z.number().int().positive(), ruleId: z.string(), reason: z.string() }))
+      .meta({ description: 'suppression comments in files changed since the accepted baseline that silence nothing' }),
     existing: z
       .object({ critical: count, high: count, medium: count, low: count, total: count })
       .optional()

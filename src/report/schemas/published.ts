@@ -10,6 +10,8 @@ const PUBLISHED_OUTPUTS: Record<string, () => Promise<z.ZodType>> = {
   diff: async () => (await import('./diff.js')).diffReportSchema,
   'ledger-export': async () => (await import('./ledger-export.js')).ledgerExportSchema,
   check: async () => (await import('./check.js')).checkReportSchema,
+  status: async () => (await import('./status.js')).statusReportSchema,
+  review: async () => (await import('./review.js')).reviewReportSchema,
 };
 
 /** Returns each published schema's file name and text, generated from the zod schemas (JSON Schema 2020-12). */
