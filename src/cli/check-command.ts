@@ -4,7 +4,7 @@ import type { Provenance } from '../ledger/record.js';
 import { recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
 import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
-import { resolveCommit } from '../workspace/git.js';
+import { isAncestor, resolveCommit } from '../workspace/git.js';
 import { readGuardState } from '../workspace/guard-state.js';
 import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderCheckText } from '../report/check-text.js';
@@ -62,7 +62,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   try {
     const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
     const snapshot = flags.rev ? builder.commit(commit!) : await builder.worktree();
-    const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules)) };
+    const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules), snapshot) };
     const result = recordIteration({
       ledger,
       builder,
@@ -71,6 +71,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
       current,
       revision: { commit, worktree: !flags.rev },
       firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
+      isAncestor: (older, newer) => isAncestor(project.top, older, newer),
     });
     const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));

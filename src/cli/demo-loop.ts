@@ -58,12 +58,13 @@ export async function playDemoLoop(directory: string, color: boolean): Promise<v
       const provenance: Provenance = { actor: step.actor, tool: step.tool, model: step.model, strategy: step.strategy };
       print(c.bold(`"${step.prompt}" — ${[step.tool, step.model, `strategy ${step.strategy}`].filter(Boolean).join(', ')}`));
       print(`$ loopwarden check --actor ${step.actor} --tool ${step.tool} --model ${step.model} --strategy ${step.strategy}`);
+      const snapshot = await builder.worktree();
       const result = recordIteration({
         ledger,
         builder,
         policy: project.config.policy,
         provenance,
-        current: { ...(await builder.worktree()), guards: readGuardState(project.top, project.config, engineKey(project.rules)) },
+        current: { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules), snapshot) },
         revision: { commit: resolveCommit(project.top, 'HEAD') ?? null, worktree: true },
         firstBaseline: resolveCommit(project.top, 'HEAD') ?? null,
       });

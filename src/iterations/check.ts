@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import type { Snapshot } from '../diff/snapshot.js';
 import { SEVERITIES, type Severity } from '../findings/finding.js';
@@ -74,6 +75,8 @@ export function recordIteration(input: {
   revision: { commit: string | null; worktree: boolean };
   /** The commit to compare with when the ledger holds no iteration yet. */
   firstBaseline: string | null;
+  /** For a commit checked by revision: whether it is older than (an ancestor of) another commit. */
+  isAncestor?: (commit: string, of: string) => boolean;
 }): CheckResult {
   const { builder, policy, current } = input;
   let result: Omit<CheckResult, 'record' | 'recorded' | 'analysedFiles'> | undefined;
@@ -81,6 +84,12 @@ export function recordIteration(input: {
   const record = input.ledger.appendAtomically((history) => {
     const last = lastIteration(history);
     const seq = (history[history.length - 1]?.seq ?? 0) + 1;
+    const commit = input.revision.commit;
+    const lastCommit = last?.payload.revision.commit;
+    if (!input.revision.worktree && commit && lastCommit && commit !== lastCommit && input.isAncestor?.(commit, lastCommit)) {
+      // Going back to an older commit would judge a state the loop has already left: one call could pass.
+      throw new UserError(`--rev ${commit.slice(0, 12)}: older than the state last recorded (iteration #${last!.seq}, commit ${lastCommit.slice(0, 12)}); iterations are recorded forward only`);
+    }
     if (last && last.payload.snapshotId === current.id && guardChanges(last.payload.guards, current.guards).length === 0) {
       unchanged = last;
       result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards });

@@ -83,3 +83,8 @@ export function commitTrailers(top: string, commit: string): string {
   // --no-divider: a `---` line in a commit message is prose, not the start of a patch.
   return git(top, ['interpret-trailers', '--parse', '--no-divider'], commitMessage(top, commit)).toString();
 }
+
+/** Returns whether commit `a` is an ancestor of commit `b` (a commit is its own ancestor). */
+export function isAncestor(top: string, a: string, b: string): boolean {
+  return spawnSync('git', ['merge-base', '--is-ancestor', a, b], { cwd: top }).status === 0;
+}

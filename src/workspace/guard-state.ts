@@ -5,6 +5,7 @@ import type { ProjectConfig } from '../config/config-file.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { GuardState } from '../policy/guards.js';
 import { allowedSignersFile } from './allowed-signers.js';
+import type { BuiltSnapshot } from './snapshot-builder.js';
 
 /** Files loopwarden itself writes under `.loopwarden/`: they change on every check and guard nothing. */
 const OWN_FILES = /^(ledger\.db(-wal|-shm|-journal|\.head)?|config\.cache\.json|.*\.tmp|serve\.(sock|pid|log))$/;
@@ -16,7 +17,8 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
  * settings (after any cache, flag or `--config`), the rule set, the config file's bytes, and files people
  * keep under `.loopwarden/` (an allowed-signers file, say).
  */
-export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: string): GuardState {
+export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: string, files: Pick<BuiltSnapshot, 'unanalysed' | 'ignoreRules'>): GuardState {
+  const { unanalysed, ignoreRules } = files;
   const { path: _path, rules: ruleDirectories, ...scan } = config.scan;
   const settings = canonicalJson({ policy: config.policy, scan: { ...scan, rules: ruleDirectories.map((dir) => relativeTo(top, dir)) } });
   const state: GuardState = {
@@ -27,6 +29,13 @@ export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: s
   state['config-file'] = { digest: config.path ? sha256(readBytes(config.path)) : 'none', what: `the config file ${configFile}` };
   const signers = allowedSignersFile(top, config.policy);
   if (signers) state['allowed-signers'] = { digest: existsSync(signers) ? sha256(readBytes(signers)) : 'missing', what: `the allowed-signers file ${relativeTo(top, signers)}` };
+  if (unanalysed.length) {
+    // Code moved where it is not analysed (a vendored folder, past the size limit, onto one long line) must
+    // not read as fixed: adding or changing such a file is a change a person has to look at.
+    const names = unanalysed.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(', ');
+    state['unanalysed-sources'] = { digest: sha256(canonicalJson(unanalysed)), what: `the source files loopwarden does not analyse (${names}${unanalysed.length > 5 ? `, and ${unanalysed.length - 5} more` : ''})` };
+  }
+  if (ignoreRules.length) state['ignore-rules'] = { digest: sha256(canonicalJson(ignoreRules)), what: 'the ignore rules (.gitignore files, .git/info/exclude) that decide which files are analysed' };
   const guarded = guardedFiles(join(top, '.loopwarden'));
   if (guarded.length) state['loopwarden-files'] = { digest: sha256(canonicalJson(guarded)), what: `files under .loopwarden/ (${guarded.map(([name]) => name).join(', ')})` };
   return state;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
@@ -49,6 +49,46 @@ function storedSummaryOf(analysis: FileAnalysis): StoredSummary {
   return { ...summarizeFile(analysis.findings, analysis.functions ?? []), language: analysis.language, lines: analysis.lines };
 }
 
+/** A source file of a supported language that is in the repository but not analysed, and why. */
+export interface UnanalysedFile {
+  path: string;
+  /** vendored, too-large, minified, excluded, binary (binary, minified-looking or undecodable content). */
+  reason: string;
+  hash: string;
+}
+
+/** A snapshot as built: its files, its content id, how many files were analysed afresh, and what was left out. */
+export interface BuiltSnapshot {
+  snapshot: Snapshot;
+  id: string;
+  analysed: number;
+  unanalysed: UnanalysedFile[];
+  /** `.gitignore` files and `.git/info/exclude`: they decide which files are in the set at all. */
+  ignoreRules: UnanalysedFile[];
+}
+
+/** Unanalysed files above this size are told apart by size and time rather than content. */
+const HASHED_UNANALYSED_LIMIT = 64 * 1024 * 1024;
+
+/** Source files that are left out of the analysis but still count for the gate: everything but tool folders. */
+function isGuardedSource(path: string): boolean {
+  return languageForPath(path) !== undefined && !/(^|\/)(\.git|\.loopwarden)\//.test(path);
+}
+
+function isIgnoreFile(path: string): boolean {
+  return path === '.gitignore' || path.endsWith('/.gitignore');
+}
+
+function contentHash(path: string): string {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return 'not a file';
+    return stats.size > HASHED_UNANALYSED_LIMIT ? `size ${stats.size} mtime ${stats.mtimeMs}` : blobId(readFileSync(path));
+  } catch {
+    return 'missing';
+  }
+}
+
 /** Builds snapshots of the work tree and of commits, re-analysing only content the ledger has not seen. */
 export class SnapshotBuilder {
   private readonly engine: string;
@@ -70,34 +110,61 @@ export class SnapshotBuilder {
   }
 
   /** The work tree as it is now; unchanged files are recognised by size and modification time. */
-  async worktree(): Promise<{ snapshot: Snapshot; id: string; analysed: number }> {
+  async worktree(): Promise<BuiltSnapshot> {
     const statCache = this.ledger.getStatCache();
     const entries: SnapshotEntry[] = [];
+    const unanalysed: UnanalysedFile[] = [];
     const contents = new Map<string, Buffer>();
     const statUpdates: { path: string; size: number; mtimeMs: number; hash: string }[] = [];
+    const hashOf = (path: string, stats: { size: number; mtimeMs: number }, keep: boolean): string => {
+      const cached = statCache.get(path);
+      if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.hash;
+      // A huge file is told apart by size and time: reading it whole on every check would cost too much.
+      if (!keep && stats.size > HASHED_UNANALYSED_LIMIT) return `size ${stats.size} mtime ${stats.mtimeMs}`;
+      const content = readFileSync(join(this.top, path));
+      const hash = blobId(content);
+      if (keep) contents.set(hash, content);
+      statUpdates.push({ path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
+      return hash;
+    };
+    const ignoreRules: UnanalysedFile[] = [];
     for (const path of listWorktreeFiles(this.top)) {
-      if (this.fileSet.exclusionOf(path, undefined)) continue;
+      if (isIgnoreFile(path)) {
+        ignoreRules.push({ path, reason: 'ignore rules', hash: contentHash(join(this.top, path)) });
+        continue;
+      }
+      let link: string | undefined;
+      try {
+        link = lstatSync(join(this.top, path)).isSymbolicLink() ? readlinkSync(join(this.top, path)) : undefined;
+      } catch {
+        continue; // tracked but deleted in the work tree
+      }
+      if (link !== undefined) {
+        // A link is never followed: it could lead out of the repository, or hide code where nothing looks.
+        unanalysed.push({ path, reason: 'symbolic link', hash: `link ${link}` });
+        continue;
+      }
+      const early = this.fileSet.exclusionOf(path, undefined);
+      if (early && !isGuardedSource(path)) continue;
       let stats;
       try {
         stats = statSync(join(this.top, path));
       } catch {
         continue; // tracked but deleted in the work tree
       }
-      if (!stats.isFile() || this.fileSet.exclusionOf(path, stats.size)) continue;
-      const cached = statCache.get(path);
-      let hash: string;
-      if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) hash = cached.hash;
-      else {
-        const content = readFileSync(join(this.top, path));
-        hash = blobId(content);
-        contents.set(hash, content);
-        statUpdates.push({ path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
+      if (!stats.isFile()) continue;
+      const exclusion = early ?? this.fileSet.exclusionOf(path, stats.size);
+      if (exclusion) {
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash: hashOf(path, stats, false) });
+        continue;
       }
+      const hash = hashOf(path, stats, true);
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
+    ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
     if (statUpdates.length) this.ledger.putStatCache(statUpdates);
     await this.analyzeManyInWorkers(entries);
-    return this.complete(entries, (missing) => {
+    return this.complete(entries, unanalysed, ignoreRules, (missing) => {
       const found = new Map<string, Buffer>();
       for (const entry of missing) found.set(entry.hash, contents.get(entry.hash) ?? readFileSync(join(this.top, entry.path)));
       return found;
@@ -105,13 +172,23 @@ export class SnapshotBuilder {
   }
 
   /** A commit's files, read from git only where the ledger has no analysis of that content. */
-  commit(commit: string): { snapshot: Snapshot; id: string; analysed: number } {
+  commit(commit: string): BuiltSnapshot {
     const entries: SnapshotEntry[] = [];
+    const unanalysed: UnanalysedFile[] = [];
+    const ignoreRules: UnanalysedFile[] = [];
     for (const [path, { id: hash, size }] of listTree(this.top, commit)) {
-      if (this.fileSet.exclusionOf(path, size)) continue;
+      if (isIgnoreFile(path)) {
+        ignoreRules.push({ path, reason: 'ignore rules', hash });
+        continue;
+      }
+      const exclusion = this.fileSet.exclusionOf(path, size);
+      if (exclusion) {
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash });
+        continue;
+      }
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
-    return this.complete(entries, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
+    return this.complete(entries, unanalysed, ignoreRules, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
   }
 
   /** The first check of a large repository analyses every file: spread that over the cores. */
@@ -180,7 +257,7 @@ export class SnapshotBuilder {
     };
   }
 
-  private complete(entries: SnapshotEntry[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): { snapshot: Snapshot; id: string; analysed: number } {
+  private complete(entries: SnapshotEntry[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): BuiltSnapshot {
     this.loadSummaries(entries);
     const missing = entries.filter((entry) => !this.summaries.has(entry.analysisKey));
     const fresh: { key: string; analysis: string; summary: string }[] = [];
@@ -196,12 +273,14 @@ export class SnapshotBuilder {
       if (fresh.length) this.ledger.putFileAnalyses(fresh);
     }
     const kept = entries.filter((entry) => this.summaries.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
+    for (const entry of entries) if (!this.summaries.has(entry.analysisKey)) unanalysed.push({ path: entry.path, reason: 'binary', hash: entry.hash });
     const body = canonicalJson({ files: kept });
     const id = createHash('sha256').update(body).digest('hex');
     this.ledger.putSnapshot(id, body);
     const analysed = fresh.length + this.freshlyAnalysed;
     this.freshlyAnalysed = 0;
-    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed };
+    unanalysed.sort((a, b) => a.path.localeCompare(b.path));
+    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules };
   }
 
   private analysisFor(key: string): FileAnalysis | undefined {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -250,4 +250,50 @@ test('signed reviews: accepted from a key in the allowed signers, refused otherw
   const selfSigned = runCli(['review', '--approve', '--sign', join(keys, 'mallory')], root, { env: { CLAUDECODE: '1' } });
   assert.equal(selfSigned.status, 2);
   assert.match(selfSigned.stderr, /the allowed-signers file .* is not the one in force at the accepted baseline/);
+});
+
+test('moving the vulnerable code where it is not analysed is not a fix: vendored, too large, one long line', () => {
+  const padding = `${'# filler line\n'.repeat(80_000)}`; // past the 1 MiB default limit
+  const moves: [string, (root: string) => void][] = [
+    ['vendor/db.py', (root) => { mkdirSync(join(root, 'vendor')); renameSync(join(root, 'app/db.py'), join(root, 'vendor/db.py')); }],
+    ['app/db.py (too-large)', (root) => writeFileSync(join(root, 'app/db.py'), UNSAFE_DB + padding)],
+    ['app/db.py (binary)', (root) => writeFileSync(join(root, 'app/db.py'), `${UNSAFE_DB.replace(/\n/g, '; ').replace(':;', ':')}${' '.repeat(5000)}x = 1\n`)],
+  ];
+  for (const [label, move] of moves) {
+    const root = blockedRepo();
+    move(root);
+    const moved = check(root);
+    assert.equal(moved.status, 1, `${label}: ${moved.stdout.slice(0, 400)}`);
+    assert.ok(codes(moved.json).includes('guarded-change'), `${label}: ${JSON.stringify(codes(moved.json))}`);
+    assert.match(moved.json.verdict.reasons.find((r: { code: string }) => r.code === 'guarded-change').message, /the source files loopwarden does not analyse/);
+  }
+});
+
+test('ignore rules, symbolic links and going back with --rev do not open the gate', () => {
+  const ignored = blockedRepo();
+  execFileSync('git', ['rm', '-q', '--cached', 'app/db.py'], { cwd: ignored });
+  appendFileSync(join(ignored, '.git/info/exclude'), 'app/db.py\n');
+  const hidden = check(ignored);
+  assert.equal(hidden.status, 1);
+  assert.ok(codes(hidden.json).includes('guarded-change'), JSON.stringify(codes(hidden.json)));
+  assert.match(JSON.stringify(hidden.json.verdict.reasons), /the ignore rules/);
+
+  const linked = blockedRepo();
+  const outside = mkdtempSync(join(tmpdir(), 'loopwarden-outside-'));
+  after(() => rmSync(outside, { recursive: true, force: true }));
+  writeFileSync(join(outside, 'secret.py'), 'API_KEY = "sk-live-0123456789abcdef0123"\n');
+  renameSync(join(linked, 'app/db.py'), join(outside, 'db.py'));
+  symlinkSync(join(outside, 'db.py'), join(linked, 'app/db.py'));
+  symlinkSync(join(outside, 'secret.py'), join(linked, 'app/secret.py'));
+  const viaLink = check(linked);
+  assert.equal(viaLink.status, 1);
+  assert.match(JSON.stringify(viaLink.json.verdict.reasons), /app\/db.py \(symbolic link\)/);
+  assert.doesNotMatch(readFileSync(join(linked, '.loopwarden/ledger.db')).toString('latin1'), /sk-live-0123456789abcdef0123/);
+
+  const rev = blockedRepo();
+  execFileSync('git', ['commit', '-qam', 'unsafe'], { cwd: rev });
+  assert.equal(check(rev, ['--actor', 'ai', '--rev', 'HEAD']).json.verdict.level, 'block');
+  const back = runCli(['check', '--actor', 'ai', '--rev', 'HEAD~1'], rev, { env: { CLAUDECODE: '1' } });
+  assert.equal(back.status, 2);
+  assert.match(back.stderr, /--rev [0-9a-f]{12}: older than the state last recorded \(iteration #2, commit [0-9a-f]{12}\); iterations are recorded forward only/);
 });
