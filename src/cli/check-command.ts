@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { Provenance } from '../ledger/record.js';
-import { recordIteration } from '../iterations/check.js';
+import { lastIteration, recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
 import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
 import { isAncestor, resolveCommit } from '../workspace/git.js';
@@ -61,6 +61,9 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const ledger = await project.openLedger();
   try {
     const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
+    // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
+    const last = lastIteration(ledger.records());
+    if (last) builder.load(last.payload.snapshotId);
     const snapshot = flags.rev ? builder.commit(commit!) : await builder.worktree();
     const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules), snapshot) };
     const result = recordIteration({

@@ -240,7 +240,8 @@ function countFindings(snapshot: Snapshot): Record<Severity, number> & { total: 
   return counts;
 }
 
-function lastIteration(history: readonly LedgerRecord[]): IterationRecord | undefined {
+/** Returns the last recorded iteration, if any. */
+export function lastIteration(history: readonly LedgerRecord[]): IterationRecord | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const record = history[i]!;
     if (record.kind === 'iteration') return record;

@@ -23,12 +23,10 @@ export interface Ledger {
   records(): LedgerRecord[];
   putSnapshot(id: string, body: string): void;
   getSnapshot(id: string): string | undefined;
-  putFileAnalyses(entries: { key: string; analysis: string; summary: string }[]): void;
-  getFileAnalyses(keys: string[]): Map<string, string>;
-  /** Returns the stored summaries (JSON) of the given analyses; analyses stored without one are absent. */
-  getFileSummaries(keys: string[]): Map<string, string>;
-  getStatCache(): Map<string, { size: number; mtimeMs: number; hash: string }>;
-  putStatCache(entries: { path: string; size: number; mtimeMs: number; hash: string }[]): void;
+  /** Stores analyses by the SHA-256 of their text (content-addressed: a row proves itself on reading). */
+  putAnalyses(entries: { digest: string; analysis: string }[]): void;
+  /** Returns the analysis text stored under `digest`, or undefined when it is missing or does not hash to it. */
+  getAnalysis(digest: string): string | undefined;
   verify(): VerifyResult;
   close(): void;
 }

@@ -48,4 +48,19 @@ export const SQLITE_MIGRATIONS: Record<string, Migration> = {
       await sql`ALTER TABLE file_analyses ADD COLUMN summary TEXT`.execute(db);
     },
   },
+  '0003-analyses-by-digest': {
+    async up(db: Kysely<unknown>) {
+      // Analyses addressed by the SHA-256 of their text, named by the snapshots (whose ids hashed records
+      // name): a row that does not hash to its key is refused on reading. file_analyses (keyed by what the
+      // content was, not by what the analysis says) and file_stat_cache (sizes and times anyone can edit)
+      // are no longer read.
+      await sql`CREATE TABLE IF NOT EXISTS analyses (digest TEXT PRIMARY KEY, analysis TEXT NOT NULL)`.execute(db);
+      await sql
+        .raw("CREATE TRIGGER IF NOT EXISTS analyses_no_update BEFORE UPDATE ON analyses BEGIN SELECT RAISE(ABORT, 'analyses is append-only'); END")
+        .execute(db);
+      await sql
+        .raw("CREATE TRIGGER IF NOT EXISTS analyses_no_delete BEFORE DELETE ON analyses BEGIN SELECT RAISE(ABORT, 'analyses is append-only'); END")
+        .execute(db);
+    },
+  },
 };

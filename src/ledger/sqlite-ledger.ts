@@ -61,6 +61,8 @@ async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }
   }
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 class SqliteLedger implements Ledger {
   constructor(
     private readonly db: Database.Database,
@@ -119,47 +121,20 @@ class SqliteLedger implements Ledger {
     return (this.db.prepare('SELECT body FROM snapshots WHERE id = ?').get(id) as { body: string } | undefined)?.body;
   }
 
-  putFileAnalyses(entries: { key: string; analysis: string; summary: string }[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO file_analyses (analysis_key, analysis, summary) VALUES (?, ?, ?)');
-    this.db.transaction(() => entries.forEach((e) => insert.run(e.key, e.analysis, e.summary))).immediate();
+  putAnalyses(entries: { digest: string; analysis: string }[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO analyses (digest, analysis) VALUES (?, ?)');
+    this.db.transaction(() => entries.forEach((e) => insert.run(e.digest, e.analysis))).immediate();
   }
 
-  getFileSummaries(keys: string[]): Map<string, string> {
-    return this.selectByKeys(keys, 'summary');
-  }
-
-  getFileAnalyses(keys: string[]): Map<string, string> {
-    return this.selectByKeys(keys, 'analysis');
-  }
-
-  private selectByKeys(keys: string[], column: 'analysis' | 'summary'): Map<string, string> {
-    const found = new Map<string, string>();
-    const unique = [...new Set(keys)];
-    // SQLite allows 32766 parameters; chunks of 500 keep statements small and few.
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      // loopwarden-ignore js-sqli-built-query: the column is one of two literals (typed), the keys are bound parameters
-      const rows = this.db
-        .prepare(`SELECT analysis_key, ${column} AS value FROM file_analyses WHERE analysis_key IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as { analysis_key: string; value: string | null }[];
-      for (const row of rows) if (row.value !== null) found.set(row.analysis_key, row.value);
-    }
-    return found;
-  }
-
-  getStatCache(): Map<string, { size: number; mtimeMs: number; hash: string }> {
-    const rows = this.db.prepare('SELECT path, size, mtime_ms, hash FROM file_stat_cache').all() as { path: string; size: number; mtime_ms: number; hash: string }[];
-    return new Map(rows.map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
-  }
-
-  putStatCache(entries: { path: string; size: number; mtimeMs: number; hash: string }[]): void {
-    const upsert = this.db.prepare('INSERT OR REPLACE INTO file_stat_cache (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)');
-    this.db.transaction(() => entries.forEach((e) => upsert.run(e.path, e.size, e.mtimeMs, e.hash))).immediate();
+  getAnalysis(digest: string): string | undefined {
+    const row = this.db.prepare('SELECT analysis FROM analyses WHERE digest = ?').get(digest) as { analysis: string } | undefined;
+    return row && sha256(row.analysis) === digest ? row.analysis : undefined;
   }
 
   verify(): VerifyResult {
     const rows = this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
     const problems: string[] = [];
+    const checkedDigests = new Set<string>();
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     for (const row of rows) {
@@ -178,7 +153,8 @@ class SqliteLedger implements Ledger {
         const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
         const body = this.getSnapshot(snapshotId);
         if (body === undefined) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} is missing`);
-        else if (createHash('sha256').update(body).digest('hex') !== snapshotId) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} was edited`);
+        else if (sha256(body) !== snapshotId) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} was edited`);
+        else problems.push(...this.analysisProblems(label, body, checkedDigests));
       }
       expectedSeq = row.seq + 1;
       prevHash = row.hash;
@@ -190,6 +166,17 @@ class SqliteLedger implements Ledger {
       else if (last && Number(headSeq) === last.seq && headHash !== last.hash) problems.push(`record ${last.seq}: differs from the recorded head of the ledger (replaced)`);
     }
     return { ok: problems.length === 0, records: rows.length, problems };
+  }
+
+  /** Names the analyses of a snapshot that are missing or do not hash to the digest the snapshot records. */
+  private analysisProblems(label: string, body: string, checked: Set<string>): string[] {
+    const problems: string[] = [];
+    for (const entry of (JSON.parse(body) as { files: { path: string; digest?: string }[] }).files) {
+      if (!entry.digest || checked.has(entry.digest)) continue;
+      checked.add(entry.digest);
+      if (this.getAnalysis(entry.digest) === undefined) problems.push(`${label}: the analysis of ${entry.path} (${entry.digest.slice(0, 12)}) is missing or was edited`);
+    }
+    return problems;
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
@@ -18,7 +19,14 @@ interface SnapshotEntry {
   path: string;
   hash: string;
   analysisKey: string;
+  /** SHA-256 of the stored analysis text: the analysis is read back only if it still hashes to this. */
+  digest: string;
+  /** The file's totals, kept in the snapshot so unchanged files never need their analysis read. */
+  summary: StoredSummary;
 }
+
+/** A file listed for a snapshot, before its analysis is known. */
+type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'>;
 
 /** Bumped whenever a stored FileAnalysis gains or changes a field: older cached analyses are then not served. */
 const ANALYSIS_FORMAT = 2;
@@ -89,12 +97,20 @@ function contentHash(path: string): string {
   }
 }
 
+/** How errors name the ledger. */
+const LEDGER_FILE = '.loopwarden/ledger.db';
+
 /** Builds snapshots of the work tree and of commits, re-analysing only content the ledger has not seen. */
 export class SnapshotBuilder {
   private readonly engine: string;
-  /** Parsed analyses and summaries by key: the current and the previous snapshot share most files. */
+  /** Parsed analyses by digest: the current and the previous snapshot share most files. */
   private readonly parsed = new Map<string, FileAnalysis>();
-  private readonly summaries = new Map<string, StoredSummary>();
+  /**
+   * Analyses this run may reuse, by analysis key: those it made itself and those of snapshots it loaded
+   * (whose bodies hash to their ids, which hashed ledger records name). A row someone put in the ledger's
+   * analysis table is never looked up by key, so it cannot stand in for what a file really contains.
+   */
+  private readonly known = new Map<string, { digest: string; summary: StoredSummary }>();
   private freshlyAnalysed = 0;
   /** Which files are analysed: the same decision `scan` and `diff` make. */
   private readonly fileSet: FileSet;
@@ -109,22 +125,20 @@ export class SnapshotBuilder {
     this.fileSet = new FileSet(fileSetOptions);
   }
 
-  /** The work tree as it is now; unchanged files are recognised by size and modification time. */
+  /**
+   * The work tree as it is now. Every file is read and hashed on every call: a cache of sizes and times
+   * on disk could be edited to make a changed file look unchanged.
+   */
   async worktree(): Promise<BuiltSnapshot> {
-    const statCache = this.ledger.getStatCache();
-    const entries: SnapshotEntry[] = [];
+    const entries: ListedFile[] = [];
     const unanalysed: UnanalysedFile[] = [];
     const contents = new Map<string, Buffer>();
-    const statUpdates: { path: string; size: number; mtimeMs: number; hash: string }[] = [];
     const hashOf = (path: string, stats: { size: number; mtimeMs: number }, keep: boolean): string => {
-      const cached = statCache.get(path);
-      if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.hash;
       // A huge file is told apart by size and time: reading it whole on every check would cost too much.
       if (!keep && stats.size > HASHED_UNANALYSED_LIMIT) return `size ${stats.size} mtime ${stats.mtimeMs}`;
       const content = readFileSync(join(this.top, path));
       const hash = blobId(content);
       if (keep) contents.set(hash, content);
-      statUpdates.push({ path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
       return hash;
     };
     const ignoreRules: UnanalysedFile[] = [];
@@ -162,7 +176,6 @@ export class SnapshotBuilder {
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
     ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
-    if (statUpdates.length) this.ledger.putStatCache(statUpdates);
     await this.analyzeManyInWorkers(entries);
     return this.complete(entries, unanalysed, ignoreRules, (missing) => {
       const found = new Map<string, Buffer>();
@@ -173,7 +186,7 @@ export class SnapshotBuilder {
 
   /** A commit's files, read from git only where the ledger has no analysis of that content. */
   commit(commit: string): BuiltSnapshot {
-    const entries: SnapshotEntry[] = [];
+    const entries: ListedFile[] = [];
     const unanalysed: UnanalysedFile[] = [];
     const ignoreRules: UnanalysedFile[] = [];
     for (const [path, { id: hash, size }] of listTree(this.top, commit)) {
@@ -192,50 +205,50 @@ export class SnapshotBuilder {
   }
 
   /** The first check of a large repository analyses every file: spread that over the cores. */
-  private async analyzeManyInWorkers(entries: SnapshotEntry[]): Promise<void> {
-    const candidates = entries.filter((entry) => !this.parsed.has(entry.analysisKey));
-    if (candidates.length < PARALLEL_THRESHOLD) return;
-    this.loadSummaries(candidates);
-    const missing = candidates.filter((entry) => !this.summaries.has(entry.analysisKey));
+  private async analyzeManyInWorkers(entries: ListedFile[]): Promise<void> {
+    const missing = entries.filter((entry) => !this.known.has(entry.analysisKey));
     if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
     const { analyzeInWorkers } = await import('../engine/parallel.js');
     const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: languageForPath(entry.path)! }));
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
-    const fresh: { key: string; analysis: string; summary: string }[] = [];
+    const fresh: { digest: string; analysis: string }[] = [];
     outcomes.forEach((outcome, index) => {
       if (!('analysis' in outcome)) return;
       fresh.push(this.remember(missing[index]!.analysisKey, outcome.analysis));
     });
-    this.ledger.putFileAnalyses(fresh);
+    this.ledger.putAnalyses(fresh);
     this.freshlyAnalysed += fresh.length;
   }
 
-  /** Loads a snapshot recorded earlier. */
+  /**
+   * Loads a snapshot recorded earlier; its analyses become reusable by this run. The body must hash to
+   * its id (ids are named by hashed ledger records), or the ledger was edited: a UserError, never a guess.
+   */
   load(id: string): Snapshot | undefined {
     const body = this.ledger.getSnapshot(id);
     if (body === undefined) return undefined;
-    const entries = (JSON.parse(body) as { files: SnapshotEntry[] }).files;
-    this.loadSummaries(entries);
-    return { files: entries.filter((entry) => this.summaries.has(entry.analysisKey)).map((entry) => this.fileState(entry)) };
+    if (createHash('sha256').update(body).digest('hex') !== id) throw new UserError(`${LEDGER_FILE}: snapshot ${id.slice(0, 12)} does not match its hash (the ledger was edited); run loopwarden ledger verify`);
+    const entries = (JSON.parse(body) as { files: Partial<SnapshotEntry>[] }).files;
+    if (entries.some((entry) => !entry.digest || !entry.summary)) {
+      throw new UserError(`${LEDGER_FILE}: written by an older loopwarden (snapshots without analysis digests); move .loopwarden/ledger.db aside and run loopwarden init`);
+    }
+    for (const entry of entries as SnapshotEntry[]) if (!this.known.has(entry.analysisKey)) this.known.set(entry.analysisKey, { digest: entry.digest, summary: entry.summary });
+    return { files: (entries as SnapshotEntry[]).map((entry) => this.fileState(entry)) };
   }
 
-  private loadSummaries(entries: SnapshotEntry[]): void {
-    const wanted = entries.filter((entry) => !this.summaries.has(entry.analysisKey)).map((entry) => entry.analysisKey);
-    const stored = this.ledger.getFileSummaries(wanted);
-    for (const [key, text] of stored) this.summaries.set(key, JSON.parse(text) as StoredSummary);
-  }
-
-  private remember(key: string, analysis: FileAnalysis): { key: string; analysis: string; summary: string } {
+  private remember(key: string, analysis: FileAnalysis): { digest: string; analysis: string } {
     const summary = storedSummaryOf(analysis);
-    this.parsed.set(key, analysis);
-    this.summaries.set(key, summary);
-    return { key, analysis: JSON.stringify(analysis), summary: JSON.stringify(summary) };
+    const text = JSON.stringify(analysis);
+    const digest = createHash('sha256').update(text).digest('hex');
+    this.parsed.set(digest, analysis);
+    this.known.set(key, { digest, summary });
+    return { digest, analysis: text };
   }
 
   /** A file state whose findings and functions are read from the ledger only if someone asks for them. */
   private fileState(entry: SnapshotEntry): FileState {
-    const summary = this.summaries.get(entry.analysisKey)!;
-    const analysis = () => relocate(this.analysisFor(entry.analysisKey)!, entry.path);
+    const summary = entry.summary;
+    const analysis = () => relocate(this.analysisFor(entry.digest, entry.path), entry.path);
     return {
       path: entry.path,
       hash: entry.hash,
@@ -257,10 +270,9 @@ export class SnapshotBuilder {
     };
   }
 
-  private complete(entries: SnapshotEntry[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): BuiltSnapshot {
-    this.loadSummaries(entries);
-    const missing = entries.filter((entry) => !this.summaries.has(entry.analysisKey));
-    const fresh: { key: string; analysis: string; summary: string }[] = [];
+  private complete(listed: ListedFile[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: ListedFile[]) => Map<string, Buffer>): BuiltSnapshot {
+    const missing = listed.filter((entry) => !this.known.has(entry.analysisKey));
+    const fresh: { digest: string; analysis: string }[] = [];
     if (missing.length > 0) {
       const contents = read(missing);
       for (const entry of missing) {
@@ -270,10 +282,15 @@ export class SnapshotBuilder {
         if (text === 'binary' || (!/\.(c|h|cc|cpp|cxx|hpp|hh|hxx|c\+\+)$/.test(entry.path) && looksMinified(text))) continue;
         fresh.push(this.remember(entry.analysisKey, analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true })));
       }
-      if (fresh.length) this.ledger.putFileAnalyses(fresh);
+      if (fresh.length) this.ledger.putAnalyses(fresh);
     }
-    const kept = entries.filter((entry) => this.summaries.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
-    for (const entry of entries) if (!this.summaries.has(entry.analysisKey)) unanalysed.push({ path: entry.path, reason: 'binary', hash: entry.hash });
+    const kept: SnapshotEntry[] = [];
+    for (const entry of listed) {
+      const known = this.known.get(entry.analysisKey);
+      if (known) kept.push({ ...entry, ...known });
+      else unanalysed.push({ path: entry.path, reason: 'binary', hash: entry.hash });
+    }
+    kept.sort((a, b) => a.path.localeCompare(b.path));
     const body = canonicalJson({ files: kept });
     const id = createHash('sha256').update(body).digest('hex');
     this.ledger.putSnapshot(id, body);
@@ -283,13 +300,13 @@ export class SnapshotBuilder {
     return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules };
   }
 
-  private analysisFor(key: string): FileAnalysis | undefined {
-    let analysis = this.parsed.get(key);
+  private analysisFor(digest: string, path: string): FileAnalysis {
+    let analysis = this.parsed.get(digest);
     if (!analysis) {
-      const text = this.ledger.getFileAnalyses([key]).get(key);
-      if (text === undefined) return undefined;
+      const text = this.ledger.getAnalysis(digest);
+      if (text === undefined) throw new UserError(`${LEDGER_FILE}: the analysis of ${path} (${digest.slice(0, 12)}) is missing or does not match its digest (the ledger was edited); run loopwarden ledger verify`);
       analysis = JSON.parse(text) as FileAnalysis;
-      this.parsed.set(key, analysis);
+      this.parsed.set(digest, analysis);
     }
     return analysis;
   }

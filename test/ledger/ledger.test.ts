@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { SQLITE_MIGRATION_NAMES } from '../../src/ledger/migration-names.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import type { IterationPayload } from '../../src/ledger/record.js';
 import { DEFAULT_POLICY } from '../../src/policy/policy.js';
@@ -147,9 +148,9 @@ test('the migration names the fast path checks are exactly the migrations', asyn
 
 test('a migration that another process already applied but not yet recorded runs again harmlessly', async () => {
   const { path } = await ledgerWith(1);
-  // What a process that lost the race sees: the schema change is there, its record is not.
+  // What a process that lost the race sees: the last schema change is there, its record is not.
   const database = new Database(path);
-  database.prepare("DELETE FROM kysely_migration WHERE name = '0002-file-summaries'").run();
+  database.prepare('DELETE FROM kysely_migration WHERE name = ?').run(SQLITE_MIGRATION_NAMES[SQLITE_MIGRATION_NAMES.length - 1]);
   database.close();
   const ledger = await openSqliteLedger(path);
   assert.equal(ledger.records().length, 1);
