@@ -5,6 +5,7 @@ import { signedReviewProblems } from '../iterations/review.js';
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { verifySignedText } from '../workspace/ssh-signature.js';
 import { renderLedgerExportJson } from '../report/ledger-export-json.js';
+import { confirm, requirePerson } from './person.js';
 import { openProject } from './project.js';
 
 /** Defines `loopwarden ledger verify|export`. */
@@ -24,7 +25,35 @@ export function ledgerCommand(): Command {
     .action(async (flags: { format: 'json' | 'csv'; output?: string }) => {
       process.exitCode = await runExport(flags);
     });
+  ledger
+    .command('reanchor')
+    .description('a person makes the head file and the git anchor witness the ledger as it is now (after a crash, or a restore they chose)')
+    .option('-y, --yes', 'do not ask for confirmation (at a terminal only)')
+    .action(async (flags: { yes?: boolean }) => {
+      process.exitCode = await runReanchor(flags);
+    });
   return ledger;
+}
+
+/** Re-witnesses the ledger head; only a person at a terminal may. */
+export async function runReanchor(flags: { yes?: boolean }, cwd = process.cwd()): Promise<number> {
+  requirePerson('ledger reanchor', process.env);
+  const project = await openProject(cwd, undefined, { needRules: false });
+  const ledger = await project.openLedger();
+  try {
+    const verified = ledger.verify();
+    process.stdout.write(verified.ok ? 'the ledger and its witnesses agree\n' : `${verified.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    if (verified.ok) return 0;
+    if (!flags.yes && !(await confirm('witness the ledger as it is now? [y/N] ', process.stdout))) {
+      process.stdout.write('nothing changed\n');
+      return 1;
+    }
+    const { head, before } = ledger.reanchor();
+    process.stdout.write(`the head file and the git anchor now witness ${head ? `record ${head.seq} (${head.hash.slice(0, 12)})` : 'an empty ledger'}${before ? `; they said record ${before.seq}` : ''}\n`);
+    return 0;
+  } finally {
+    ledger.close();
+  }
 }
 
 /** Verifies the ledger; exit 0 when intact, 1 when a record was tampered with. */

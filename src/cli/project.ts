@@ -5,6 +5,7 @@ import { loadAllRules } from '../rules/rule-pack.js';
 import type { Rule } from '../rules/rule.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { gitAnchor } from '../workspace/git-anchor.js';
 import { gitTopLevel } from '../workspace/git.js';
 import { chooseRules, type RuleSelectionFlags } from './rule-selection.js';
 
@@ -29,5 +30,5 @@ export async function openProject(cwd: string, configPath?: string, options: { n
   if (!top) throw new UserError(`${cwd}: not inside a git work tree (iterations are recorded per repository; run 'git init' first)`);
   const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath });
   const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
-  return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH)) };
+  return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
 }

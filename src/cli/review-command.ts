@@ -3,15 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { recordReview, reviewSigningText, reviewSubject } from '../iterations/review.js';
 import type { ReviewPayload } from '../ledger/record.js';
-import { detectAgent } from '../policy/agent-environment.js';
 import { renderReviewRecorded, renderReviewSubject, reviewJson } from '../report/review-text.js';
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { REVIEW_NAMESPACE, signText, verifySignedText } from '../workspace/ssh-signature.js';
+import { atTerminal, confirm, requirePerson } from './person.js';
 import { openProject } from './project.js';
 
 interface ReviewFlags {
@@ -46,13 +45,9 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
   const decision = flags.approve ? 'approve' : 'reject';
   const note = flags.note ?? '';
   checkPrintable('--note', note, 2000);
-  const atTerminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  if (!flags.sign) {
-    // Without a signature, a person is known only by sitting at a terminal outside an agent's shell.
-    const agent = detectAgent(env);
-    if (agent) throw new UserError(`review refused: the environment shows ${agent.agent} (${agent.variable}); an agent cannot review its own work. A person reviews at a terminal, or signs with --sign`);
-    if (!atTerminal) throw new UserError('review refused: no terminal (standard input and output must be a TTY); a person reviews at a terminal, or signs the review with --sign');
-  }
+  const terminal = atTerminal();
+  // Without a signature, a person is known only by sitting at a terminal outside an agent's shell.
+  if (!flags.sign) requirePerson('review', env, ', or signs the review with --sign');
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
@@ -90,7 +85,7 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
     // With JSON on standard output, the person still sees what is reviewed: on standard error.
     const talk = flags.format === 'json' ? process.stderr : process.stdout;
     talk.write(renderReviewSubject(subject));
-    if (atTerminal && !flags.yes && !(await confirm(`${decision} as ${reviewer}? [y/N] `, talk))) {
+    if (terminal && !flags.yes && !(await confirm(`${decision} as ${reviewer}? [y/N] `, talk))) {
       talk.write('not recorded\n');
       return 1;
     }
@@ -116,13 +111,4 @@ function signingKey(top: string, flag: string | boolean): string {
   const configured = spawnSync('git', ['config', '--get', 'user.signingkey'], { cwd: top, encoding: 'utf8' }).stdout?.trim();
   if (configured && !configured.startsWith('key::')) return configured.startsWith('~/') ? join(homedir(), configured.slice(2)) : configured;
   return join(homedir(), '.ssh', 'id_ed25519');
-}
-
-async function confirm(question: string, output: NodeJS.WritableStream): Promise<boolean> {
-  const readline = createInterface({ input: process.stdin, output });
-  try {
-    return /^y(es)?$/i.test((await readline.question(question)).trim());
-  } finally {
-    readline.close();
-  }
 }

@@ -28,5 +28,10 @@ export interface Ledger {
   /** Returns the analysis text stored under `digest`, or undefined when it is missing or does not hash to it. */
   getAnalysis(digest: string): string | undefined;
   verify(): VerifyResult;
+  /**
+   * Makes the head file and the anchor witness the ledger as it is now (a person's decision after a crash
+   * or a restore); refuses when the chain itself is broken. Returns the head now witnessed.
+   */
+  reanchor(): { head: { seq: number; hash: string } | undefined; before: { seq: number; hash: string } | undefined };
   close(): void;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MigrationProvider, Migrator } from 'kysely';
@@ -8,6 +8,7 @@ import { canonicalJson } from './canonical-json.js';
 import type { Ledger, NewRecord, VerifyResult } from './ledger.js';
 import { SQLITE_MIGRATION_NAMES } from './migration-names.js';
 import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
+import { headDisagreement, type LedgerAnchor, type LedgerHead } from './anchor.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 
 interface RecordRow {
@@ -20,7 +21,7 @@ interface RecordRow {
 }
 
 /** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
-export async function openSqliteLedger(path: string): Promise<Ledger> {
+export async function openSqliteLedger(path: string, anchor?: LedgerAnchor): Promise<Ledger> {
   mkdirSync(dirname(path), { recursive: true });
   let database: Database.Database;
   try {
@@ -41,7 +42,7 @@ export async function openSqliteLedger(path: string): Promise<Ledger> {
     const { error } = await migrateWithRetry(migrator);
     if (error) throw new UserError(`${path}: cannot migrate the ledger (${(error as Error).message ?? error})`);
   }
-  return new SqliteLedger(database, `${path}.head`);
+  return new SqliteLedger(database, `${path}.head`, path, anchor);
 }
 
 function isMigrated(database: Database.Database): boolean {
@@ -63,15 +64,73 @@ async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+function readHeadFile(path: string): LedgerHead | undefined {
+  if (!existsSync(path)) return undefined;
+  const [seq, hash] = readFileSync(path, 'utf8').trim().split(' ');
+  return { seq: Number(seq), hash: hash ?? '' };
+}
+
+/** Names every broken link and every record whose content does not match its hash. */
+function chainProblems(rows: RecordRow[]): string[] {
+  const problems: string[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  for (const row of rows) {
+    const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
+    if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);
+    else if (row.prev_hash !== prevHash) problems.push(`${label}: does not follow record ${row.seq - 1} (records reordered or replaced)`);
+    if (recordHash(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash) !== row.hash || !isCanonical(row.payload)) problems.push(`${label}: content does not match its hash (edited)`);
+    expectedSeq = row.seq + 1;
+    prevHash = row.hash;
+  }
+  return problems;
+}
+
+function isCanonical(payload: string): boolean {
+  try {
+    return canonicalJson(JSON.parse(payload)) === payload;
+  } catch {
+    return false;
+  }
+}
+
 class SqliteLedger implements Ledger {
   constructor(
     private readonly db: Database.Database,
     /** Holds the last record's sequence number and hash, so deleting records at the end is detected. */
     private readonly headPath: string,
+    private readonly path: string,
+    /** Witnesses the head outside `.loopwarden/`, so deleting or replacing the whole folder is detected too. */
+    private readonly anchor: LedgerAnchor | undefined,
   ) {}
+
+  /**
+   * Refuses to build on a ledger that was tampered with: every link and hash is recomputed, and the head
+   * must agree with the head file and the anchor. A record is added only to an intact chain.
+   */
+  private assertIntact(): void {
+    const rows = this.rows();
+    const problem = chainProblems(rows)[0] ?? this.headProblems(rows)[0];
+    if (problem) throw new UserError(`${this.path}: ${problem}; nothing recorded (loopwarden ledger verify lists every problem)`);
+  }
+
+  private rows(): RecordRow[] {
+    return this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
+  }
+
+  private headProblems(rows: RecordRow[]): string[] {
+    const problems: string[] = [];
+    const fromFile = readHeadFile(this.headPath);
+    const inFile = headDisagreement('the head file', fromFile, rows);
+    if (inFile && !/not witnessed/.test(inFile)) problems.push(inFile);
+    const anchored = this.anchor ? headDisagreement(this.anchor.name, this.anchor.read(), rows) : undefined;
+    if (anchored) problems.push(anchored);
+    return problems;
+  }
 
   appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): LedgerRecord | undefined {
     const append = this.db.transaction(() => {
+      this.assertIntact();
       const history = this.records();
       const next = decide(history);
       if (!next) return undefined;
@@ -85,11 +144,13 @@ class SqliteLedger implements Ledger {
         .prepare('INSERT INTO ledger_records (seq, kind, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
         .run(seq, next.kind, recordedAt, payloadText, prevHash, hash);
       if (next.kind === 'iteration') this.projectFindings(seq, next.payload);
+      // Witnessed while the write lock is held: another writer waiting for it then sees record and
+      // witnesses agree. A crash before the commit leaves the witnesses one ahead, which verify names.
+      writeFileAtomically(this.headPath, `${seq} ${hash}\n`);
+      this.anchor?.write({ seq, hash });
       return { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord;
     });
-    const record = append.immediate();
-    if (record) writeFileAtomically(this.headPath, `${record.seq} ${record.hash}\n`);
-    return record;
+    return append.immediate();
   }
 
   private projectFindings(seq: number, payload: IterationPayload): void {
@@ -132,40 +193,57 @@ class SqliteLedger implements Ledger {
   }
 
   verify(): VerifyResult {
-    const rows = this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
-    const problems: string[] = [];
+    const rows = this.rows();
+    const problems = chainProblems(rows);
     const checkedDigests = new Set<string>();
-    let expectedSeq = 1;
-    let prevHash = GENESIS_HASH;
     for (const row of rows) {
+      if (row.kind !== 'iteration' || !isCanonical(row.payload)) continue;
       const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
-      if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);
-      else if (row.prev_hash !== prevHash) problems.push(`${label}: does not follow record ${row.seq - 1} (records reordered or replaced)`);
-      let payloadIsCanonical = false;
-      try {
-        payloadIsCanonical = canonicalJson(JSON.parse(row.payload)) === row.payload;
-      } catch {
-        payloadIsCanonical = false;
-      }
-      if (!payloadIsCanonical || recordHash(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash) !== row.hash) {
-        problems.push(`${label}: content does not match its hash (edited)`);
-      } else if (row.kind === 'iteration') {
-        const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
-        const body = this.getSnapshot(snapshotId);
-        if (body === undefined) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} is missing`);
-        else if (sha256(body) !== snapshotId) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} was edited`);
-        else problems.push(...this.analysisProblems(label, body, checkedDigests));
-      }
-      expectedSeq = row.seq + 1;
-      prevHash = row.hash;
+      const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
+      const body = this.getSnapshot(snapshotId);
+      if (body === undefined) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} is missing`);
+      else if (sha256(body) !== snapshotId) problems.push(`${label}: its snapshot ${snapshotId.slice(0, 12)} was edited`);
+      else problems.push(...this.analysisProblems(label, body, checkedDigests));
     }
-    if (existsSync(this.headPath)) {
-      const [headSeq, headHash] = readFileSync(this.headPath, 'utf8').trim().split(' ');
-      const last = rows[rows.length - 1];
-      if (Number(headSeq) > (last?.seq ?? 0)) problems.push(`records ${(last?.seq ?? 0) + 1}–${headSeq} missing: deleted from the end of the ledger`);
-      else if (last && Number(headSeq) === last.seq && headHash !== last.hash) problems.push(`record ${last.seq}: differs from the recorded head of the ledger (replaced)`);
-    }
+    problems.push(...this.projectionProblems(rows));
+    problems.push(...this.headProblems(rows));
     return { ok: problems.length === 0, records: rows.length, problems };
+  }
+
+  reanchor(): { head: LedgerHead | undefined; before: LedgerHead | undefined } {
+    const rows = this.rows();
+    const broken = chainProblems(rows)[0];
+    if (broken) throw new UserError(`${this.path}: ${broken}; the chain itself is broken, and witnessing it again would not mend it`);
+    const before = this.anchor?.read();
+    const last = rows[rows.length - 1];
+    const head = last ? { seq: last.seq, hash: last.hash } : undefined;
+    if (head) {
+      writeFileAtomically(this.headPath, `${head.seq} ${head.hash}\n`);
+      this.anchor?.write(head);
+    } else {
+      rmSync(this.headPath, { force: true });
+      this.anchor?.clear();
+    }
+    return { head, before };
+  }
+
+  /** Names iterations whose derived findings table disagrees with their hashed payload. */
+  private projectionProblems(rows: RecordRow[]): string[] {
+    const problems: string[] = [];
+    const projected = new Map<number, string[]>();
+    for (const row of this.db.prepare('SELECT record_seq, fingerprint, state FROM iteration_findings').all() as { record_seq: number; fingerprint: string; state: string }[]) {
+      projected.set(row.record_seq, [...(projected.get(row.record_seq) ?? []), `${row.state} ${row.fingerprint}`]);
+    }
+    for (const row of rows) {
+      if (row.kind !== 'iteration' || !isCanonical(row.payload)) continue;
+      const payload = JSON.parse(row.payload) as IterationPayload;
+      const expected = [...payload.introduced.map((f) => `introduced ${f.fingerprint}`), ...payload.fixed.map((f) => `fixed ${f.fingerprint}`)].sort();
+      const actual = (projected.get(row.seq) ?? []).sort();
+      if (expected.join('\n') !== actual.join('\n')) problems.push(`record ${row.seq} (iteration): its rows in iteration_findings differ from the record (edited)`);
+      projected.delete(row.seq);
+    }
+    for (const seq of projected.keys()) problems.push(`iteration_findings holds rows for record ${seq}, which is not an iteration of this ledger (inserted)`);
+    return problems;
   }
 
   /** Names the analyses of a snapshot that are missing or do not hash to the digest the snapshot records. */

@@ -108,7 +108,7 @@ test('reviews: refused to an agent and without a terminal; a person at a termina
   assert.equal(loopwardenAi.status, 2);
   const noTerminal = runCli(['review', '--approve', '--yes', '--note', 'lgtm'], root);
   assert.equal(noTerminal.status, 2);
-  assert.equal(noTerminal.stderr, 'loopwarden: review refused: no terminal (standard input and output must be a TTY); a person reviews at a terminal, or signs the review with --sign\n');
+  assert.equal(noTerminal.stderr, 'loopwarden: review refused: no terminal (standard input and output must be a TTY); a person does it at a terminal, or signs the review with --sign\n');
   assert.equal(recordCount(root), 1);
 
   const declined = runCliInTerminal(['review', '--approve', '--note', 'lgtm'], root, {}, 'n\n');

@@ -1,0 +1,28 @@
+import { createInterface } from 'node:readline/promises';
+import { UserError } from '../errors.js';
+import { detectAgent } from '../policy/agent-environment.js';
+
+/** Returns whether standard input and output are a terminal. */
+export function atTerminal(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+/**
+ * Refuses (UserError) unless a person seems to be at the keyboard: a terminal, and no coding agent in the
+ * environment. `what` names the action, `otherwise` how to do it without a terminal, if there is a way.
+ */
+export function requirePerson(what: string, env: NodeJS.ProcessEnv, otherwise = ''): void {
+  const agent = detectAgent(env);
+  if (agent) throw new UserError(`${what} refused: the environment shows ${agent.agent} (${agent.variable}); an agent cannot do this for itself. A person does it at a terminal${otherwise}`);
+  if (!atTerminal()) throw new UserError(`${what} refused: no terminal (standard input and output must be a TTY); a person does it at a terminal${otherwise}`);
+}
+
+/** Asks a yes/no question on the terminal; only y or yes is a yes. */
+export async function confirm(question: string, output: NodeJS.WritableStream): Promise<boolean> {
+  const readline = createInterface({ input: process.stdin, output });
+  try {
+    return /^y(es)?$/i.test((await readline.question(question)).trim());
+  } finally {
+    readline.close();
+  }
+}
