@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/config-file.js';
@@ -28,7 +29,10 @@ export interface Project {
 export async function openProject(cwd: string, configPath?: string, options: { needRules?: boolean } & RuleSelectionFlags = {}): Promise<Project> {
   const top = gitTopLevel(cwd);
   if (!top) throw new UserError(`${cwd}: not inside a git work tree (iterations are recorded per repository; run 'git init' first)`);
-  const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath });
+  // Before the first record, nothing has witnessed the config cache: an edited copy would become the
+  // accepted baseline's policy. Later, a cache that differs from the file shows as a guarded change.
+  const fresh = !existsSync(join(top, LEDGER_PATH + '.head'));
+  const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath, fresh });
   const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
   return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
 }

@@ -31,6 +31,8 @@ export interface ConfigLocation {
   /** The repository top, where the search stops; found from `.git` when not given. */
   top?: string;
   explicitPath?: string;
+  /** Parse the file even when a cached copy exists (the cache is not trusted where nothing witnesses it). */
+  fresh?: boolean;
 }
 
 /** Reads the `scan` section of the config file found from `location`. */
@@ -43,7 +45,7 @@ export async function loadProjectConfig(location: ConfigLocation): Promise<Proje
   const top = location.top ?? repositoryTopFor(location.start) ?? location.start;
   const path = location.explicitPath ? resolve(location.explicitPath) : findConfigFile(location.start, top);
   if (!path) return withPath(structuredClone(DEFAULT_CONFIG), undefined);
-  const cached = readConfigCache(top, path);
+  const cached = location.fresh ? undefined : readConfigCache(top, path);
   if (cached) return withPath(cached, path);
   const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
     import('../input/yaml-file.js'),

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { gitRepo, runCli } from '../helpers.js';
@@ -95,4 +95,19 @@ test('an edited snapshot or analysis of an earlier iteration stops the check (ex
   const edited = check(other);
   assert.equal(edited.status, 2);
   assert.match(edited.stderr, /snapshot [0-9a-f]{12} does not match its hash \(the ledger was edited\)/);
+});
+
+test('a config cache edited before the first check is not used: the first baseline has the real policy', () => {
+  const root = gitRepo({ 'db.py': SAFE_DB, '.loopwarden.yml': 'policy:\n  chain:\n    maxConsecutiveAiIterations: 3\n' });
+  assert.equal(runCli(['init'], root).status, 0);
+  assert.equal(runCli(['status'], root).status, 0); // writes the cache
+  const cachePath = join(root, '.loopwarden', 'config.cache.json');
+  const cache = JSON.parse(readFileSync(cachePath, 'utf8'));
+  cache.config.policy.findings = { block: [], reviewRequired: [], warn: [] };
+  cache.config.policy.chain.maxConsecutiveAiIterations = 1000;
+  writeFileSync(cachePath, JSON.stringify(cache));
+  writeFileSync(join(root, 'db.py'), UNSAFE_DB);
+  const first = check(root);
+  assert.equal(first.json.verdict.level, 'block');
+  assert.deepEqual(first.json.chain, { aiIterationsSinceReview: 1, limit: 3 });
 });
