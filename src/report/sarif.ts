@@ -170,14 +170,16 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
  * `unchanged`. Fixed findings are only counted in `run.properties`: as results, code scanning would open
  * alerts for weaknesses that are gone.
  */
-export function buildDiffSarif(diff: { introduced: Finding[]; persisting: Finding[]; fixed: Finding[] }, rules: Rule[], root: string, options: SarifOptions = {}): Log {
+export function buildDiffSarif(diff: { introduced: Finding[]; persisting: Finding[]; changed: { after: Finding }[]; fixed: Finding[] }, rules: Rule[], root: string, options: SarifOptions = {}): Log {
+  // Persisting (changed) findings are still there, their code edited: SARIF's `updated`.
   const entries: Entry[] = [
     ...diff.introduced.map((finding) => ({ finding, baselineState: 'new' as const })),
     ...diff.persisting.map((finding) => ({ finding, baselineState: 'unchanged' as const })),
+    ...diff.changed.map(({ after }) => ({ finding: after, baselineState: 'updated' as const })),
   ];
   const scanned: ScanResult = { root, filesScanned: 0, linesScanned: 0, findings: [], suppressed: [], skipped: [], notes: [], rules };
   const log = sarifLog(scanned, entries, { ...options, category: options.category ?? DIFF_SARIF_CATEGORY });
   const run: Run = log.runs[0]!;
-  run.properties = { introduced: diff.introduced.length, persisting: diff.persisting.length, fixed: diff.fixed.length };
+  run.properties = { introduced: diff.introduced.length, persisting: diff.persisting.length, changed: diff.changed.length, fixed: diff.fixed.length };
   return log;
 }

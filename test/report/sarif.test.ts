@@ -66,20 +66,24 @@ test('the JSON report matches its documented, versioned schema', () => {
   assert.equal(finding.snippet, 'os.system("ls " + cmd)');
 });
 
-test('diff SARIF validates too: introduced results are new, persisting unchanged, fixed only counted', async () => {
+test('diff SARIF validates too: introduced results are new, persisting unchanged, persisting (changed) updated, fixed only counted', async () => {
   const { buildDiffSarif } = await import('../../src/report/sarif.js');
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(sarifSchema);
-  const [first, second, third] = result.findings;
-  const log = buildDiffSarif({ introduced: [first!], persisting: [second!], fixed: [third!] }, loadRules([BUILTIN_RULES_DIR]), root);
+  const [first, second] = result.findings;
+  // The same weakness after an edit, and a fixed finding of a rule no result uses (counted, not described).
+  const fourth = { ...second!, startLine: second!.startLine + 1, fingerprint: 'e'.repeat(32) };
+  const third = { ...second!, ruleId: 'fixed-only-rule', fingerprint: 'f'.repeat(32) };
+  const log = buildDiffSarif({ introduced: [first!], persisting: [second!], changed: [{ after: fourth }], fixed: [third] }, loadRules([BUILTIN_RULES_DIR]), root);
   assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 3)));
   const run = log.runs[0]!;
   assert.deepEqual(run.results!.map((r) => [r.baselineState, r.partialFingerprints!['loopwarden/v1']]), [
     ['new', first!.fingerprint],
     ['unchanged', second!.fingerprint],
+    ['updated', fourth.fingerprint],
   ]);
-  assert.deepEqual(run.properties, { introduced: 1, persisting: 1, fixed: 1 });
+  assert.deepEqual(run.properties, { introduced: 1, persisting: 1, changed: 1, fixed: 1 });
   assert.equal(run.automationDetails!.id, 'loopwarden/diff/');
   // Only rules of reported results are described: the fixed finding's rule is not among them.
   assert.deepEqual(run.tool.driver.rules!.map((r) => r.id), [...new Set([first!.ruleId, second!.ruleId])].sort());
