@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
-import { decodeSource, looksMinified } from '../engine/scan.js';
-import { analyzeSource, type FileAnalysis } from '../engine/scan-file.js';
+import { sourceContent } from '../engine/scan.js';
+import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from '../engine/scan-file.js';
 import { summarizeFile, type FileState, type FileSummary, type Snapshot } from '../diff/snapshot.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
@@ -52,7 +52,10 @@ function storedSummaryOf(analysis: FileAnalysis): StoredSummary {
 /** A source file of a supported language that is in the repository but not analysed, and why. */
 export interface UnanalysedFile {
   path: string;
-  /** vendored, too-large, minified, excluded, binary (binary, minified-looking or undecodable content). */
+  /**
+   * vendored, too-large, minified, excluded, symbolic link, binary (binary or minified-looking content),
+   * undecodable (not UTF-8, or unreadable), analysis-budget (too deeply nested or too costly to analyse).
+   */
   reason: string;
   hash: string;
 }
@@ -96,6 +99,8 @@ export class SnapshotBuilder {
   private readonly parsed = new Map<string, FileAnalysis>();
   private readonly summaries = new Map<string, StoredSummary>();
   private freshlyAnalysed = 0;
+  /** Content that was read but could not be analysed, by analysis key, with the reason it is reported under. */
+  private readonly refused = new Map<string, 'undecodable' | 'analysis-budget'>();
   /** Which files are analysed: the same decision `scan` and `diff` make. */
   private readonly fileSet: FileSet;
 
@@ -154,11 +159,18 @@ export class SnapshotBuilder {
       }
       if (!stats.isFile()) continue;
       const exclusion = early ?? this.fileSet.exclusionOf(path, stats.size);
-      if (exclusion) {
-        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash: hashOf(path, stats, false) });
+      let hash: string;
+      try {
+        hash = hashOf(path, stats, exclusion === undefined);
+      } catch {
+        // A file that cannot be read is not analysed, and says so; the other files still decide the verdict.
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion?.reason ?? 'undecodable', hash: `unreadable size ${stats.size} mtime ${stats.mtimeMs}` });
         continue;
       }
-      const hash = hashOf(path, stats, true);
+      if (exclusion) {
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash });
+        continue;
+      }
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
     ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
@@ -203,6 +215,7 @@ export class SnapshotBuilder {
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
     const fresh: { key: string; analysis: string; summary: string }[] = [];
     outcomes.forEach((outcome, index) => {
+      if ('unanalysed' in outcome) this.refuse(missing[index]!.analysisKey, outcome.unanalysed);
       if (!('analysis' in outcome)) return;
       fresh.push(this.remember(missing[index]!.analysisKey, outcome.analysis));
     });
@@ -223,6 +236,11 @@ export class SnapshotBuilder {
     const wanted = entries.filter((entry) => !this.summaries.has(entry.analysisKey)).map((entry) => entry.analysisKey);
     const stored = this.ledger.getFileSummaries(wanted);
     for (const [key, text] of stored) this.summaries.set(key, JSON.parse(text) as StoredSummary);
+  }
+
+  /** Remembers why content has no analysis, so it is not analysed again and is reported under that reason. */
+  private refuse(key: string, note: FileNote): void {
+    this.refused.set(key, note.kind === 'analysis-budget' ? 'analysis-budget' : 'undecodable');
   }
 
   private remember(key: string, analysis: FileAnalysis): { key: string; analysis: string; summary: string } {
@@ -259,21 +277,30 @@ export class SnapshotBuilder {
 
   private complete(entries: SnapshotEntry[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: SnapshotEntry[]) => Map<string, Buffer>): BuiltSnapshot {
     this.loadSummaries(entries);
-    const missing = entries.filter((entry) => !this.summaries.has(entry.analysisKey));
+    const missing = entries.filter((entry) => !this.summaries.has(entry.analysisKey) && !this.refused.has(entry.analysisKey));
     const fresh: { key: string; analysis: string; summary: string }[] = [];
     if (missing.length > 0) {
       const contents = read(missing);
       for (const entry of missing) {
         const bytes = contents.get(entry.hash);
         if (!bytes) continue;
-        const text = decodeSource(entry.path, bytes);
-        if (text === 'binary' || (!/\.(c|h|cc|cpp|cxx|hpp|hh|hxx|c\+\+)$/.test(entry.path) && looksMinified(text))) continue;
-        fresh.push(this.remember(entry.analysisKey, analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true })));
+        const text = sourceContent(bytes);
+        if (text === 'binary' || text === 'minified') continue;
+        if (text === 'undecodable') {
+          this.refused.set(entry.analysisKey, 'undecodable');
+          continue;
+        }
+        const outcome = analyzeSourceWithinBudget(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true });
+        // A file past its budget is not analysed at all, and not cached: it is guarded as unanalysed instead.
+        if ('unanalysed' in outcome) this.refuse(entry.analysisKey, outcome.unanalysed);
+        else fresh.push(this.remember(entry.analysisKey, outcome.analysis));
       }
       if (fresh.length) this.ledger.putFileAnalyses(fresh);
     }
     const kept = entries.filter((entry) => this.summaries.has(entry.analysisKey)).sort((a, b) => a.path.localeCompare(b.path));
-    for (const entry of entries) if (!this.summaries.has(entry.analysisKey)) unanalysed.push({ path: entry.path, reason: 'binary', hash: entry.hash });
+    for (const entry of entries) {
+      if (!this.summaries.has(entry.analysisKey)) unanalysed.push({ path: entry.path, reason: this.refused.get(entry.analysisKey) ?? 'binary', hash: entry.hash });
+    }
     const body = canonicalJson({ files: kept });
     const id = createHash('sha256').update(body).digest('hex');
     this.ledger.putSnapshot(id, body);
