@@ -41,6 +41,11 @@ export class AnalysisBudget {
     this.started = now();
   }
 
+  /** Nodes visited so far. */
+  get visited(): number {
+    return this.visits;
+  }
+
   /** Counts `count` visited nodes; throws when the visits or the time run out. */
   visit(count = 1): void {
     const before = this.visits;
