@@ -20,8 +20,11 @@ interface SnapshotEntry {
   analysisKey: string;
 }
 
-/** Bumped whenever a stored FileAnalysis gains or changes a field: older cached analyses are then not served. */
-const ANALYSIS_FORMAT = 2;
+/**
+ * Bumped whenever a stored FileAnalysis gains or changes a field, or which content is analysed changes
+ * (3: one-line C and C++ files are minified-looking too): older cached analyses are then not served.
+ */
+const ANALYSIS_FORMAT = 3;
 
 /** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
 export function engineKey(rules: Rule[]): string {
