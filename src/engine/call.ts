@@ -68,11 +68,13 @@ export function parameterNames(fn: SyntaxNode, language: LanguageSpec): string[]
   return names;
 }
 
+/** The first identifier under `node` in source order, found with an explicit stack: a parameter's default value may nest deeply. */
 function firstIdentifier(node: SyntaxNode, language: LanguageSpec): SyntaxNode | undefined {
-  if (language.identifierKinds.includes(node.kind())) return node;
-  for (const child of namedChildrenWithoutComments(node)) {
-    const found = firstIdentifier(child, language);
-    if (found) return found;
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (language.identifierKinds.includes(next.kind())) return next;
+    const children = namedChildrenWithoutComments(next);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { classifyValue, startFile } from './value.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
 import type { ProjectContext } from './project.js';
+import { activeBudget } from './budget.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
 export interface RuleMatch {
@@ -49,7 +50,9 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
   startFile();
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
+  const budget = activeBudget();
   for (const rule of applicableRules(parsed, rules)) {
+    budget.checkTime();
     const seen = new Set<string>();
     const matcher = narrowedMatcher(rule, parsed);
     if (!matcher) continue;
@@ -60,6 +63,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     let sanitizedIds: Set<number> | undefined;
     let origin: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {
+      budget.visit();
       if (Object.keys(rule.valueConditions).length > 0) {
         sanitizedIds ??= nodeIdsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;

@@ -8,11 +8,13 @@ import { matchRules } from './match.js';
 import { ProjectContext, type ProjectLocation } from './project.js';
 import { parseSource } from './parse.js';
 import { enclosingFunctionPath } from './scope.js';
+import { AnalysisBudget, AnalysisBudgetExceeded, withinBudget, type BudgetLimits } from './budget.js';
 
 /** Something worth telling about one file that is not a finding. */
 export interface FileNote {
   path: string;
-  kind: 'parse-error' | 'invalid-suppression' | 'unknown-suppression' | 'unused-suppression' | 'excluded-path';
+  /** `analysis-budget` and `undecodable` mark a file that was not analysed at all. */
+  kind: 'parse-error' | 'invalid-suppression' | 'unknown-suppression' | 'unused-suppression' | 'excluded-path' | 'analysis-budget' | 'undecodable';
   message: string;
 }
 
@@ -29,14 +31,34 @@ export interface FileAnalysis {
   functions?: FunctionMetrics[];
 }
 
-/** Analyses one file's text with the given rules; pure apart from parsing. */
-export function analyzeSource(
-  path: string,
-  text: string,
-  language: LanguageSpec,
-  rules: Rule[],
-  options: { complexity: boolean; location?: ProjectLocation },
-): FileAnalysis {
+/** How to analyse one file: with complexity metrics or not, where it lives, and within what budget. */
+export interface AnalyzeOptions {
+  complexity: boolean;
+  location?: ProjectLocation;
+  /** Default: DEFAULT_BUDGET. */
+  budget?: BudgetLimits;
+}
+
+/** The analysis of a file, or why it has none: a file past its budget is left out whole, never half-analysed. */
+export type SourceOutcome = { analysis: FileAnalysis } | { unanalysed: FileNote };
+
+/** Analyses one file's text, or returns an `analysis-budget` note when the file is past its budget. */
+export function analyzeSourceWithinBudget(path: string, text: string, language: LanguageSpec, rules: Rule[], options: AnalyzeOptions): SourceOutcome {
+  try {
+    return { analysis: analyzeSource(path, text, language, rules, options) };
+  } catch (error) {
+    // Findings found before the budget ran out are dropped with the rest: a partial list would read as fixes.
+    if (error instanceof AnalysisBudgetExceeded) return { unanalysed: { path, kind: 'analysis-budget', message: error.why } };
+    throw error;
+  }
+}
+
+/** Analyses one file's text with the given rules; pure apart from parsing; past its budget, throws AnalysisBudgetExceeded (a UserError). */
+export function analyzeSource(path: string, text: string, language: LanguageSpec, rules: Rule[], options: AnalyzeOptions): FileAnalysis {
+  return withinBudget(new AnalysisBudget(path, options.budget), () => analyzeWithin(path, text, language, rules, options));
+}
+
+function analyzeWithin(path: string, text: string, language: LanguageSpec, rules: Rule[], options: AnalyzeOptions): FileAnalysis {
   const parsed = parseSource(language, text);
   const lines = text.split('\n');
   const notes: FileNote[] = [];

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
-import type { LanguageSpec } from '../languages/language.js';
 import { compareFindings, type Finding, type SuppressedFinding } from '../findings/finding.js';
 import type { FunctionMetrics } from './complexity.js';
 import { discoverFiles, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
-import { analyzeSource, type FileAnalysis, type FileNote } from './scan-file.js';
+import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from './scan-file.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './worker-count.js';
 
 /** What to scan and how. */
@@ -35,56 +34,77 @@ export interface ScanResult {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes a source file, refusing binaries and invalid UTF-8; returns 'binary' for files to skip. */
-export function decodeSource(displayPath: string, bytes: Buffer): string | 'binary' {
+/** Decodes UTF-8 text (without a byte-order mark); 'binary' for content holding NUL bytes, 'undecodable' for invalid UTF-8. */
+export function decodeText(bytes: Buffer): string | 'binary' | 'undecodable' {
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) return 'binary';
   try {
     const text = utf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new UserError(`${displayPath}: invalid UTF-8 (loopwarden reads source files as UTF-8)`);
+    return 'undecodable';
   }
 }
 
-/** Returns true for generated one-line bundles: few lines, very long ones. */
+/** Returns true for generated one-line files: few lines, very long ones. */
 export function looksMinified(text: string): boolean {
   if (text.length < 2000) return false;
   const lines = text.split('\n');
   return text.length / lines.length > 300;
 }
 
-/** Reads another file of the project for summaries of its functions; unreadable or missing is undefined. */
+/**
+ * Returns a file's text, or why its content is not analysed: a binary, a generated one-line file, or not
+ * UTF-8. C and C++ get no exemption for long lines: a megabyte on one line costs the parser and the rules
+ * as much in C as anywhere, and generated tables are not where hand-written weaknesses hide.
+ */
+export function sourceContent(bytes: Buffer): string | 'binary' | 'minified' | 'undecodable' {
+  const text = decodeText(bytes);
+  if (text === 'binary' || text === 'undecodable') return text;
+  return looksMinified(text) ? 'minified' : text;
+}
+
+/** As `sourceContent`, for callers that cannot go on without the text: invalid UTF-8 is a UserError naming the file. */
+export function sourceText(displayPath: string, bytes: Buffer): string | 'binary' | 'minified' {
+  const text = sourceContent(bytes);
+  if (text === 'undecodable') throw new UserError(`${displayPath}: invalid UTF-8 (loopwarden reads source files as UTF-8)`);
+  return text;
+}
+
+/** The note for a file whose bytes cannot be read as source text. */
+export function undecodableNote(path: string, why: string): FileNote {
+  return { path, kind: 'undecodable', message: `skipped: ${why}` };
+}
+
+/** Other files of the project larger than this are not read for summaries of their functions. */
+const MAX_PROJECT_FILE_SIZE = 1024 * 1024;
+
+/** Reads another file of the project for summaries of its functions; unreadable, missing, too large or not source text is undefined. */
 function readProjectFile(absolutePath: string): string | undefined {
   try {
-    return readFileSync(absolutePath, 'utf8');
+    if (statSync(absolutePath).size > MAX_PROJECT_FILE_SIZE) return undefined;
+    const text = sourceContent(readFileSync(absolutePath));
+    return text === 'binary' || text === 'minified' || text === 'undecodable' ? undefined : text;
   } catch {
     return undefined;
   }
 }
 
-/** What reading and analysing one discovered file gave: an analysis, or a reason to skip it. */
-export type FileOutcome = { analysis: FileAnalysis } | { skipped: { path: string; reason: SkipReason } };
+/** What reading and analysing one discovered file gave: an analysis, a reason to skip it, or a note on why it has no analysis. */
+export type FileOutcome = { analysis: FileAnalysis } | { skipped: { path: string; reason: SkipReason } } | { unanalysed: FileNote };
 
-/** Reads, decodes and analyses one discovered file; bad input is a UserError naming it. */
+/** Reads, decodes and analyses one discovered file; a file that cannot be read or decoded, or is past its budget, is a note. */
 export function analyzeFile(file: SourceFile, rules: Rule[], options: { complexity: boolean }): FileOutcome {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.absolutePath);
   } catch (error) {
-    throw new UserError(`${file.path}: cannot read file (${(error as { code?: string }).code ?? 'error'})`);
+    return { unanalysed: undecodableNote(file.path, `cannot read the file (${(error as { code?: string }).code ?? 'error'})`) };
   }
-  const text = sourceText(file.path, file.language, bytes);
+  const text = sourceContent(bytes);
+  if (text === 'undecodable') return { unanalysed: undecodableNote(file.path, 'not valid UTF-8 (loopwarden reads source files as UTF-8)') };
   if (text === 'binary' || text === 'minified') return { skipped: { path: file.path, reason: text } };
-  return { analysis: analyzeSource(file.path, text, file.language, rules, { ...options, location: { absolutePath: file.absolutePath, read: readProjectFile } }) };
-}
-
-/** Returns a file's text, or why its content is not analysed: a binary, or a generated one-line bundle. */
-export function sourceText(displayPath: string, language: LanguageSpec, bytes: Buffer): string | 'binary' | 'minified' {
-  const text = decodeSource(displayPath, bytes);
-  if (text === 'binary') return text;
-  // Long lines are ordinary in C and C++ (tables, macros); elsewhere they mark generated bundles.
-  return language.id !== 'c' && language.id !== 'cpp' && looksMinified(text) ? 'minified' : text;
+  return analyzeSourceWithinBudget(file.path, text, file.language, rules, { ...options, location: { absolutePath: file.absolutePath, read: readProjectFile } });
 }
 
 /** Returns one `unused-suppression` note per suppression of the file that silenced nothing. */
@@ -118,6 +138,11 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   for (const outcome of outcomes) {
     if ('skipped' in outcome) {
       result.skipped.push(outcome.skipped);
+      continue;
+    }
+    if ('unanalysed' in outcome) {
+      // One odd file must not stop the scan: it is counted as a note and the other files still decide.
+      result.notes.push(outcome.unanalysed);
       continue;
     }
     const { analysis } = outcome;

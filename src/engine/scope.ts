@@ -1,6 +1,7 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 
-const CLASS_LIKE = /class|struct|interface|impl|object_declaration|enum_declaration/;
+/** Node kinds of classes and their like, whose names enter a dotted function path (their bodies excepted). */
+export const CLASS_LIKE = /class|struct|interface|impl|object_declaration|enum_declaration/;
 
 /** Returns the innermost function node that contains `node`, or undefined at file level. */
 export function enclosingFunction(node: SyntaxNode, language: LanguageSpec): SyntaxNode | undefined {

@@ -6,6 +6,7 @@ import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
+import { activeBudget } from './budget.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -247,7 +248,15 @@ export class TaintTracker {
     this.memo.set(key, null); // cycles count as untainted
     // Everything reached from one use lies in the same function: find it once, not per identifier.
     const functionScope = scope !== undefined ? scope : (enclosingFunction(node, this.language) ?? null);
-    const result = this.compute(node, depth, functionScope);
+    // Following a nested expression recurses once per level: the budget bounds that depth and the work.
+    const budget = activeBudget();
+    budget.enter();
+    let result: TaintStep[] | undefined;
+    try {
+      result = this.compute(node, depth, functionScope);
+    } finally {
+      budget.leave();
+    }
     this.memo.set(key, result ?? null);
     return result;
   }

@@ -2,6 +2,7 @@ import type { AssignmentShape, LanguageSpec, SyntaxNode } from '../languages/lan
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { FunctionFlow } from './flow.js';
+import { activeBudget } from './budget.js';
 
 /**
  * What is known about a value without running the code:
@@ -21,6 +22,7 @@ const MAX_DEPTH = 6;
 /** Classifies the value of `node` by following literals, string building and local assignments. */
 export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 0, sanitizers: Sanitizers = NO_SANITIZERS): ValueKind {
   if (depth > MAX_DEPTH) return 'opaque';
+  activeBudget().visit();
   // A sanitizer's output is as harmless as a constant for the class of weakness the rule looks for.
   if (sanitizers.size > 0 && sanitizers.has(node.id())) return 'constant';
   const special = language.classifySpecial?.(node);
@@ -109,7 +111,8 @@ function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: num
       // Assignments on branches that cannot run are ignored; one made only on some paths joins the others.
       const reaching = new FunctionFlow(language, scope, (other) => (other === name ? all : assignmentsTo(scope, other, language))).reaching(all, node);
       if (reaching.length > 0) {
-          const kinds = reaching.map((a) => (a.augmented ? valueOfAssignments(local.filter((l) => l.node.range().start.index <= a.node.range().start.index), language, depth, sanitizers) : classifyValue(a.value, language, depth + 1, sanitizers)));
+        const starts = local.map((l) => l.node.range().start.index);
+        const kinds = reaching.map((a) => (a.augmented ? valueOfAssignments(assignmentsUpTo(local, starts, a.node.range().start.index), language, depth, sanitizers) : classifyValue(a.value, language, depth + 1, sanitizers)));
         if (kinds.includes('built')) return 'built';
         return kinds.every((k) => k === 'constant') ? 'constant' : 'opaque';
       }
@@ -126,11 +129,45 @@ function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: num
   return kinds.includes('built') ? 'built' : 'opaque';
 }
 
+/**
+ * The assignments of `local` (in source order, starting at `starts`) that start at or before `at`; only the
+ * last few, since `valueOfAssignments` reads no further back than the depth limit.
+ */
+function assignmentsUpTo(local: Assignment[], starts: number[], at: number): Assignment[] {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= at) low = middle + 1;
+    else high = middle;
+  }
+  return local.slice(Math.max(0, low - (MAX_DEPTH + 2)), low);
+}
+
+/**
+ * The value a name holds after `assignments` (source order), the last of them appending (`+=`) to the ones
+ * before until one replaces the value. Each step back is one level deeper, as in a recursive reading, but
+ * walked in a loop: a file of ten thousand `s += x` lines must not exhaust the stack.
+ */
 function valueOfAssignments(assignments: Assignment[], language: LanguageSpec, depth: number, sanitizers: Sanitizers): ValueKind {
-  const last = assignments[assignments.length - 1]!;
-  const value = classifyValue(last.value, language, depth + 1, sanitizers);
-  if (!last.augmented) return value;
-  const earlier = assignments.length > 1 ? valueOfAssignments(assignments.slice(0, -1), language, depth + 1, sanitizers) : 'opaque';
+  // From the last assignment back: the value each adds, until one that is not augmented or the list ends.
+  const added: { value: ValueKind; augmented: boolean }[] = [];
+  for (let index = assignments.length - 1, level = depth + 1; index >= 0; index--, level++) {
+    const assignment = assignments[index]!;
+    // Past the depth limit every value is opaque, and an opaque part appended makes the whole built.
+    const value = level > MAX_DEPTH ? 'opaque' : classifyValue(assignment.value, language, level, sanitizers);
+    added.push({ value, augmented: assignment.augmented });
+    if (!assignment.augmented || level > MAX_DEPTH) break;
+  }
+  // The oldest step read: when it appends, what it appends to is unknown.
+  const oldest = added[added.length - 1]!;
+  let result = oldest.augmented ? combineAppended(oldest.value, 'opaque') : oldest.value;
+  for (let index = added.length - 2; index >= 0; index--) result = combineAppended(added[index]!.value, result);
+  return result;
+}
+
+/** The kind of a value appended to an earlier one. */
+function combineAppended(value: ValueKind, earlier: ValueKind): ValueKind {
   if (value === 'constant' && earlier === 'constant') return 'constant';
   return value === 'built' || earlier === 'built' || value === 'opaque' ? 'built' : 'opaque';
 }

@@ -21,7 +21,7 @@ export interface ComparedSides {
 function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState | undefined {
   const language = languageForPath(path);
   if (!language) return undefined;
-  const text = sourceText(path, language, bytes);
+  const text = sourceText(path, bytes);
   if (text === 'binary' || text === 'minified') return undefined;
   const analysis = analyzeSource(path, text, language, rules, { complexity: true });
   const functions = analysis.functions ?? [];

@@ -5,8 +5,8 @@ import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { languageForPath } from '../languages/registry.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
-import { decodeSource, looksMinified } from '../engine/scan.js';
-import { analyzeSource, type FileAnalysis } from '../engine/scan-file.js';
+import { sourceContent } from '../engine/scan.js';
+import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from '../engine/scan-file.js';
 import { summarizeFile, type FileState, type FileSummary, type Snapshot } from '../diff/snapshot.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
@@ -28,8 +28,11 @@ interface SnapshotEntry {
 /** A file listed for a snapshot, before its analysis is known. */
 type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'>;
 
-/** Bumped whenever a stored FileAnalysis gains or changes a field: older cached analyses are then not served. */
-const ANALYSIS_FORMAT = 2;
+/**
+ * Bumped whenever a stored FileAnalysis gains or changes a field, or which content is analysed changes
+ * (3: one-line C and C++ files are minified-looking too): older cached analyses are then not served.
+ */
+const ANALYSIS_FORMAT = 3;
 
 /** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
 export function engineKey(rules: Rule[]): string {
@@ -60,7 +63,10 @@ function storedSummaryOf(analysis: FileAnalysis): StoredSummary {
 /** A source file of a supported language that is in the repository but not analysed, and why. */
 export interface UnanalysedFile {
   path: string;
-  /** vendored, too-large, minified, excluded, binary (binary, minified-looking or undecodable content). */
+  /**
+   * vendored, too-large, minified, excluded, symbolic link, binary (binary or minified-looking content),
+   * undecodable (not UTF-8, or unreadable), analysis-budget (too deeply nested or too costly to analyse).
+   */
   reason: string;
   hash: string;
 }
@@ -112,6 +118,8 @@ export class SnapshotBuilder {
    */
   private readonly known = new Map<string, { digest: string; summary: StoredSummary }>();
   private freshlyAnalysed = 0;
+  /** Content that was read but could not be analysed, by analysis key, with the reason it is reported under. */
+  private readonly refused = new Map<string, 'undecodable' | 'analysis-budget'>();
   /** Which files are analysed: the same decision `scan` and `diff` make. */
   private readonly fileSet: FileSet;
 
@@ -168,11 +176,18 @@ export class SnapshotBuilder {
       }
       if (!stats.isFile()) continue;
       const exclusion = early ?? this.fileSet.exclusionOf(path, stats.size);
-      if (exclusion) {
-        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash: hashOf(path, stats, false) });
+      let hash: string;
+      try {
+        hash = hashOf(path, stats, exclusion === undefined);
+      } catch {
+        // A file that cannot be read is not analysed, and says so; the other files still decide the verdict.
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion?.reason ?? 'undecodable', hash: `unreadable size ${stats.size} mtime ${stats.mtimeMs}` });
         continue;
       }
-      const hash = hashOf(path, stats, true);
+      if (exclusion) {
+        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash });
+        continue;
+      }
       entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
     }
     ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
@@ -213,6 +228,7 @@ export class SnapshotBuilder {
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
     const fresh: { digest: string; analysis: string }[] = [];
     outcomes.forEach((outcome, index) => {
+      if ('unanalysed' in outcome) this.refuse(missing[index]!.analysisKey, outcome.unanalysed);
       if (!('analysis' in outcome)) return;
       fresh.push(this.remember(missing[index]!.analysisKey, outcome.analysis));
     });
@@ -234,6 +250,11 @@ export class SnapshotBuilder {
     }
     for (const entry of entries as SnapshotEntry[]) if (!this.known.has(entry.analysisKey)) this.known.set(entry.analysisKey, { digest: entry.digest, summary: entry.summary });
     return { files: (entries as SnapshotEntry[]).map((entry) => this.fileState(entry)) };
+  }
+
+  /** Remembers why content has no analysis, so it is not analysed again and is reported under that reason. */
+  private refuse(key: string, note: FileNote): void {
+    this.refused.set(key, note.kind === 'analysis-budget' ? 'analysis-budget' : 'undecodable');
   }
 
   private remember(key: string, analysis: FileAnalysis): { digest: string; analysis: string } {
@@ -271,16 +292,23 @@ export class SnapshotBuilder {
   }
 
   private complete(listed: ListedFile[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: ListedFile[]) => Map<string, Buffer>): BuiltSnapshot {
-    const missing = listed.filter((entry) => !this.known.has(entry.analysisKey));
+    const missing = listed.filter((entry) => !this.known.has(entry.analysisKey) && !this.refused.has(entry.analysisKey));
     const fresh: { digest: string; analysis: string }[] = [];
     if (missing.length > 0) {
       const contents = read(missing);
       for (const entry of missing) {
         const bytes = contents.get(entry.hash);
         if (!bytes) continue;
-        const text = decodeSource(entry.path, bytes);
-        if (text === 'binary' || (!/\.(c|h|cc|cpp|cxx|hpp|hh|hxx|c\+\+)$/.test(entry.path) && looksMinified(text))) continue;
-        fresh.push(this.remember(entry.analysisKey, analyzeSource(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true })));
+        const text = sourceContent(bytes);
+        if (text === 'binary' || text === 'minified') continue;
+        if (text === 'undecodable') {
+          this.refused.set(entry.analysisKey, 'undecodable');
+          continue;
+        }
+        const outcome = analyzeSourceWithinBudget(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true });
+        // A file past its budget is not analysed at all, and not cached: it is guarded as unanalysed instead.
+        if ('unanalysed' in outcome) this.refuse(entry.analysisKey, outcome.unanalysed);
+        else fresh.push(this.remember(entry.analysisKey, outcome.analysis));
       }
       if (fresh.length) this.ledger.putAnalyses(fresh);
     }
@@ -288,7 +316,7 @@ export class SnapshotBuilder {
     for (const entry of listed) {
       const known = this.known.get(entry.analysisKey);
       if (known) kept.push({ ...entry, ...known });
-      else unanalysed.push({ path: entry.path, reason: 'binary', hash: entry.hash });
+      else unanalysed.push({ path: entry.path, reason: this.refused.get(entry.analysisKey) ?? 'binary', hash: entry.hash });
     }
     kept.sort((a, b) => a.path.localeCompare(b.path));
     const body = canonicalJson({ files: kept });

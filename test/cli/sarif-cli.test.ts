@@ -44,7 +44,7 @@ test('diff SARIF from a subdirectory: repository-relative URIs, new and unchange
       ['unchanged', 'python-weak-hash', 'app/hash.py'],
     ],
   );
-  assert.deepEqual(run.properties, { introduced: 1, persisting: 1, fixed: 1 });
+  assert.deepEqual(run.properties, { introduced: 1, persisting: 1, changed: 0, fixed: 1 });
   assert.equal(run.originalUriBaseIds!.SRCROOT!.uri, `${pathToFileURL(realpathSync(root)).href}/`);
   assert.equal(run.automationDetails!.id, 'loopwarden/diff/');
 });
