@@ -11,8 +11,13 @@ import { knownKeysAt } from './schema-keys.js';
  */
 export const MAX_YAML_ALIAS_COUNT = 100;
 
-/** How deep `[` and `{` may nest: the parser's time and memory grow fast with depth; no real file nests past a few levels. */
-export const MAX_YAML_FLOW_DEPTH = 1000;
+/**
+ * How deep `[` and `{` may nest, and how far block nesting may indent a line. The parser recurses per level:
+ * near a thousand levels it runs out of stack, and when that happens inside a regular expression V8 aborts
+ * the process instead of throwing. No real config or rule file comes near either limit.
+ */
+export const MAX_YAML_FLOW_DEPTH = 256;
+export const MAX_YAML_INDENT = 256;
 
 /** Reads a YAML file (a regular file of at most 1 MiB) and validates it with `schema`; any problem is a UserError naming file, line and field. */
 export function readYamlFile<T extends z.ZodType>(path: string, schema: T, what = 'YAML file'): z.output<T> {
@@ -26,6 +31,8 @@ export function parseYamlText<T extends z.ZodType>(path: string, text: string, s
   const tooDeep = flowDepthPastLimit(text);
   // The line counter fills as the parser runs; this check runs before it, so it counts the lines itself.
   if (tooDeep !== undefined) throw new UserError(`${path}:${text.slice(0, tooDeep).split('\n').length}: invalid YAML: brackets nested more than ${MAX_YAML_FLOW_DEPTH} deep`);
+  const deepLine = lineIndentedPastLimit(text);
+  if (deepLine !== undefined) throw new UserError(`${path}:${deepLine}: invalid YAML: nesting indented more than ${MAX_YAML_INDENT} columns`);
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = document.errors[0];
   if (yamlError) {
@@ -77,6 +84,13 @@ function flowDepthPastLimit(text: string): number | undefined {
  * Returns the document's aliases in order; an alias with no anchor before it, or one inside the node it
  * refers to (a cycle, which the code reading the value would follow for ever), is a UserError.
  */
+/** Returns the first line whose indentation, block indicators (`- `, `? `, `: `) included, passes MAX_YAML_INDENT, or undefined. */
+function lineIndentedPastLimit(text: string): number | undefined {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => line.length > MAX_YAML_INDENT && /^(?: |[-?:](?= |$))*/.exec(line)![0].length > MAX_YAML_INDENT);
+  return index < 0 ? undefined : index + 1;
+}
+
 function checkedAliases(path: string, document: YamlDocument, lineAt: (offset: number) => number): Alias[] {
   const anchors = new Set<string>();
   const aliases: Alias[] = [];

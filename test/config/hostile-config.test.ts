@@ -134,5 +134,15 @@ test('brackets nested past the limit are refused quickly, naming the line', () =
   const result = runCli(['scan'], root, { timeoutMs: TIMEOUT_MS });
   assert.equal(result.timedOut, false);
   assert.equal(result.status, 2, result.stderr);
-  assert.match(result.stderr, /^loopwarden: .*\.loopwarden\.yml:2: invalid YAML: brackets nested more than 1000 deep\n$/);
+  assert.match(result.stderr, /^loopwarden: .*\.loopwarden\.yml:2: invalid YAML: brackets nested more than 256 deep\n$/);
+});
+
+test('block nesting indented past the limit is refused before the parser can run out of stack', () => {
+  // 1392 levels is what aborted a fuzzing process (V8 ran out of stack inside a regular expression).
+  const sequence = Array.from({ length: 1392 }, (_, i) => `${' '.repeat(i)}-`).join('\n');
+  const root = gitRepo({ 'app.py': 'x = 1\n', '.loopwarden.yml': sequence });
+  const result = runCli(['scan'], root, { timeoutMs: TIMEOUT_MS });
+  assert.equal(result.timedOut, false);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /^loopwarden: .*\.loopwarden\.yml:257: invalid YAML: nesting indented more than 256 columns\n$/);
 });
