@@ -13,7 +13,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '10000' },
     seed: { type: 'string' },
     jobs: { type: 'string', default: String(Math.min(2, availableParallelism())) },
-    'time-limit': { type: 'string', default: '1800' },
+    'time-limit': { type: 'string', default: '3600' },
     exclude: { type: 'string', default: '' },
   },
 });
