@@ -28,14 +28,28 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return Object.fromEntries(Object.entries({ ...env, NO_COLOR: '1', ...extra }).filter(([, value]) => value !== undefined));
 }
 
-/** Runs the built CLI (without colour unless `env` says otherwise; as another user when `uid` is given) and returns its exit status and output. */
+/**
+ * Runs the built CLI (without colour unless `env` says otherwise; as another user when `uid` is given) and
+ * returns its exit status and output; with `timeoutMs` a run that does not finish in time is killed and
+ * `timedOut` says so, so a test of something that could hang cannot hang.
+ */
 export function runCli(
   args: string[],
   cwd: string,
-  options: { env?: Record<string, string | undefined>; uid?: number; gid?: number; input?: string } = {},
-): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv(options.env), uid: options.uid, gid: options.gid, input: options.input });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  options: { env?: Record<string, string | undefined>; uid?: number; gid?: number; input?: string; timeoutMs?: number } = {},
+): { status: number; stdout: string; stderr: string; timedOut: boolean } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: cleanEnv(options.env),
+    uid: options.uid,
+    gid: options.gid,
+    input: options.input,
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut = (result.error as { code?: string } | undefined)?.code === 'ETIMEDOUT';
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, timedOut };
 }
 
 /** Parses a snippet in the named language. */

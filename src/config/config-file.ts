@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { readRegularFile } from '../input/regular-file.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
 import { TOOL_VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
@@ -40,27 +42,59 @@ export async function loadScanConfig(location: ConfigLocation): Promise<ScanConf
   return (await loadProjectConfig(location)).scan;
 }
 
-/** Reads the config file found from `location` (all sections, defaults filled in); no file means the defaults. */
+/**
+ * Reads the config file found from `location` (all sections, defaults filled in); no file means the
+ * defaults. A config file that is there in any form but cannot be read (a dangling link, a FIFO, too
+ * large) is a UserError, never the defaults: the gate fails closed.
+ */
 export async function loadProjectConfig(location: ConfigLocation): Promise<ProjectConfig> {
-  const top = location.top ?? repositoryTopFor(location.start) ?? location.start;
+  const repositoryTop = location.top ?? repositoryTopFor(location.start);
+  const top = repositoryTop ?? location.start;
   const path = location.explicitPath ? resolve(location.explicitPath) : findConfigFile(location.start, top);
   if (!path) return withPath(structuredClone(DEFAULT_CONFIG), undefined);
-  const cached = location.fresh ? undefined : readConfigCache(top, path);
-  if (cached) return withPath(cached, path);
-  const [{ readYamlFile }, { configFileSchema }] = await Promise.all([
-    import('../input/yaml-file.js'),
-    import('./config-file-schema.js'),
-  ]);
-  const config = readYamlFile(path, configFileSchema);
-  writeConfigCache(top, path, config);
-  return withPath(config, path);
+  const { bytes, text } = readRegularFile(path, 'config file');
+  const sourceHash = createHash('sha256').update(bytes).digest('hex');
+  const config = (location.fresh ? undefined : readConfigCache(top, path, sourceHash)) ?? (await parseConfig(path, text));
+  // Outside a repository the config's own directory is the boundary its rule directories must stay in.
+  const withRules = withPath(config, path, repositoryTop ?? dirname(path));
+  writeConfigCache(top, path, sourceHash, config);
+  return withRules;
 }
 
-function withPath(config: ConfigFile, path: string | undefined): ProjectConfig {
+async function parseConfig(path: string, text: string): Promise<ConfigFile> {
+  const [{ parseYamlText }, { configFileSchema }] = await Promise.all([import('../input/yaml-file.js'), import('./config-file-schema.js')]);
+  return parseYamlText(path, text, configFileSchema);
+}
+
+function withPath(config: ConfigFile, path: string | undefined, boundary?: string): ProjectConfig {
   if (!path) return { ...config, policy: config.policy as Policy };
-  const rules = config.scan.rules.map((dir) => resolve(dirname(path), dir));
+  const rules = config.scan.rules.map((dir) => ruleDirectoryWithin(path, dir, boundary ?? dirname(path)));
   return { ...config, scan: { ...config.scan, rules, path }, policy: config.policy as Policy, path };
 }
+
+/**
+ * Returns `dir` (relative to the config file) resolved, after checking that its real path lies inside
+ * `boundary`: a config file in a repository must not make loopwarden read rules from anywhere on disk
+ * (`--rules` on the command line may name any directory).
+ */
+function ruleDirectoryWithin(configPath: string, dir: string, boundary: string): string {
+  const resolved = resolve(dirname(configPath), dir);
+  let real: string;
+  try {
+    real = realpathSync(resolved);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'does not exist' : code === 'ELOOP' ? 'is a symbolic link loop' : `cannot be read (${code ?? 'unknown error'})`;
+    throw new UserError(`${configPath}: field 'scan.rules': '${dir}'${shownIfOther(resolved, dir)} ${reason}`);
+  }
+  const inside = relative(realpathSync(boundary), real);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new UserError(`${configPath}: field 'scan.rules': '${dir}'${shownIfOther(real, dir)} lies outside the repository ${boundary}; name such a directory with --rules on the command line`);
+  }
+  return resolved;
+}
+
+const shownIfOther = (path: string, dir: string) => (path === dir ? '' : ` (${path})`);
 
 interface ConfigCache {
   version: string;
@@ -76,10 +110,6 @@ function cachePath(top: string): string {
   return join(top, '.loopwarden', 'config.cache.json');
 }
 
-function hashOf(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
 // The cache holds the schema's output (defaults filled in), so a copy made by another build of the schema
 // — a key added, a default changed, a key no longer accepted — must not be served. The tool version alone
 // does not change between builds; the size and time of the modules that define the schema do.
@@ -92,20 +122,21 @@ function schemaStamp(): string {
   }).join(',');
 }
 
-function readConfigCache(top: string, path: string): ConfigFile | undefined {
+function readConfigCache(top: string, path: string, sourceHash: string): ConfigFile | undefined {
   try {
-    const cache = JSON.parse(readFileSync(cachePath(top), 'utf8')) as ConfigCache;
-    const current = cache.version === TOOL_VERSION && cache.schema === schemaStamp() && cache.source === path && cache.sourceHash === hashOf(path);
+    // Read like the config itself: a FIFO or a device put in the cache's place must not hang the check.
+    const cache = JSON.parse(readRegularFile(cachePath(top), 'config cache', 16 * 1024 * 1024).text) as ConfigCache;
+    const current = cache.version === TOOL_VERSION && cache.schema === schemaStamp() && cache.source === path && cache.sourceHash === sourceHash;
     return current ? cache.config : undefined;
   } catch {
     return undefined;
   }
 }
 
-function writeConfigCache(top: string, path: string, config: ConfigFile): void {
+function writeConfigCache(top: string, path: string, sourceHash: string, config: ConfigFile): void {
   if (!existsSync(join(top, '.loopwarden'))) return;
   try {
-    const cache: ConfigCache = { version: TOOL_VERSION, schema: schemaStamp(), source: path, sourceHash: hashOf(path), config };
+    const cache: ConfigCache = { version: TOOL_VERSION, schema: schemaStamp(), source: path, sourceHash, config };
     writeFileSync(cachePath(top), JSON.stringify(cache));
   } catch {
     // A cache that cannot be written only costs time.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
+import { isPresent } from '../input/regular-file.js';
 
 /** The names a config file may have; both in one directory is an error, as neither would be sure to win. */
 export const CONFIG_FILE_NAMES = ['.loopwarden.yml', '.loopwarden.yaml'] as const;
@@ -30,7 +31,8 @@ const isWithin = (directory: string, top: string) => {
 export function findConfigFile(start: string, top: string): string | undefined {
   const last = isWithin(start, top) ? top : start;
   for (let directory = start; ; directory = dirname(directory)) {
-    const present = CONFIG_FILE_NAMES.map((name) => join(directory, name)).filter((path) => existsSync(path));
+    // Present in any form counts (a dangling link, a FIFO): reading it then fails closed instead of the defaults applying.
+    const present = CONFIG_FILE_NAMES.map((name) => join(directory, name)).filter(isPresent);
     if (present.length > 1) throw new UserError(`${present.join(' and ')}: both exist; keep one of them`);
     if (present[0]) return present[0];
     if (directory === last || dirname(directory) === directory) return undefined;

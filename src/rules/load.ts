@@ -63,7 +63,7 @@ export function loadRules(dirs: string[]): Rule[] {
 /** Loads one rule file, checking its schema, its file name and that ast-grep accepts its matcher. */
 export function loadRuleFile(path: string): Rule {
   registerParsers();
-  const file: RuleFile = readYamlFile(path, ruleFileSchema);
+  const file: RuleFile = readYamlFile(path, ruleFileSchema, 'rule file');
   const stem = basename(path).replace(/\.ya?ml$/, '');
   if (stem !== file.id) throw new UserError(`${path}: field 'id': '${file.id}' must match the file name '${stem}'`);
   const matchers: Rule['matchers'] = {};
