@@ -118,3 +118,14 @@ test('on worker threads too, an undecodable or too deeply nested file is a note 
   assert.deepEqual(scanned.json.notes.map((n: { path: string; kind: string }) => `${n.path} ${n.kind}`).sort(), ['app/bad.py undecodable', 'app/lambdas.py analysis-budget']);
   assert.match(guardedMessage(checked), /app\/bad\.py \(undecodable\), app\/lambdas\.py \(analysis-budget\)/);
 });
+
+test('one line of 300,000 characters among thousands of short ones is a note, not a 20-second analysis', () => {
+  // The average line stays short, so the file is not minified-looking: only the line limit stops it.
+  const text = `x = [${'1, '.repeat(100_000)}1]\n${'y = 1\n'.repeat(5_000)}`;
+  const root = iterationWith({ 'app/table.py': text });
+  const started = Date.now();
+  const { scanned, checked } = assertGateHolds(root, 'one huge line');
+  assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`);
+  assert.deepEqual(scanned.json.notes, [{ path: 'app/table.py', kind: 'analysis-budget', message: 'skipped: a line of 300007 characters (the limit is 20000)' }]);
+  assert.match(guardedMessage(checked), /app\/table\.py \(analysis-budget\)/);
+});
