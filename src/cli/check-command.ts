@@ -1,11 +1,9 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { Provenance } from '../ledger/record.js';
-import { lastIteration, recordIteration } from '../iterations/check.js';
 import { resolveProvenance } from '../iterations/provenance.js';
-import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
-import { isAncestor, resolveCommit } from '../workspace/git.js';
-import { readGuardState } from '../workspace/guard-state.js';
+import { resolveCommit } from '../workspace/git.js';
+import { checkRepository } from '../iterations/check-repository.js';
 import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
@@ -60,22 +58,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const provenance = resolveProvenance(flags, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
-    const builder = new SnapshotBuilder(project.top, ledger, project.rules, project.config.scan);
-    // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
-    const last = lastIteration(ledger.records());
-    if (last) builder.load(last.payload.snapshotId);
-    const snapshot = flags.rev ? builder.commit(commit!) : await builder.worktree();
-    const current = { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules), snapshot) };
-    const result = recordIteration({
-      ledger,
-      builder,
-      policy: project.config.policy,
-      provenance,
-      current,
-      revision: { commit, worktree: !flags.rev },
-      firstBaseline: flags.rev ? (resolveCommit(project.top, `${commit}^`) ?? null) : commit,
-      isAncestor: (older, newer) => isAncestor(project.top, older, newer),
-    });
+    const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger }, provenance, flags.rev ? commit! : undefined);
     const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;

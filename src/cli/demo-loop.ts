@@ -3,11 +3,9 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createColors } from 'picocolors';
-import { recordIteration } from '../iterations/check.js';
+import { checkRepository } from '../iterations/check-repository.js';
 import { recordReview, reviewSubject } from '../iterations/review.js';
-import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
-import { readGuardState } from '../workspace/guard-state.js';
-import { resolveCommit } from '../workspace/git.js';
+import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
 import type { Provenance } from '../ledger/record.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderReviewRecorded, renderReviewSubject } from '../report/review-text.js';
@@ -58,16 +56,7 @@ export async function playDemoLoop(directory: string, color: boolean): Promise<v
       const provenance: Provenance = { actor: step.actor, tool: step.tool, model: step.model, strategy: step.strategy };
       print(c.bold(`"${step.prompt}" — ${[step.tool, step.model, `strategy ${step.strategy}`].filter(Boolean).join(', ')}`));
       print(`$ loopwarden check --actor ${step.actor} --tool ${step.tool} --model ${step.model} --strategy ${step.strategy}`);
-      const snapshot = await builder.worktree();
-      const result = recordIteration({
-        ledger,
-        builder,
-        policy: project.config.policy,
-        provenance,
-        current: { ...snapshot, guards: readGuardState(project.top, project.config, engineKey(project.rules), snapshot) },
-        revision: { commit: resolveCommit(project.top, 'HEAD') ?? null, worktree: true },
-        firstBaseline: resolveCommit(project.top, 'HEAD') ?? null,
-      });
+      const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger }, provenance, undefined, builder);
       process.stdout.write(renderCheckText(result, color));
     }
     print();

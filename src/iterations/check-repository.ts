@@ -1,0 +1,40 @@
+import type { ProjectConfig } from '../config/config-file.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Provenance } from '../ledger/record.js';
+import type { Rule } from '../rules/rule.js';
+import { isAncestor, resolveCommit } from '../workspace/git.js';
+import { readGuardState } from '../workspace/guard-state.js';
+import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
+import { lastIteration, recordIteration, type CheckResult } from './check.js';
+
+/** A repository to check: where it is, what configures it, the rules it is judged by and its ledger. */
+export interface CheckedRepository {
+  top: string;
+  config: ProjectConfig;
+  rules: Rule[];
+  ledger: Ledger;
+}
+
+/**
+ * Checks the work tree (or the commit `revision`) of a repository as one iteration: the one thing every
+ * door that records iterations calls. A builder may be passed to keep analyses across calls in one process.
+ */
+export async function checkRepository(repository: CheckedRepository, provenance: Provenance, revision?: string, builder?: SnapshotBuilder): Promise<CheckResult> {
+  const { top, config, rules, ledger } = repository;
+  const snapshots = builder ?? new SnapshotBuilder(top, ledger, rules, config.scan);
+  // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
+  const last = lastIteration(ledger.records());
+  if (last && !builder) snapshots.load(last.payload.snapshotId);
+  const commit = revision ?? resolveCommit(top, 'HEAD') ?? null;
+  const snapshot = revision ? snapshots.commit(revision) : await snapshots.worktree();
+  return recordIteration({
+    ledger,
+    builder: snapshots,
+    policy: config.policy,
+    provenance,
+    current: { ...snapshot, guards: readGuardState(top, config, engineKey(rules), snapshot) },
+    revision: { commit, worktree: !revision },
+    firstBaseline: revision ? (resolveCommit(top, `${revision}^`) ?? null) : commit,
+    isAncestor: (older, newer) => isAncestor(top, older, newer),
+  });
+}
