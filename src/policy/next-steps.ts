@@ -22,7 +22,7 @@ export function nextSteps(verdict: Verdict): NextStep[] {
   const needsPerson = [...codes].some((code) => code !== 'finding-introduced' && code !== 'finding-open');
   steps.push({
     action: 'review',
-    text: `${needsPerson ? 'a person must review' : 'or a person accepts them'}: \`loopwarden review\` at a terminal shows what would be approved (\`--approve\` or \`--reject\`, \`--sign\` to sign with an SSH key)`,
+    text: `${needsPerson ? 'a person must review' : 'or a person accepts them'}: \`loopwarden review --approve\` (or \`--reject\`) at a terminal shows what it covers and asks before recording (\`--sign\` to sign with an SSH key)`,
   });
   return steps;
 }

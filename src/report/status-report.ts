@@ -25,7 +25,10 @@ export function renderStatusText(status: LoopStatus): string {
   const lines = [`chain: ${status.chain.aiIterationsSinceReview} AI iteration(s) since the last review (limit ${status.chain.limit})`, `iterations recorded: ${status.iterations}`];
   const b = status.baseline;
   lines.push(`accepted baseline: ${!b ? 'none yet (the first check sets it)' : b.ref.kind === 'iteration' ? `iteration #${b.ref.seq} (${b.why})` : b.ref.kind === 'commit' ? `commit ${b.ref.commit.slice(0, 12)} (the state before the first check)` : 'empty'}`);
-  if (status.last) lines.push(`last verdict: ${status.last.verdict.level} (iteration #${status.last.seq})`);
+  if (status.last) {
+    const accepted = b?.why === 'approval' && b.ref.kind === 'iteration' && b.ref.seq === status.last.seq;
+    lines.push(`last verdict: ${status.last.verdict.level} (iteration #${status.last.seq})${accepted ? ', since accepted by a person: the next check compares with it' : ''}`);
+  }
   lines.push(`open since the accepted baseline: ${status.last?.open.length ?? 0}`);
   for (const f of status.last?.open ?? []) lines.push(`  ${f.severity} ${f.ruleId} ${f.path}:${f.startLine} (since iteration #${f.since})`);
   lines.push(`awaiting review: ${status.unreviewed.length}`);

@@ -161,3 +161,16 @@ test('suppressions: several ids in one comment, unknown ids as notes, unused one
   assert.deepEqual(reported.notes.map((n: { kind: string; message: string }) => `${n.kind} ${n.message.split(':')[0]}`), ['unknown-suppression line 4', 'unused-suppression line 6']);
   assert.match(runCli(['scan', '--report-unused-suppressions'], root).stdout, /note: h\.py: line 6: the suppression of 'python-code-injection-eval' suppressed nothing/);
 });
+
+test('a reader that stops early (demo | head) ends the output without an error', async () => {
+  const { spawn } = await import('node:child_process');
+  const { CLI, cleanEnv } = await import('../helpers.js');
+  const root = makeProject({});
+  const child = spawn(process.execPath, [CLI, 'demo'], { cwd: root, env: cleanEnv() });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled|\n\s+at /);
+});
