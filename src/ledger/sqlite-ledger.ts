@@ -64,6 +64,10 @@ async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+function toRecord(row: RecordRow): LedgerRecord {
+  return { seq: row.seq, kind: row.kind, recordedAt: row.recorded_at, payload: JSON.parse(row.payload), prevHash: row.prev_hash, hash: row.hash } as LedgerRecord;
+}
+
 function readHeadFile(path: string): LedgerHead | undefined {
   if (!existsSync(path)) return undefined;
   const [seq, hash] = readFileSync(path, 'utf8').trim().split(' ');
@@ -108,8 +112,7 @@ class SqliteLedger implements Ledger {
    * Refuses to build on a ledger that was tampered with: every link and hash is recomputed, and the head
    * must agree with the head file and the anchor. A record is added only to an intact chain.
    */
-  private assertIntact(): void {
-    const rows = this.rows();
+  private assertIntact(rows: RecordRow[]): void {
     const problem = chainProblems(rows)[0] ?? this.headProblems(rows)[0];
     if (problem) throw new UserError(`${this.path}: ${problem}; nothing recorded (loopwarden ledger verify lists every problem)`);
   }
@@ -130,8 +133,10 @@ class SqliteLedger implements Ledger {
 
   appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): LedgerRecord | undefined {
     const append = this.db.transaction(() => {
-      this.assertIntact();
-      const history = this.records();
+      // One read of the table serves both the integrity check and the history the decision sees.
+      const rows = this.rows();
+      this.assertIntact(rows);
+      const history = rows.map(toRecord);
       const next = decide(history);
       if (!next) return undefined;
       const last = history[history.length - 1];
@@ -163,15 +168,7 @@ class SqliteLedger implements Ledger {
   }
 
   records(): LedgerRecord[] {
-    const rows = this.db.prepare('SELECT seq, kind, recorded_at, payload, prev_hash, hash FROM ledger_records ORDER BY seq').all() as RecordRow[];
-    return rows.map((row) => ({
-      seq: row.seq,
-      kind: row.kind,
-      recordedAt: row.recorded_at,
-      payload: JSON.parse(row.payload),
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    })) as LedgerRecord[];
+    return this.rows().map(toRecord);
   }
 
   putSnapshot(id: string, body: string): void {
