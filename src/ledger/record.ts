@@ -17,6 +17,8 @@ export interface Provenance {
   /** efficiency, feature, security, ambiguous, or free text. */
   strategy?: string;
   author?: string;
+  /** The coding agent's session (conversation) the iteration came from, when an agent hook or MCP call recorded it. */
+  session?: string;
 }
 
 /** The state a verdict compares with: the last human or approved iteration, else the state before the first check. */

@@ -104,7 +104,7 @@ test('ledger export --format json is an object with schemaVersion, tool and reco
     records: { kind: string; payload: { verdict?: { reasons: unknown[] }; introduced?: unknown[] } }[];
   };
   validatorFor('ledger-export')(exported);
-  assert.equal(exported.schemaVersion, '1.1.0');
+  assert.equal(exported.schemaVersion, '1.2.0');
   assert.equal(exported.tool.name, 'loopwarden');
   assert.deepEqual(exported.records.map((r) => r.kind), ['iteration', 'iteration', 'iteration', 'review']);
   assert.ok(exported.records[1]!.payload.introduced!.length > 0 && exported.records[1]!.payload.verdict!.reasons.length > 0);
@@ -131,7 +131,7 @@ test('check --format json validates against docs/schemas/check.schema.json: firs
   const changed = checkJson();
   assert.deepEqual([changed.counts.stillOpen, changed.counts.persistingChanged], [1, 1]);
   assert.equal(checkJson().recorded, false);
-  assert.equal((outputs[0] as { schemaVersion: string }).schemaVersion, '2.0.0');
+  assert.equal((outputs[0] as { schemaVersion: string }).schemaVersion, '2.1.0');
   assertRefusesDrift('check', outputs[1]!);
 });
 

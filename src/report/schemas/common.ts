@@ -83,6 +83,7 @@ export const provenanceSchema = z.object({
   model: z.string().optional(),
   strategy: z.string().optional().meta({ description: 'efficiency, feature, security, ambiguous, or free text' }),
   author: z.string().optional(),
+  session: z.string().optional().meta({ description: "the coding agent's session the iteration came from (agent hooks, MCP)" }),
 });
 
 const verdictLevel = z.enum(['pass', 'warn', 'review-required', 'block']);
