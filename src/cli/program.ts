@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand(),
   demo: async () => (await import('./demo-command.js')).demoCommand(),
   rules: async () => (await import('./rules-command.js')).rulesCommand(),
+  hook: async () => (await import('./hook-command.js')).hookCommand(),
+  serve: async () => (await import('./serve-command.js')).serveCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

@@ -8,7 +8,8 @@ import { allowedSignersFile } from './allowed-signers.js';
 import type { BuiltSnapshot } from './snapshot-builder.js';
 
 /** Files loopwarden itself writes under `.loopwarden/`: they change on every check and guard nothing. */
-const OWN_FILES = /^(ledger\.db(-wal|-shm|-journal|\.head)?|config\.cache\.json|.*\.tmp|serve\.(sock|pid|log))$/;
+// turns/ holds agents' open turns (provenance only); serve.* and serve-fallback.txt are the warm server's.
+const OWN_FILES = /^(ledger\.db(-wal|-shm|-journal|\.head)?|config\.cache\.json|.*\.tmp|serve\.(sock|json|log)|serve-fallback\.txt|turns)$/;
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

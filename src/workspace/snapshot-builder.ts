@@ -219,6 +219,34 @@ export class SnapshotBuilder {
     return this.complete(entries, unanalysed, ignoreRules, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
   }
 
+  /**
+   * The analysis of one file's content (as it is on disk, or as an edit would leave it), through the same
+   * cache the snapshots use, so the turn's check reuses it. Returns why it has none when it is not analysed.
+   */
+  fileAnalysis(path: string, bytes: Buffer): { analysis: FileAnalysis } | { unanalysed: string } {
+    if (!languageForPath(path)) return { unanalysed: 'unsupported' };
+    const exclusion = this.fileSet.exclusionOf(path, bytes.length);
+    if (exclusion) return { unanalysed: exclusion.reason };
+    const key = analysisKeyOf(this.engine, path, blobId(bytes));
+    const known = this.known.get(key);
+    if (known) return { analysis: relocate(this.analysisFor(known.digest, path), path) };
+    const refused = this.refused.get(key);
+    if (refused) return { unanalysed: refused };
+    const text = sourceContent(bytes);
+    if (text === 'binary' || text === 'minified') return { unanalysed: text };
+    if (text === 'undecodable') {
+      this.refused.set(key, 'undecodable');
+      return { unanalysed: 'undecodable' };
+    }
+    const outcome = analyzeSourceWithinBudget(path, text, languageForPath(path)!, this.rules, { complexity: true });
+    if ('unanalysed' in outcome) {
+      this.refuse(key, outcome.unanalysed);
+      return { unanalysed: outcome.unanalysed.kind };
+    }
+    this.ledger.putAnalyses([this.remember(key, outcome.analysis)]);
+    return { analysis: outcome.analysis };
+  }
+
   /** The first check of a large repository analyses every file: spread that over the cores. */
   private async analyzeManyInWorkers(entries: ListedFile[]): Promise<void> {
     const missing = entries.filter((entry) => !this.known.has(entry.analysisKey));
