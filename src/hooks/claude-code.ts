@@ -62,6 +62,14 @@ export function claudeFormatHook(name: string, editsOf: (event: ToolEvent, top: 
         if (name === 'claude-code' && cursorAnswersInstead(repository.top, context.env, payload)) return jsonAnswer({});
         return turnEnd(repository, { tool: name, session: parsed.session_id, model: modelFromTranscript(parsed.transcript_path) }, parsed.stop_hook_active === true, context);
       }
+      if (event === 'SessionStart') {
+        // The only event that may name the model (not always): kept for the session's iterations.
+        const model = (payload as { model?: unknown }).model;
+        if (typeof model === 'string' && model) {
+          const repository = await context.repository(workingDirectory(base.cwd, context));
+          repository.sessions.noteEdits(name, base.session_id, [], model);
+        }
+      }
       return jsonAnswer({});
     },
   };
