@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { closeTurn, feedbackOnEdit, pathInRepository, permissionForEdit, refusedShellCommand, type AgentRepository } from '../iterations/agent-turn.js';
-import { renderEditFeedback, renderTurnForAgent, renderTurnForUser } from '../report/agent-feedback.js';
+import { renderEditFeedback, renderTurnForAgent, renderTurnForUser, renderUnanalysedNote } from '../report/agent-feedback.js';
 import { contentAfterReplacements } from './edit-simulation.js';
 import { jsonAnswer, type AgentHook, type HookAnswer, type HookContext } from './hook-answer.js';
 import { modelFromTranscript } from './transcript-model.js';
@@ -100,10 +100,14 @@ function beforeEdit(repository: AgentRepository, edits: EditedFile[]): HookAnswe
 
 function afterEdit(repository: AgentRepository, agent: string, session: string, edits: EditedFile[]): HookAnswer {
   repository.sessions.noteEdits(agent, session, edits.map((e) => e.path));
-  const said = edits.map((edit) => renderEditFeedback(feedbackOnEdit(repository, edit.path))).filter((text): text is string => text !== undefined);
-  if (said.length === 0) return jsonAnswer({});
-  const reason = said.join('\n');
-  return jsonAnswer({ decision: 'block', reason, hookSpecificOutput: { hookEventName: 'PostToolUse', additionalContext: reason } });
+  const feedback = edits.map((edit) => feedbackOnEdit(repository, edit.path));
+  const said = feedback.map(renderEditFeedback).filter((text): text is string => text !== undefined);
+  const notes = feedback.map(renderUnanalysedNote).filter((text): text is string => text !== undefined);
+  if (said.length === 0 && notes.length === 0) return jsonAnswer({});
+  const context = [...said, ...notes].join('\n');
+  // "block" after a tool ran feeds the reason to the model; a note alone is context, not a correction.
+  const verdict = said.length ? { decision: 'block', reason: context } : {};
+  return jsonAnswer({ ...verdict, hookSpecificOutput: { hookEventName: 'PostToolUse', additionalContext: context } });
 }
 
 async function turnEnd(repository: AgentRepository, who: { tool: string; session: string; model?: string }, retrying: boolean, context: HookContext): Promise<HookAnswer> {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gitRepo, runCli, runCliInTerminal } from '../helpers.js';
+import { CLI, cleanEnv, gitRepo, runCli, runCliInTerminal } from '../helpers.js';
 
 const SAFE = 'import sqlite3\n\ndef find(db, name):\n    return db.execute("SELECT * FROM users WHERE name = ?", (name,))\n';
 const INJECTABLE = 'import sqlite3\n\ndef find(db, name):\n    return db.execute("SELECT * FROM users WHERE name = \'%s\'" % name)\n';
@@ -115,4 +116,51 @@ test('a malformed payload fails open with one line on stderr (fail-closed on req
   assert.deepEqual(hook(root, { hook_event_name: 'PostToolUse', tool_name: 'Read', tool_input: { file_path: join(root, 'a.py') } }).json, {});
   // An edit outside the repository is not ours to judge.
   assert.deepEqual(hook(root, { hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: '/etc/hosts', content: 'x' } }).json, {});
+});
+
+test('an edit leaving a file past the analysis budget (2,000 nested lambdas) is not waved through: the agent is told a person must look, and the turn needs review', () => {
+  const root = gitRepo({ 'app/deep.py': 'x = 1\n' });
+  assert.equal(runCli(['check'], root).status, 0);
+  const deep = `f = (${'lambda:\n'.repeat(2000)}1)\n`;
+  const answer = write(root, 'app/deep.py', deep);
+  assert.equal(answer.status, 0, answer.stderr);
+  assert.equal(answer.json.decision, undefined);
+  assert.match(String((answer.json.hookSpecificOutput as Record<string, string>).additionalContext), /app\/deep\.py cannot be analysed \(analysis-budget\); a change to it needs a person's review/);
+  const end = stop(root);
+  assert.match(String(end.json.systemMessage), /review-required/);
+});
+
+test('the Claude Code plugin: marketplace, plugin manifest and hooks point at files that exist, carry the package version, and its hook script answers', () => {
+  const repo = join(CLI, '..', '..', '..', '..');
+  const read = (path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as Record<string, unknown>;
+  const version = (read('package.json') as { version: string }).version;
+  const marketplace = read('.claude-plugin/marketplace.json') as { name: string; owner: { name: string }; plugins: { name: string; source: string; version: string }[] };
+  assert.ok(marketplace.name && marketplace.owner.name);
+  const [entry] = marketplace.plugins;
+  assert.equal(entry!.version, version);
+  assert.match(entry!.source, /^\.\//);
+  const plugin = read(join(entry!.source, '.claude-plugin/plugin.json')) as { name: string; version: string };
+  assert.deepEqual([plugin.name, plugin.version], [entry!.name, version]);
+  const hooks = (read(join(entry!.source, 'hooks/hooks.json')) as { hooks: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> }).hooks;
+  assert.deepEqual(Object.keys(hooks).sort(), ['PostToolUse', 'PreToolUse', 'SessionStart', 'Stop']);
+  const pluginRoot = join(repo, entry!.source);
+  for (const groups of Object.values(hooks)) {
+    for (const handler of groups.flatMap((g) => g.hooks)) {
+      const script = handler.command.replace('"${CLAUDE_PLUGIN_ROOT}"', pluginRoot).split(' ')[0]!;
+      assert.ok(statSync(script).mode & 0o100, `${script} is not executable`);
+    }
+  }
+  // As Claude Code runs it, in a project that has loopwarden installed.
+  const root = gitRepo({ 'app/db.py': SAFE });
+  mkdirSync(join(root, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(join(repo, 'dist', 'bin', 'loopwarden-hook'), join(root, 'node_modules', '.bin', 'loopwarden-hook'));
+  writeFileSync(join(root, 'app/db.py'), INJECTABLE);
+  const run = spawnSync('sh', ['-c', hooks.PostToolUse![0]!.hooks[0]!.command], {
+    cwd: root,
+    input: JSON.stringify({ session_id: 'p', cwd: root, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content: INJECTABLE } }),
+    encoding: 'utf8',
+    env: cleanEnv({ CLAUDE_PLUGIN_ROOT: pluginRoot, CLAUDE_PROJECT_DIR: root, LOOPWARDEN_NO_SERVER: '1' }),
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /CWE-89/);
 });
