@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand(),
   demo: async () => (await import('./demo-command.js')).demoCommand(),
   rules: async () => (await import('./rules-command.js')).rulesCommand(),
+  mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {
