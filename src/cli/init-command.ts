@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config-defaults.js';
 import { CONFIG_FILE_NAMES } from '../config/config-lookup.js';
 import { DEFAULT_POLICY } from '../policy/policy.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 
 /** Defines `loopwarden init`. */
 export function initCommand(): Command {

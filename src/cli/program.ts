@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rules-command.js')).rulesCommand(),
   hook: async () => (await import('./hook-command.js')).hookCommand(),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
+  mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

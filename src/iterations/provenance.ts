@@ -32,3 +32,12 @@ export function resolveProvenance(
     author: explicit.author ?? env.LOOPWARDEN_AUTHOR,
   };
 }
+
+/**
+ * Returns the provenance of an iteration an agent records itself (an MCP call): always `ai`, whatever
+ * else it names; an agent cannot record a human iteration, which would become the accepted baseline.
+ */
+export function agentProvenance(claimed: Omit<Provenance, 'actor'>): Provenance {
+  const { tool, model, strategy, author, session } = claimed;
+  return { actor: 'ai', tool, model, strategy, author, session };
+}

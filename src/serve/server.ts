@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import { LEDGER_PATH } from '../cli/project.js';
+import { LEDGER_PATH } from '../iterations/project.js';
 import { handleHook } from '../hooks/handle-hook.js';
 import { openAgentRepository } from '../hooks/open-agent-repository.js';
 import type { AgentRepository } from '../iterations/agent-turn.js';
