@@ -19,8 +19,9 @@ export function gitHookCommand(): Command {
   return new Command('git-hook')
     .description('run from a git hook installed by `loopwarden init --git-hooks` (post-commit, pre-push) or by the pre-commit framework')
     .addArgument(new Command().createArgument('<hook>', 'post-commit, pre-push or pre-commit-framework').choices(['post-commit', 'pre-push', 'pre-commit-framework']))
+    .argument('[hook-arguments...]', "what git passes to the hook (pre-push: the remote's name and URL)")
     .addOption(new Option('--config <file>', 'config file').hideHelp())
-    .action(async (hook: HookName, flags: { config?: string }) => {
+    .action(async (hook: HookName, _hookArguments: string[], flags: { config?: string }) => {
       process.exitCode = await runGitHook(hook, flags.config);
     });
 }

@@ -7,9 +7,9 @@ import { hookBlock, hooksLocation, mergeHookScript, type GitHookName, type HookM
 const SAID: Record<HookMerge, string> = {
   created: 'installed',
   appended: 'added the loopwarden block at the end of the existing',
-  inserted: 'added the loopwarden block after the first line of the existing (it ends by exec or exit)',
+  inserted: 'added the loopwarden block after the first line of the existing',
   updated: 'updated the loopwarden block in',
-  unchanged: 'kept (loopwarden block already there)',
+  unchanged: 'kept',
 };
 
 const WHAT: Record<GitHookName, string> = {
@@ -36,6 +36,6 @@ export function installGitHooks(top: string, options: { prePush: boolean }): str
       writeFileSync(path, script);
       chmodSync(path, 0o755);
     }
-    return `${how === 'unchanged' ? `kept ${shown} ${SAID[how]}` : `${SAID[how]} ${shown}`}${location.husky ? ' (husky)' : ''}: ${WHAT[hook]}`;
+    return `${SAID[how]} ${shown}${how === 'unchanged' ? ' (loopwarden block already there)' : ''}${location.husky ? ' (husky)' : ''}: ${WHAT[hook]}`;
   });
 }

@@ -70,8 +70,9 @@ export type HookMerge = 'created' | 'appended' | 'inserted' | 'updated' | 'uncha
 /**
  * Returns a hook script with loopwarden's block in it and how it got there: a new script (a shebang for
  * git, none for husky, which runs hooks with sh), the block replaced where it already is, or added to
- * the existing script — at the end, or, when the script ends by `exec` or `exit` (the pre-commit
- * framework's generated hook does), right after its first line, since nothing after them runs.
+ * the existing script — at the end, or right after its first line for pre-push (which reads the pushed
+ * refs from standard input and hands them on) and for a script that ends by `exec` or `exit` (the
+ * pre-commit framework's generated hook does), since nothing after them runs.
  */
 export function mergeHookScript(existing: string | undefined, hook: GitHookName, block: string, husky: boolean): { script: string; how: HookMerge } {
   if (existing === undefined || existing.trim() === '') return { script: husky ? block : `#!/bin/sh\n${block}`, how: 'created' };
@@ -84,7 +85,8 @@ export function mergeHookScript(existing: string | undefined, hook: GitHookName,
     const script = existing.slice(0, from) + block + existing.slice(after);
     return { script, how: script === existing ? 'unchanged' : 'updated' };
   }
-  if (/^\s*(exec|exit)\b/m.test(existing)) {
+  // pre-push goes first: it must read the pushed refs before anything else consumes them (it hands them on).
+  if (hook === 'pre-push' || /^\s*(exec|exit)\b/m.test(existing)) {
     const shebangEnd = existing.startsWith('#!') ? existing.indexOf('\n') + 1 : 0;
     if (existing.startsWith('#!') && shebangEnd === 0) return { script: `${existing}\n${block}`, how: 'inserted' };
     return { script: existing.slice(0, shebangEnd) + block + existing.slice(shebangEnd), how: 'inserted' };
