@@ -90,8 +90,11 @@ test('a human fix after an AI commit: PASS, the fixed weak hash listed with a pl
   assert.match(junit, /<testcase name="no findings introduced" classname="loopwarden" time="0"\/>/);
 });
 
-test('bad input: an unknown base is one line naming it, exit 2', () => {
+test('bad input: an unknown base is one line naming it, exit 2; a pull request without commits passes', () => {
   const root = pullRequestRepo();
+  const empty = runCli(['ci', '--base', 'main'], root);
+  assert.equal(empty.status, 0, empty.stderr);
+  assert.match(empty.stdout, /^PASS  0 commits since [0-9a-f]{12} \(0 AI\)  chain 0\/3  open 0  new since base 0  fixed 0 — passes --fail-on review-required\n$/);
   const result = runCli(['ci', '--base', 'origin/nope'], root);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /^loopwarden: --base origin\/nope: not a commit in \S+\n$/);

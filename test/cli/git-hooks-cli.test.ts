@@ -131,6 +131,17 @@ test('the pre-commit framework: its generated hook ends by exec; the block goes 
   assert.equal(iterations(root).length, 1);
 });
 
+test('the pre-commit framework hook entry: records HEAD after a commit, judges PRE_COMMIT_TO_REF before a push', () => {
+  const root = gitRepo({ 'app/db.py': SAFE_DB });
+  const recorded = runCli(['git-hook', 'pre-commit-framework'], root);
+  assert.equal(recorded.status, 0, recorded.stderr);
+  assert.match(recorded.stdout, /^loopwarden: [0-9a-f]{12}  human +PASS +introduced 0  #1  baseline\n$/);
+  const bad = commit(root, `Add search${CLAUDE}`, { 'app/db.py': UNSAFE_DB });
+  const pushed = runCli(['git-hook', 'pre-commit-framework'], root, { env: { PRE_COMMIT_TO_REF: bad, PRE_COMMIT_FROM_REF: '0'.repeat(40) } });
+  assert.equal(pushed.status, 1);
+  assert.match(pushed.stderr, new RegExp(`^loopwarden: push refused: ${bad.slice(0, 12)} is BLOCK: new critical CWE-89`));
+});
+
 test('init: --pre-push without --git-hooks is one line, exit 2', () => {
   const root = gitRepo({ 'app/db.py': SAFE_DB });
   const result = runCli(['init', '--pre-push'], root);
