@@ -16,7 +16,8 @@ import { CI_SARIF_CATEGORY } from '../report/sarif-category.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { openProject } from '../iterations/project.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
-import { ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
+import type { RuleSelectionFlags } from '../rules/select.js';
+import { ignoreOption, selectOption } from './rule-selection.js';
 
 type FailOn = 'block' | 'review-required' | 'never';
 
