@@ -179,3 +179,16 @@ test('the shell client (loopwarden-hook) relays the warm server answer unchanged
   assert.ok(await waitFor(() => !alive(pid)), 'the old server did not step down');
   runCli(['serve', '--stop'], root);
 });
+
+test('the warm server loads the config again when it changes: an exclude written while it runs takes effect on the next call', async () => {
+  const root = gitRepo({ 'app/db.py': 'x = 1\n' });
+  writeFileSync(join(root, 'app/db.py'), INJECTABLE);
+  const edit = payload(root, { hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content: INJECTABLE } });
+  assert.match(hook(root, edit).stdout, /CWE-89/);
+  const pid = serverPid(root);
+  writeFileSync(join(root, '.loopwarden.yml'), 'scan:\n  exclude: ["app/**"]\n');
+  const after = hook(root, edit);
+  assert.equal(after.stdout, '{}\n', after.stderr);
+  assert.equal(serverPid(root), pid, 'the same server answered');
+  runCli(['serve', '--stop'], root);
+});

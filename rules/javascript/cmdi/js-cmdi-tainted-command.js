@@ -15,4 +15,13 @@ app.post('/thumbnail', (req, res) => {
   exec('uptime', () => {});
   // ok: js-cmdi-tainted-command
   exec('kill -HUP ' + parseInt(req.params.pid, 10), () => {});
+  // ok: js-cmdi-tainted-command
+  const route = /^\/files\/([a-z-]+)$/.exec(req.url);
+  const ROUTE = /^\/users\/(\d+)$/;
+  // ok: js-cmdi-tainted-command
+  const user = ROUTE.exec(req.path);
+  const cp = require('child_process');
+  // ruleid: js-cmdi-tainted-command
+  cp.exec('ls ' + req.query.dir, () => {});
+  res.json({ route, user });
 });
