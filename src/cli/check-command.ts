@@ -9,6 +9,7 @@ import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { openProject } from '../iterations/project.js';
+import { personAtTerminal } from './person.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import type { RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
@@ -56,7 +57,7 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
     if (!commit) throw new UserError(`${flags.rev}: not a commit in ${project.top}`);
     fromTrailers = provenanceOfCommit(project.top, commit);
   } else commit = resolveCommit(project.top, 'HEAD') ?? null;
-  const provenance = resolveProvenance(flags, process.env, fromTrailers);
+  const provenance = resolveProvenance({ ...flags, attestation: personAtTerminal(process.env) ? 'terminal' : 'none' }, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
     const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger }, provenance, flags.rev ? commit! : undefined);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { personAtTerminal } from './person.js';
 import { Command, Option } from 'commander';
 import { describeUserFacingError } from '../errors.js';
 import { lastIteration } from '../iterations/check.js';
@@ -36,7 +37,8 @@ export async function runGitHook(hook: HookName, config?: string, cwd = process.
   }
   try {
     const project = await openProject(cwd, config);
-    const [entry] = await replay(project, [commitOf(project.top, 'HEAD')]);
+    // The commit this git invocation just made: a person at the terminal made it, if one is seen there.
+    const [entry] = await replay(project, [commitOf(project.top, 'HEAD')], personAtTerminal(process.env) ? 'terminal' : 'none');
     process.stdout.write(`loopwarden: ${renderCommitLine(entry!)}\n`);
   } catch (error) {
     // A hook that fails must not stand in the way of the commit, which is already made.
@@ -46,10 +48,10 @@ export async function runGitHook(hook: HookName, config?: string, cwd = process.
   return 0;
 }
 
-async function replay(project: Project, commits: string[]): Promise<ReplayedCommit[]> {
+async function replay(project: Project, commits: string[], attestation: 'terminal' | 'none' = 'none'): Promise<ReplayedCommit[]> {
   const ledger = await project.openLedger();
   try {
-    return await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger }, commits, commitProvenance(project.top, process.env));
+    return await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger }, commits, commitProvenance(project.top, process.env, attestation));
   } finally {
     ledger.close();
   }

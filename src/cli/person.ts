@@ -17,6 +17,15 @@ export function requirePerson(what: string, env: NodeJS.ProcessEnv, otherwise = 
   if (!atTerminal()) throw new UserError(`${what} refused: no terminal (standard input and output must be a TTY); a person does it at a terminal${otherwise}`);
 }
 
+/**
+ * Whether a person is seen running this command: its output goes to a terminal and no coding agent is in
+ * the environment. An agent's shell tool captures output through pipes (one that fakes a terminal with its
+ * variables removed is not stopped here; see the README).
+ */
+export function personAtTerminal(env: NodeJS.ProcessEnv): boolean {
+  return (process.stdout.isTTY === true || process.stderr.isTTY === true) && detectAgent(env) === undefined;
+}
+
 /** Asks a yes/no question on the terminal; only y or yes is a yes. */
 export async function confirm(question: string, output: NodeJS.WritableStream): Promise<boolean> {
   const readline = createInterface({ input: process.stdin, output });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { closeTurn, feedbackOnEdit, pathInRepository, permissionForEdit, refusedShellCommand, type AgentRepository } from '../iterations/agent-turn.js';
+import { closeTurn, feedbackOnEdit, pathInRepository, permissionForEdit, refusedEditOutside, refusedShellCommand, type AgentRepository } from '../iterations/agent-turn.js';
 import { renderEditFeedback, renderTurnForAgent, renderTurnForUser, renderUnanalysedNote } from '../report/agent-feedback.js';
 import { contentAfterReplacements } from './edit-simulation.js';
 import { jsonAnswer, type AgentHook, type HookAnswer, type HookContext } from './hook-answer.js';
@@ -77,8 +77,11 @@ export function claudeFormatHook(name: string, editsOf: (event: ToolEvent, top: 
 
 /** A file an edit touches: its repository path and, when it can be known, the content the edit leaves. */
 export interface EditedFile {
+  /** Repository-relative; absolute for a file outside the repository (`outside`). */
   path: string;
   after: () => Buffer | undefined;
+  /** Outside the repository: not analysed, but another agent's or the user's hook settings are still refused. */
+  outside?: boolean;
 }
 
 function workingDirectory(cwd: string, context: HookContext): string {
@@ -92,13 +95,20 @@ function preToolDecision(refusal: string | undefined): HookAnswer {
 
 function beforeEdit(repository: AgentRepository, edits: EditedFile[]): HookAnswer {
   for (const edit of edits) {
+    if (edit.outside) {
+      const refused = refusedEditOutside(edit.path);
+      if (refused) return preToolDecision(refused);
+      continue;
+    }
     const permission = permissionForEdit(repository, edit.path, edit.after());
     if (!permission.allow) return preToolDecision(permission.reason);
   }
   return jsonAnswer({});
 }
 
-function afterEdit(repository: AgentRepository, agent: string, session: string, edits: EditedFile[]): HookAnswer {
+function afterEdit(repository: AgentRepository, agent: string, session: string, all: EditedFile[]): HookAnswer {
+  const edits = all.filter((edit) => !edit.outside);
+  if (edits.length === 0) return jsonAnswer({});
   repository.sessions.noteEdits(agent, session, edits.map((e) => e.path));
   const feedback = edits.map((edit) => feedbackOnEdit(repository, edit.path));
   const said = feedback.map(renderEditFeedback).filter((text): text is string => text !== undefined);
@@ -133,7 +143,7 @@ export function claudeCodeEdits(event: ToolEvent, top: string): EditedFile[] | u
   const target = input.file_path ?? input.notebook_path;
   if (!target) return undefined;
   const path = pathInRepository(top, target, event.cwd);
-  if (path === undefined) return undefined;
+  if (path === undefined) return [{ path: resolve(event.cwd, target), after: () => undefined, outside: true }];
   const absolute = resolve(top, path);
   const after = (): Buffer | undefined => {
     if (event.tool_name === 'Write' && input.content !== undefined) return Buffer.from(input.content, 'utf8');

@@ -27,11 +27,4 @@ export function jsonAnswer(value: object): HookAnswer {
   return { stdout: `${JSON.stringify(value)}\n`, exitCode: 0 };
 }
 
-/** Variables a hook passes on to the warm server: what shows the agent, and loopwarden's own. */
-export function hookEnvironment(env: Record<string, string | undefined>): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && /^(LOOPWARDEN_|CLAUDE|CURSOR|GEMINI|CODEX_|CLINE_|AIDER_|AI_AGENT$|VSCODE_|TERM_PROGRAM$)/.test(name)) kept[name] = value;
-  }
-  return kept;
-}
+export { hookEnvironment } from '../serve/protocol.js';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diffFindings } from '../diff/finding-diff.js';
 import type { Snapshot } from '../diff/snapshot.js';
 import { SEVERITIES, type Finding } from '../findings/finding.js';
@@ -29,12 +29,66 @@ export function pathInRepository(top: string, path: string, cwd = top): string |
   return inside.split(sep).join('/');
 }
 
-/** Why an agent may not edit a repository path, or undefined. */
+/**
+ * Why an agent may not edit a repository path, or undefined. The path is judged as named and as it really
+ * is (links followed), so a link to `.loopwarden.yml` under another name is the policy all the same.
+ */
 export function refusedEdit(repository: CheckedRepository, path: string): string | undefined {
   const signers = allowedSignersFile(repository.top, repository.config.policy);
   const extra = signers ? [pathInRepository(repository.top, signers)].filter((p): p is string => p !== undefined) : [];
-  const what = protectedPathReason(path, extra);
+  const real = realPathInRepository(repository.top, path);
+  const what = protectedPathReason(path, extra) ?? (real === undefined ? undefined : protectedPathReason(real, extra));
   return what ? `${path} is ${what}: an agent does not change loopwarden's policy, its ledger or the hooks that run it; ask the user` : undefined;
+}
+
+/** Why an agent may not edit a path outside the repository (another agent's or the user's hook settings), or undefined. */
+export function refusedEditOutside(absolutePath: string): string | undefined {
+  const what = protectedPathReason(absolutePath) ?? protectedPathReason(realPath(absolutePath));
+  return what ? `${absolutePath} is ${what}: an agent does not change the hooks that check it; ask the user` : undefined;
+}
+
+/**
+ * The path with links resolved, also a link to a file not made yet (writing through it creates the
+ * target), or a file under a folder not made yet.
+ */
+function realPath(absolute: string): string {
+  let rest = '';
+  let at = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    try {
+      return join(realpathSync(at), rest);
+    } catch {
+      const link = readLinkOf(at);
+      if (link !== undefined) {
+        at = resolve(dirname(at), link);
+        continue;
+      }
+      const parent = dirname(at);
+      if (parent === at) return absolute;
+      rest = join(basename(at), rest);
+      at = parent;
+    }
+  }
+  return absolute;
+}
+
+function readLinkOf(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function realPathInRepository(top: string, path: string): string | undefined {
+  const real = realPath(join(top, path));
+  let realTop = top;
+  try {
+    realTop = realpathSync(top);
+  } catch {
+    // the repository's own path cannot be resolved: compare as named
+  }
+  return real.startsWith(`${realTop}/`) ? real.slice(realTop.length + 1) : real;
 }
 
 /** Why an agent may not run a shell command, or undefined. */
@@ -112,8 +166,10 @@ export async function closeTurn(repository: AgentRepository, provenance: Provena
   const level = result.verdict.level;
   if (level === 'pass' || level === 'warn') return { result, pending, response: { kind: 'quiet' } };
   // A turn that changed nothing is not sent back: the agent may have only answered a question. After the
-  // agent was sent back once (retrying), the user hears what is still open, changed or not.
-  if (!result.recorded && !pending?.edits.length && !retrying) return { result, pending, response: { kind: 'quiet' } };
+  // agent was sent back once (retrying), the user hears what is still open, changed or not. The session's
+  // own last iteration is answered again: a server killed after recording it never gave that answer.
+  const ownLast = result.record.payload.provenance.session === provenance.session && result.record.payload.provenance.tool === provenance.tool;
+  if (!result.recorded && !pending?.edits.length && !retrying && !ownLast) return { result, pending, response: { kind: 'quiet' } };
   const fixable = nextSteps(result.verdict).some((step) => step.action === 'fix');
   const needsPerson = result.verdict.reasons.some((r) => (r.level === 'block' || r.level === 'review-required') && r.code !== 'finding-introduced' && r.code !== 'finding-open');
   if (fixable && !needsPerson && !retrying) return { result, pending, response: { kind: 'fix', result } };

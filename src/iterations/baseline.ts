@@ -1,5 +1,6 @@
 import type { BaselineRef, LedgerRecord } from '../ledger/record.js';
 import type { GuardState } from '../policy/guards.js';
+import { gateActorOf } from '../policy/chain.js';
 import type { Policy } from '../policy/policy.js';
 
 type IterationRecord = LedgerRecord & { kind: 'iteration' };
@@ -27,9 +28,8 @@ export function acceptedBaseline(history: readonly LedgerRecord[], policy: Polic
       continue;
     }
     if (!last) accepted = firstBaseline(record);
-    const { actor } = record.payload.provenance;
     const level = record.payload.verdict.level;
-    if (actor === 'human' && policy.chain.humanIterationEndsChain && (level === 'pass' || level === 'warn')) accepted = stateOf(record, 'human-iteration');
+    if (gateActorOf(record.payload.provenance) === 'human' && policy.chain.humanIterationEndsChain && (level === 'pass' || level === 'warn')) accepted = stateOf(record, 'human-iteration');
     last = record;
   }
   return accepted;

@@ -4,7 +4,7 @@ import type { Snapshot } from '../diff/snapshot.js';
 import { SEVERITIES, type Severity } from '../findings/finding.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { BaselineRef, IterationPayload, LedgerRecord, PreviousRef, Provenance } from '../ledger/record.js';
-import { chainState, type ChainEvent } from '../policy/chain.js';
+import { chainState, gateActorOf, type ChainEvent, type GateActor } from '../policy/chain.js';
 import { guardChanges, type GuardState } from '../policy/guards.js';
 import type { Policy } from '../policy/policy.js';
 import { decideVerdict, type OpenFinding, type OpenSuppression, type Verdict } from '../policy/verdict.js';
@@ -54,7 +54,7 @@ export interface CurrentState {
 /** Converts ledger history into the events the chain is counted from. */
 export function chainEvents(history: readonly LedgerRecord[]): ChainEvent[] {
   return history.map((record) =>
-    record.kind === 'iteration' ? { kind: 'iteration', actor: record.payload.provenance.actor } : { kind: 'review', decision: record.payload.decision },
+    record.kind === 'iteration' ? { kind: 'iteration', actor: gateActorOf(record.payload.provenance) } : { kind: 'review', decision: record.payload.decision },
   );
 }
 
@@ -109,7 +109,7 @@ export function recordIteration(input: {
       }
       previous = input.firstBaseline ? { kind: 'commit', commit: input.firstBaseline } : { kind: 'empty' };
     } else previous = { kind: 'iteration', seq: last.seq };
-    const assessed = assess({ history, policy, builder, seq, actor: input.provenance.actor, last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef });
+    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(input.provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef });
     result = { ...assessed, existing };
     const { diff, sinceBaseline, open, verdict } = assessed;
     const payload: IterationPayload = {
@@ -154,7 +154,7 @@ function assess(input: {
   builder: SnapshotBuilder;
   /** The sequence number the state is recorded under, or null when it is the last iteration's state again. */
   seq: number | null;
-  actor: Provenance['actor'] | null;
+  actor: GateActor | null;
   last: IterationRecord | undefined;
   current: Snapshot;
   currentGuards: GuardState;
@@ -175,7 +175,7 @@ function assess(input: {
   const rejection = lastRecord?.kind === 'review' && lastRecord.payload.decision === 'reject' ? { seq: lastRecord.seq, reviewer: lastRecord.payload.reviewer, note: lastRecord.payload.note } : undefined;
   const verdict = decideVerdict(policy, {
     actor: input.actor,
-    lastActor: last?.payload.provenance.actor ?? null,
+    lastActor: last ? gateActorOf(last.payload.provenance) : null,
     seq: input.seq,
     chainBefore,
     open,
@@ -212,13 +212,13 @@ function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, previou
 }
 
 /** Suppressions written since the baseline in AI iterations (a person's own suppressions need no one else). */
-function openSuppressions(sinceBaseline: IterationDiff, diff: IterationDiff, previous: readonly OpenSuppression[], actor: Provenance['actor'] | null, seq: number): OpenSuppression[] {
+function openSuppressions(sinceBaseline: IterationDiff, diff: IterationDiff, previous: readonly OpenSuppression[], actor: GateActor | null, seq: number): OpenSuppression[] {
   const sinceByFingerprint = new Map(previous.map((s) => [s.fingerprint, s.since]));
   const newNow = new Set(diff.suppressedAdded.map(findingKey));
   return sinceBaseline.suppressedAdded.flatMap((suppressed) => {
     const known = sinceByFingerprint.get(suppressed.fingerprint);
     if (known !== undefined) return [{ ...suppressed, since: known }];
-    return actor === 'ai' && newNow.has(findingKey(suppressed)) ? [{ ...suppressed, since: seq }] : [];
+    return (actor === 'ai' || actor === 'unattested') && newNow.has(findingKey(suppressed)) ? [{ ...suppressed, since: seq }] : [];
   });
 }
 

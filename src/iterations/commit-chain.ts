@@ -40,10 +40,12 @@ export function mergeBase(top: string, a: string, b: string): string {
 
 /**
  * Returns how a replay learns who made each commit: what its trailers and git-ai notes tell, under the
- * LOOPWARDEN_* variables and the coding-agent rule of `env`, as `check --rev` does.
+ * LOOPWARDEN_* variables and the coding-agent rule of `env`, as `check --rev` does. A commit without AI
+ * trailers is a human one only `attestation` says a person was seen making it (the post-commit hook at a
+ * terminal); in `history` and `ci` it is unattested: an agent writes its own commit messages.
  */
-export function commitProvenance(top: string, env: Record<string, string | undefined>): (commit: string) => Provenance {
-  return (commit) => resolveProvenance({}, env, provenanceOfCommitWithNotes(top, commit));
+export function commitProvenance(top: string, env: Record<string, string | undefined>, attestation: Provenance['attestation'] = 'none'): (commit: string) => Provenance {
+  return (commit) => resolveProvenance({ attestation }, env, provenanceOfCommitWithNotes(top, commit));
 }
 
 function subjectOf(top: string, commit: string): string {

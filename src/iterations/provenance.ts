@@ -25,13 +25,16 @@ export function resolveProvenance(
     throw new UserError(`actor human refused: the environment shows ${agent.agent} (${agent.variable}); an agent's iterations are AI iterations, and only a person can record a human one`);
   }
   const session = explicit.session ?? fromTrailers?.session;
+  const actor = agent ? 'ai' : (claimed ?? fromTrailers?.actor ?? 'human');
   return {
-    actor: agent ? 'ai' : (claimed ?? fromTrailers?.actor ?? 'human'),
+    actor,
     tool: explicit.tool ?? env.LOOPWARDEN_TOOL ?? fromTrailers?.tool ?? (agent ? AGENT_TOOLS[agent.agent] : undefined),
     model: explicit.model ?? env.LOOPWARDEN_MODEL ?? fromTrailers?.model,
     strategy: explicit.strategy ?? env.LOOPWARDEN_STRATEGY,
     author: explicit.author ?? env.LOOPWARDEN_AUTHOR,
     ...(session ? { session } : {}),
+    // Whether a person was seen is the door's to say (a terminal); without it, a human iteration is only claimed.
+    ...(actor === 'human' ? { attestation: explicit.attestation === 'terminal' && !agent ? 'terminal' : 'none' } : {}),
   };
 }
 

@@ -19,6 +19,12 @@ export interface Provenance {
   author?: string;
   /** The coding agent's session (conversation) the iteration came from, when an agent hook or MCP call recorded it. */
   session?: string;
+  /**
+   * For a human iteration: whether a person was seen making it (`terminal`: at a terminal, outside any agent)
+   * or it is only claimed (`none`: a script, CI, a commit without AI trailers). Only an attested human
+   * iteration ends the AI chain or becomes the accepted baseline; records from before this field count as attested.
+   */
+  attestation?: 'terminal' | 'none';
 }
 
 /** The state a verdict compares with: the last human or approved iteration, else the state before the first check. */

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Finding, Severity, SuppressedFinding } from '../findings/finding.js';
 import type { IterationDiff } from '../diff/iteration-diff.js';
-import type { Actor, ChainState } from './chain.js';
+import type { ChainState, GateActor } from './chain.js';
 import { worse, type FindingRules, type Policy, type VerdictLevel } from './policy.js';
 
 /** A finding introduced since the accepted baseline and still in the code. */
@@ -41,9 +41,9 @@ export interface Verdict {
 /** Everything a verdict is decided from; the accepted baseline is the reference for all of it. */
 export interface VerdictInput {
   /** Who made this iteration, or null when nothing changed since the last recorded one. */
-  actor: Actor | null;
+  actor: GateActor | null;
   /** Who made the last recorded iteration (decides how strictly an unchanged state is judged). */
-  lastActor: Actor | null;
+  lastActor: GateActor | null;
   /** This iteration's sequence number, or null for an unchanged state. */
   seq: number | null;
   chainBefore: ChainState;
@@ -78,8 +78,9 @@ export function levelForFinding(severity: Severity, path: string, policy: Policy
 }
 
 /** Returns the chain after an iteration by `actor` (unchanged when nothing was recorded). */
-export function chainAfter(policy: Policy, chainBefore: ChainState, actor: Actor | null): ChainState {
-  const count = actor === null ? chainBefore.aiIterationsSinceReview : actor === 'ai' ? chainBefore.aiIterationsSinceReview + 1 : policy.chain.humanIterationEndsChain ? 0 : chainBefore.aiIterationsSinceReview;
+export function chainAfter(policy: Policy, chainBefore: ChainState, actor: GateActor | null): ChainState {
+  const count =
+    actor === 'ai' ? chainBefore.aiIterationsSinceReview + 1 : actor === 'human' && policy.chain.humanIterationEndsChain ? 0 : chainBefore.aiIterationsSinceReview;
   return { aiIterationsSinceReview: count, limit: policy.chain.maxConsecutiveAiIterations };
 }
 
@@ -91,7 +92,9 @@ export function chainAfter(policy: Policy, chainBefore: ChainState, actor: Actor
  */
 export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
   const chain = chainAfter(policy, input.chainBefore, input.actor);
-  const byAi = (input.actor ?? input.lastActor) === 'ai';
+  // An unattested human iteration is judged as strictly as an AI one: nobody saw a person make it.
+  const who = input.actor ?? input.lastActor;
+  const byAi = who === 'ai' || who === 'unattested';
   const reasons: VerdictReason[] = [];
   for (const finding of input.open) {
     const level = levelForFinding(finding.severity, finding.path, policy);
@@ -112,7 +115,7 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
       message: `${suppressed.ruleId} at ${suppressed.path}:${suppressed.startLine} was suppressed in AI iteration #${suppressed.since} ("${suppressed.suppression.reason}"): a person must accept a suppression an agent wrote`,
     });
   }
-  if (chain.aiIterationsSinceReview > chain.limit && (input.actor === 'ai' || input.actor === null)) {
+  if (chain.aiIterationsSinceReview > chain.limit && input.actor !== 'human') {
     reasons.push({
       level: 'review-required',
       code: 'chain-limit',
@@ -135,7 +138,7 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
 
 function complexityReasons(policy: Policy, input: VerdictInput, byAi: boolean): VerdictReason[] {
   // The chain before the iteration that made the code what it is: an unchanged state is judged as it was.
-  const chainBefore = input.actor === null && byAi ? input.chainBefore.aiIterationsSinceReview - 1 : input.chainBefore.aiIterationsSinceReview;
+  const chainBefore = input.actor === null && input.lastActor === 'ai' ? input.chainBefore.aiIterationsSinceReview - 1 : input.chainBefore.aiIterationsSinceReview;
   const level: VerdictLevel = byAi && chainBefore >= policy.complexity.reviewWhenChainAtLeast ? 'review-required' : 'warn';
   const reasons: VerdictReason[] = [];
   for (const change of input.sinceBaseline.functions) {

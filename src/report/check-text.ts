@@ -53,7 +53,7 @@ export function renderCheckText(result: CheckResult, color: boolean): string {
   const stillOpen = result.open.filter((f) => f.since !== (result.recorded ? record.seq : null));
   if (stillOpen.length) out.push(section(c, 'still open since the accepted baseline', stillOpen));
   const p = record.payload.provenance;
-  const who = [p.actor, p.tool, p.model, p.strategy && `strategy ${p.strategy}`, p.author && `by ${p.author}`].filter(Boolean).join(', ');
+  const who = [p.attestation === 'none' ? 'human (unattested: no person seen at a terminal; ends no chain, accepts nothing)' : p.actor, p.tool, p.model, p.strategy && `strategy ${p.strategy}`, p.author && `by ${p.author}`].filter(Boolean).join(', ');
   out.push('');
   out.push(c.dim(`${result.recorded ? 'recorded' : 'last recorded'} iteration #${record.seq} (${who}) at ${record.recordedAt}; accepted baseline: ${describeBaseline(result)}`));
   return `${out.join('\n')}\n`;

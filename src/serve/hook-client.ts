@@ -3,11 +3,11 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL_VERSION } from '../version.js';
-import { STATUS_VERSION_MISMATCH, type HookRequest, type HookResponse } from './protocol.js';
-import { findRepositoryTop, socketPathFor } from './socket-path.js';
+import { STATUS_VERSION_MISMATCH, hookEnvironment, type HookRequest, type HookResponse } from './protocol.js';
+import { findRepositoryTop, socketFolderIsPrivate, socketPathFor } from './socket-path.js';
 
 /** How long a hook waits for a warm server it started to listen (loading rules and the ledger). */
 const START_TIMEOUT_MS = 15_000;
@@ -24,7 +24,7 @@ export async function runHookClient(argv: string[]): Promise<number> {
   const top = repositoryTopFor(payload);
   let outcome: Outcome = { unavailable: 'not inside a git work tree' };
   if (top && !argv.includes('--no-server') && process.env.LOOPWARDEN_NO_SERVER !== '1') {
-    const call: HookRequest = { version: TOOL_VERSION, agent, payload, env: forwardedEnvironment(), failClosed };
+    const call: HookRequest = { version: TOOL_VERSION, agent, payload, env: hookEnvironment(process.env), failClosed };
     outcome = await send(top, call);
     if ('unavailable' in outcome) {
       await startServer(top, outcome.restart === true);
@@ -66,16 +66,9 @@ function repositoryTopFor(payload: string): string | undefined {
   return start ? findRepositoryTop(start) : undefined;
 }
 
-function forwardedEnvironment(): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && /^(LOOPWARDEN_|CLAUDE|CURSOR|GEMINI|CODEX_|CLINE_|AIDER_|AI_AGENT$|VSCODE_|TERM_PROGRAM$)/.test(name)) kept[name] = value;
-  }
-  return kept;
-}
-
 function send(top: string, call: HookRequest): Promise<Outcome> {
   const socket = socketPathFor(top);
+  if (!socketFolderIsPrivate(socket)) return Promise.resolve({ unavailable: `the warm server's folder ${dirname(socket)} is not private to this user` });
   if (!existsSync(socket)) return Promise.resolve({ unavailable: 'no warm server' });
   const body = JSON.stringify(call);
   return new Promise((resolve) => {
@@ -87,11 +80,13 @@ function send(top: string, call: HookRequest): Promise<Outcome> {
         res.on('end', () => {
           if (res.statusCode === STATUS_VERSION_MISMATCH) return resolve({ unavailable: 'the warm server runs another version', restart: true });
           if (res.statusCode !== 200) return resolve({ unavailable: `the warm server answered ${res.statusCode}` });
+          let answer: unknown;
           try {
-            resolve({ answer: JSON.parse(Buffer.concat(chunks).toString('utf8')) as HookResponse });
+            answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
           } catch {
-            resolve({ unavailable: 'the warm server answered no JSON' });
+            return resolve({ unavailable: 'the warm server answered no JSON' });
           }
+          resolve(isHookResponse(answer) ? { answer } : { unavailable: 'the warm server answered something that is not a hook answer' });
         });
         res.on('error', () => resolve({ unavailable: 'the warm server went away mid-answer' }));
       },
@@ -103,6 +98,13 @@ function send(top: string, call: HookRequest): Promise<Outcome> {
     });
     req.end(body);
   });
+}
+
+function isHookResponse(value: unknown): value is HookResponse {
+  const answer = value as Partial<HookResponse> | null;
+  return (
+    typeof answer === 'object' && answer !== null && typeof answer.stdout === 'string' && Number.isInteger(answer.exitCode) && (answer.stderr === undefined || typeof answer.stderr === 'string')
+  );
 }
 
 /** Starts `loopwarden serve` in the background for `top` and waits until it listens (or gives up). */

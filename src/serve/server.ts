@@ -8,7 +8,8 @@ import type { AgentRepository } from '../iterations/agent-turn.js';
 import { TOOL_VERSION } from '../version.js';
 import { projectFingerprint } from './project-fingerprint.js';
 import { STATUS_VERSION_MISMATCH, type HookRequest, type ServerHealth } from './protocol.js';
-import { serverInfoPathFor, socketPathFor } from './socket-path.js';
+import { serverInfoPathFor, socketFolderIsPrivate, socketPathFor } from './socket-path.js';
+import { UserError } from '../errors.js';
 
 /** How long the warm server waits for the next call before it stops (the issue's default: 15 minutes). */
 export const DEFAULT_IDLE_MINUTES = 15;
@@ -42,6 +43,7 @@ export class WarmServer {
   /** Starts listening; resolves false when another live server already answers on the socket. */
   async start(): Promise<boolean> {
     mkdirSync(dirname(this.socket), { recursive: true, mode: 0o700 });
+    if (!socketFolderIsPrivate(this.socket)) throw new UserError(`${dirname(this.socket)}: not a private folder of this user (owner or mode); the warm server will not listen there`);
     if (await isAlive(this.socket)) return false;
     rmSync(this.socket, { force: true });
     this.server = createServer((req, res) => void this.route(req, res));

@@ -37,9 +37,55 @@ export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: s
     state['unanalysed-sources'] = { digest: sha256(canonicalJson(unanalysed)), what: `the source files loopwarden does not analyse (${names}${unanalysed.length > 5 ? `, and ${unanalysed.length - 5} more` : ''})` };
   }
   if (ignoreRules.length) state['ignore-rules'] = { digest: sha256(canonicalJson(ignoreRules)), what: 'the ignore rules (.gitignore files, .git/info/exclude) that decide which files are analysed' };
+  const hooks = agentHookSettings(top);
+  if (hooks.length) state['hook-settings'] = { digest: sha256(canonicalJson(hooks)), what: `the hooks that run loopwarden (${hooks.map(([name]) => name).join(', ')})` };
   const guarded = guardedFiles(join(top, '.loopwarden'));
   if (guarded.length) state['loopwarden-files'] = { digest: sha256(canonicalJson(guarded)), what: `files under .loopwarden/ (${guarded.map(([name]) => name).join(', ')})` };
   return state;
+}
+
+/** Agent hook settings: JSON files whose `hooks` part (the rest is the user's permissions and preferences) is guarded. */
+const HOOK_JSON = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json', '.codex/hooks.json'];
+
+/**
+ * What runs loopwarden around the agent and git: the agents' hook settings and git's hook scripts. An
+ * agent that removes its hooks stops being checked; that must need a person like a policy change does.
+ */
+function agentHookSettings(top: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const name of HOOK_JSON) {
+    const bytes = readIfFile(join(top, name));
+    if (bytes === undefined) continue;
+    let hooks: unknown;
+    try {
+      const parsed = JSON.parse(bytes.toString('utf8')) as { hooks?: unknown; hooksConfig?: unknown };
+      hooks = { hooks: parsed.hooks ?? null, hooksConfig: parsed.hooksConfig ?? null };
+    } catch {
+      hooks = { unparsable: sha256(bytes) };
+    }
+    found.push([name, sha256(canonicalJson(hooks))]);
+  }
+  for (const folder of ['.github/hooks', '.git/hooks', '.husky']) {
+    let entries: string[];
+    try {
+      entries = readdirSync(join(top, folder)).filter((entry) => !entry.endsWith('.sample')).sort();
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const bytes = readIfFile(join(top, folder, entry));
+      if (bytes !== undefined) found.push([`${folder}/${entry}`, sha256(bytes)]);
+    }
+  }
+  return found;
+}
+
+function readIfFile(path: string): Buffer | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function guardedFiles(directory: string): [string, string][] {

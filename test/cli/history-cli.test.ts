@@ -16,6 +16,8 @@ test('history records each commit after --since (trailers and git-ai notes); a s
   const ai = commit(root, `Add search${CLAUDE}`, { 'app/db.py': UNSAFE_DB });
   const noted = commit(root, 'Add a report', { 'app/report.py': 'LIMIT = 10\nNAME = "report"\n' });
   git(root, 'notes', '--ref=ai', 'add', '-m', GIT_AI_NOTE, noted);
+  // A commit without AI trailers is a human one, unattested: an agent writes its own commit messages, so
+  // it ends no AI chain (the chain stays at 2).
   const human = commit(root, 'Fix the query', { 'app/db.py': SAFE_DB });
 
   const first = runCli(['history', '--since', base], root);
@@ -25,7 +27,7 @@ test('history records each commit after --since (trailers and git-ai notes); a s
   assert.match(lines[0]!, new RegExp(`^${ai.slice(0, 12)}  ai/claude-code +BLOCK +introduced 1 \\(CWE-89\\)  #1  Add search$`));
   assert.match(lines[1]!, new RegExp(`^${noted.slice(0, 12)}  ai/cursor +BLOCK +introduced 0  #2  Add a report$`));
   assert.match(lines[2]!, new RegExp(`^${human.slice(0, 12)}  human +PASS +introduced 0  #3  Fix the query$`));
-  assert.equal(lines[3], `3 commits after ${base.slice(0, 12)} (2 by AI): 3 recorded, 0 unchanged, 0 skipped; now PASS (iteration #3, AI chain 0/3)`);
+  assert.equal(lines[3], `3 commits after ${base.slice(0, 12)} (2 by AI): 3 recorded, 0 unchanged, 0 skipped; now PASS (iteration #3, AI chain 2/3)`);
 
   const records = JSON.parse(runCli(['ledger', 'export', '--format', 'json'], root).stdout).records;
   assert.deepEqual(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CLI, cleanEnv, gitRepo, runCli, runCliInTerminal } from '../helpers.js';
@@ -86,15 +87,38 @@ test('PreToolUse: after three unreviewed AI turns the 4th turn cannot edit (unle
   const unknown = hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: join(root, 'app/db.py'), old_string: 'no such text', new_string: 'x' } });
   assert.equal((unknown.json.hookSpecificOutput as Record<string, string>).permissionDecision, 'deny');
   // The agent approving itself, re-anchoring the ledger, or loosening the policy.
-  for (const command of ['loopwarden review --approve --yes', 'npx loopwarden review', 'node node_modules/loopwarden/dist/src/cli/main.js --no-color review --approve', 'npx loopwarden ledger reanchor', "sed -i 's/3/99/' .loopwarden.yml", 'rm -rf .loopwarden', 'git commit --no-verify -m x']) {
+  for (const command of [
+    'loopwarden review --approve --yes',
+    'npx loopwarden review',
+    'npx loopwarden -f json review',
+    'npx --yes loopwarden@latest review',
+    'node node_modules/loopwarden/dist/src/cli/main.js --no-color review --approve',
+    'npx loopwarden ledger reanchor',
+    'npx loopwarden ledger --x reanchor',
+    "sed -i 's/3/99/' .loopwarden.yml",
+    'rm -rf .loopwarden',
+    'git update-ref -d refs/worktree/loopwarden/head',
+    'git commit --no-verify -m x',
+    'git commit --no-verif -m x',
+    'git commit -an -m x',
+    'git -c core.hooksPath=/dev/null commit -m x',
+    'env -u CLAUDECODE npx loopwarden check',
+    'env -i PATH=/usr/bin loopwarden check',
+    'unset CLAUDECODE CLAUDE_CODE_ENTRYPOINT; loopwarden check',
+  ]) {
     const refused = hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
     assert.equal((refused.json.hookSpecificOutput as Record<string, string> | undefined)?.permissionDecision, 'deny', command);
   }
   for (const command of ['npm test', 'loopwarden status', 'git log --oneline', 'cat README.md']) assert.deepEqual(hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } }).json, {}, command);
-  for (const file of ['.loopwarden.yml', '.loopwarden/ledger.db', '.claude/settings.json', '.git/hooks/post-commit']) {
-    const refused = hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(root, file), content: 'x' } });
-    assert.match((refused.json.hookSpecificOutput as Record<string, string>).permissionDecisionReason!, /an agent does not change loopwarden's policy/, file);
+  // The policy under another name (a link), a case variant, and the user's own hook settings outside the repository.
+  symlinkSync('.loopwarden.yml', join(root, 'policy.yml'));
+  symlinkSync('.claude', join(root, 'cc'));
+  const home = mkdtempSync(join(tmpdir(), 'home-'));
+  for (const file of ['.loopwarden.yml', '.loopwarden/ledger.db', '.claude/settings.json', '.CLAUDE/settings.json', '.git/hooks/post-commit', 'policy.yml', 'cc/settings.json', join(home, '.claude', 'settings.json')]) {
+    const refused = hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: file.startsWith('/') ? file : join(root, file), content: 'x' } });
+    assert.match((refused.json.hookSpecificOutput as Record<string, string> | undefined)?.permissionDecisionReason ?? 'allowed', /an agent does not change (loopwarden's policy|the hooks that check it)/, file);
   }
+  assert.deepEqual(hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(home, 'notes.txt'), content: 'x' } }).json, {});
   // A person reviews at a terminal: the agent may edit again.
   assert.equal(runCliInTerminal(['review', '--approve', '--yes', '--note', 'looked at it'], root).status, 0);
   assert.deepEqual(hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: join(root, 'app/util.py'), old_string: 'return 1', new_string: 'return 2' } }).json, {});

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { resolveProvenance } from '../../src/iterations/provenance.js';
 
 test('explicit values beat the environment, which beats commit trailers; actor defaults to human', () => {
-  assert.deepEqual(resolveProvenance({}, {}, undefined), { actor: 'human', tool: undefined, model: undefined, strategy: undefined, author: undefined });
+  assert.deepEqual(resolveProvenance({}, {}, undefined), { actor: 'human', tool: undefined, model: undefined, strategy: undefined, author: undefined, attestation: 'none' });
+  // Only the door says a person was seen; inside an agent even a terminal does not count.
+  assert.equal(resolveProvenance({ attestation: 'terminal' }, {}, undefined).attestation, 'terminal');
+  assert.equal(resolveProvenance({ attestation: 'terminal' }, { CLAUDECODE: '1' }, undefined).attestation, undefined);
   assert.equal(resolveProvenance({}, {}, { actor: 'ai', tool: 'copilot' }).tool, 'copilot');
   const env = { LOOPWARDEN_ACTOR: 'ai', LOOPWARDEN_TOOL: 'cursor', LOOPWARDEN_MODEL: 'gpt-5', LOOPWARDEN_STRATEGY: 'feature', LOOPWARDEN_AUTHOR: 'dev' };
   assert.deepEqual(resolveProvenance({}, env, { actor: 'human', tool: 'copilot' }), { actor: 'ai', tool: 'cursor', model: 'gpt-5', strategy: 'feature', author: 'dev' });

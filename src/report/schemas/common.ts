@@ -84,6 +84,7 @@ export const provenanceSchema = z.object({
   strategy: z.string().optional().meta({ description: 'efficiency, feature, security, ambiguous, or free text' }),
   author: z.string().optional(),
   session: z.string().optional().meta({ description: "the coding agent's session the iteration came from (agent hooks, MCP)" }),
+  attestation: z.enum(['terminal', 'none']).optional().meta({ description: 'human iterations: made at a terminal outside any agent, or only claimed (ends no chain, accepts nothing)' }),
 });
 
 const verdictLevel = z.enum(['pass', 'warn', 'review-required', 'block']);
