@@ -9,6 +9,13 @@ import { CLI, cleanEnv, gitRepo, runCli, runCliInTerminal } from '../helpers.js'
 const SAFE = 'import sqlite3\n\ndef find(db, name):\n    return db.execute("SELECT * FROM users WHERE name = ?", (name,))\n';
 const INJECTABLE = 'import sqlite3\n\ndef find(db, name):\n    return db.execute("SELECT * FROM users WHERE name = \'%s\'" % name)\n';
 
+/** A git repository where a person has run `loopwarden init` (agent hooks never start a ledger). */
+function initRepo(files: Record<string, string>): string {
+  const root = gitRepo(files);
+  assert.equal(runCli(['init'], root).status, 0);
+  return root;
+}
+
 type Answer = { status: number; json: Record<string, unknown>; stderr: string };
 
 /** Runs the Claude Code hook in-process (no warm server) with a payload as Claude Code sends it. */
@@ -29,7 +36,7 @@ function status(root: string): { chain: { aiIterationsSinceReview: number }; ver
 }
 
 test('PostToolUse: an edit that introduces SQL injection is answered at once with the rule, CWE-89, line and fix; a safe edit with {}', () => {
-  const root = gitRepo({ 'app/db.py': SAFE });
+  const root = initRepo({ 'app/db.py': SAFE });
   const flagged = write(root, 'app/db.py', INJECTABLE);
   assert.equal(flagged.status, 0);
   assert.equal(flagged.json.decision, 'block');
@@ -45,7 +52,7 @@ test('PostToolUse: an edit that introduces SQL injection is answered at once wit
 });
 
 test('Stop: one turn is one iteration (two files, one record, with session and model); open findings send the agent back once, never on retry', () => {
-  const root = gitRepo({ 'app/db.py': SAFE, 'app/other.py': 'x = 1\n' });
+  const root = initRepo({ 'app/db.py': SAFE, 'app/other.py': 'x = 1\n' });
   writeFileSync(join(root, '.transcript.jsonl'), `${JSON.stringify({ type: 'assistant', message: { model: 'claude-sonnet-4-5', role: 'assistant' } })}\n`);
   write(root, 'app/db.py', INJECTABLE);
   write(root, 'app/other.py', 'x = 2\n');
@@ -66,7 +73,7 @@ test('Stop: one turn is one iteration (two files, one record, with session and m
 });
 
 test('PreToolUse: after three unreviewed AI turns the 4th turn cannot edit (unless the edit only fixes); review and policy edits are refused; a review at a terminal lets edits go on', () => {
-  const root = gitRepo({ 'app/db.py': SAFE, 'app/util.py': 'def one():\n    return 1\n' });
+  const root = initRepo({ 'app/db.py': SAFE, 'app/util.py': 'def one():\n    return 1\n' });
   for (let turn = 1; turn <= 3; turn++) {
     const content = turn === 3 ? INJECTABLE : SAFE.replace('users', `users${turn}`);
     assert.equal(hook(root, { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content } }).json.hookSpecificOutput, undefined, `turn ${turn} was refused`);
@@ -125,7 +132,7 @@ test('PreToolUse: after three unreviewed AI turns the 4th turn cannot edit (unle
 });
 
 test('a malformed payload fails open with one line on stderr (fail-closed on request); events it does not handle answer {}', () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = initRepo({ 'a.py': 'x = 1\n' });
   for (const input of ['not json', '{"hook_event_name": "PostToolUse"}', '[]']) {
     const run = runCli(['hook', 'claude-code', '--no-server'], root, { input });
     assert.equal(run.status, 0, input);
@@ -143,7 +150,7 @@ test('a malformed payload fails open with one line on stderr (fail-closed on req
 });
 
 test('an edit leaving a file past the analysis budget (2,000 nested lambdas) is not waved through: the agent is told a person must look, and the turn needs review', () => {
-  const root = gitRepo({ 'app/deep.py': 'x = 1\n' });
+  const root = initRepo({ 'app/deep.py': 'x = 1\n' });
   assert.equal(runCli(['check'], root).status, 0);
   const deep = `f = (${'lambda:\n'.repeat(2000)}1)\n`;
   const answer = write(root, 'app/deep.py', deep);
@@ -175,7 +182,7 @@ test('the Claude Code plugin: marketplace, plugin manifest and hooks point at fi
     }
   }
   // As Claude Code runs it, in a project that has loopwarden installed.
-  const root = gitRepo({ 'app/db.py': SAFE });
+  const root = initRepo({ 'app/db.py': SAFE });
   mkdirSync(join(root, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(join(repo, 'dist', 'bin', 'loopwarden-hook'), join(root, 'node_modules', '.bin', 'loopwarden-hook'));
   writeFileSync(join(root, 'app/db.py'), INJECTABLE);
@@ -187,4 +194,14 @@ test('the Claude Code plugin: marketplace, plugin manifest and hooks point at fi
   });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /CWE-89/);
+});
+
+test('a hook never starts a ledger: without one (never made, or removed by the agent) it says a person runs loopwarden init, and lets the agent go on', () => {
+  const root = gitRepo({ 'app/db.py': SAFE });
+  writeFileSync(join(root, 'app/db.py'), INJECTABLE);
+  const answer = hook(root, { hook_event_name: 'Stop', stop_hook_active: false });
+  assert.equal(answer.status, 0);
+  assert.deepEqual(answer.json, {});
+  assert.match(answer.stderr, /^loopwarden hook: .*: no loopwarden ledger yet; a person starts one with `loopwarden init`.*fail-open\)\n$/);
+  assert.equal(statSync(join(root, '.loopwarden', 'ledger.db'), { throwIfNoEntry: false }), undefined);
 });

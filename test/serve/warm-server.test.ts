@@ -7,6 +7,13 @@ import { test } from 'node:test';
 import { CLI, cleanEnv, gitRepo, runCli } from '../helpers.js';
 import { socketPathFor } from '../../src/serve/socket-path.js';
 
+/** A git repository where a person has run `loopwarden init` (agent hooks never start a ledger). */
+function initRepo(files: Record<string, string>): string {
+  const root = gitRepo(files);
+  assert.equal(runCli(['init'], root).status, 0);
+  return root;
+}
+
 const INJECTABLE = 'def find(db, name):\n    return db.execute("SELECT * FROM users WHERE name = \'%s\'" % name)\n';
 
 function payload(root: string, event: Record<string, unknown>): string {
@@ -48,7 +55,7 @@ async function waitFor(condition: () => boolean, ms = 15_000): Promise<boolean> 
 }
 
 test('the first hook call starts the warm server (socket 0600); its answers equal in-process ones; serve --status and --stop', async () => {
-  const root = gitRepo({ 'app/db.py': 'x = 1\n' });
+  const root = initRepo({ 'app/db.py': 'x = 1\n' });
   writeFileSync(join(root, 'app/db.py'), INJECTABLE);
   const edit = payload(root, { hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content: INJECTABLE } });
   const served = hook(root, edit);
@@ -72,7 +79,7 @@ test('a warm server killed mid-request loses nothing: the next call starts anoth
   // Enough files that the turn's check is still running when the server is killed.
   const files: Record<string, string> = {};
   for (let i = 0; i < 150; i++) files[`src/m${i}.py`] = `def f${i}(a, b):\n    if a:\n        return b\n    return a + ${i}\n`;
-  const root = gitRepo(files);
+  const root = initRepo(files);
   assert.equal(hook(root, payload(root, { hook_event_name: 'SessionStart', source: 'startup' })).status, 0);
   const pid = serverPid(root);
   for (let i = 0; i < 150; i++) writeFileSync(join(root, `src/m${i}.py`), `def f${i}(a, b):\n    return a * ${i}\n`);
@@ -100,7 +107,7 @@ test('a warm server killed mid-request loses nothing: the next call starts anoth
 });
 
 test('a server of another version steps down and the client starts its own; calls at once share one server', async () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = initRepo({ 'a.py': 'x = 1\n' });
   const start = payload(root, { hook_event_name: 'SessionStart', source: 'startup' });
   assert.equal(hook(root, start).status, 0);
   const first = serverPid(root);
@@ -124,7 +131,7 @@ test('a server of another version steps down and the client starts its own; call
 });
 
 test('the warm server stops by itself after its idle timeout; a repository too deep for a socket path gets a private one', async () => {
-  const root = gitRepo({ 'a.py': 'x = 1\n' });
+  const root = initRepo({ 'a.py': 'x = 1\n' });
   const child = spawn(process.execPath, [CLI, 'serve', '--idle-timeout', '0.02'], { cwd: root, env: cleanEnv(), stdio: 'ignore' });
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   assert.equal(await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-99), 20_000))]), 0);
@@ -132,7 +139,7 @@ test('the warm server stops by itself after its idle timeout; a repository too d
 
   const deep = join(root, 'a'.repeat(60), 'b'.repeat(60));
   mkdirSync(deep, { recursive: true });
-  const nested = gitRepo({ 'x.py': 'y = 1\n' });
+  const nested = initRepo({ 'x.py': 'y = 1\n' });
   const moved = join(deep, 'repo');
   spawn('cp', ['-r', nested, moved]);
   assert.ok(await waitFor(() => existsSync(join(moved, '.git', 'HEAD')) && existsSync(join(moved, 'x.py'))));
@@ -148,7 +155,7 @@ test('the warm server stops by itself after its idle timeout; a repository too d
 
 test('the shell client (loopwarden-hook) relays the warm server answer unchanged, and hands over to the Node client when it cannot', async () => {
   const script = join(CLI, '..', '..', '..', 'bin', 'loopwarden-hook');
-  const root = gitRepo({ 'app/db.py': 'x = 1\n' });
+  const root = initRepo({ 'app/db.py': 'x = 1\n' });
   writeFileSync(join(root, 'app/db.py'), INJECTABLE);
   const edit = payload(root, { hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content: INJECTABLE } });
   const run = (command: string, input: string, args: string[] = ['claude-code']) => {
@@ -181,7 +188,7 @@ test('the shell client (loopwarden-hook) relays the warm server answer unchanged
 });
 
 test('the warm server loads the config again when it changes: an exclude written while it runs takes effect on the next call', async () => {
-  const root = gitRepo({ 'app/db.py': 'x = 1\n' });
+  const root = initRepo({ 'app/db.py': 'x = 1\n' });
   writeFileSync(join(root, 'app/db.py'), INJECTABLE);
   const edit = payload(root, { hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(root, 'app/db.py'), content: INJECTABLE } });
   assert.match(hook(root, edit).stdout, /CWE-89/);
