@@ -5,14 +5,18 @@ import { stringify } from 'yaml';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config-defaults.js';
 import { CONFIG_FILE_NAMES } from '../config/config-lookup.js';
 import { DEFAULT_POLICY } from '../policy/policy.js';
+import type { InitAgent } from '../hooks/hook-settings.js';
+import { agentOption, claudeCodeOption, runInitAgents } from './init-agents.js';
 import { openProject } from './project.js';
 
 /** Defines `loopwarden init`. */
 export function initCommand(): Command {
   return new Command('init')
     .description('write .loopwarden.yml with the default policy, create the ledger, and keep it out of git')
-    .action(async () => {
-      process.exitCode = await runInit();
+    .addOption(agentOption())
+    .addOption(claudeCodeOption())
+    .action(async (options: { agent?: InitAgent[]; claudeCode?: boolean }) => {
+      process.exitCode = (await runInit()) || runInitAgents(options);
     });
 }
 
