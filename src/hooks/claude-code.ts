@@ -17,8 +17,8 @@ const common = z.object({
   session_id: z.string().min(1),
   cwd: z.string().min(1),
   hook_event_name: z.string().min(1),
-  transcript_path: z.string().optional(),
-  model: z.string().optional(),
+  transcript_path: z.string().nullish(),
+  model: z.string().nullish(),
 });
 
 const replacement = z.object({ old_string: z.string(), new_string: z.string(), replace_all: z.boolean().optional() });
@@ -62,12 +62,12 @@ export function claudeFormatHook(name: string, editsOf: (event: ClaudeToolEvent,
         const edits = editsOf(parsed, repository.top);
         if (!edits) return jsonAnswer({});
         if (event === 'PreToolUse') return preToolDecision(refusalOfEdits(repository, edits));
-        return afterEdit(repository, { agent: name, session: parsed.session_id, model: parsed.model }, edits);
+        return afterEdit(repository, { agent: name, session: parsed.session_id, ...(parsed.model ? { model: parsed.model } : {}) }, edits);
       }
       if (event === 'Stop' || event === 'SubagentStop') {
         const parsed = stopEvent.parse(payload);
         const repository = await context.repository(directory);
-        const model = parsed.model ?? modelFromTranscript(parsed.transcript_path);
+        const model = parsed.model ?? modelFromTranscript(parsed.transcript_path ?? undefined);
         return turnEnd(repository, { tool: name, session: parsed.session_id, model }, parsed.stop_hook_active === true, context);
       }
       return jsonAnswer({});
