@@ -180,6 +180,35 @@ if (repoSources.length > 0) {
   console.log(`| full scan of the repository | ${fmt(fullScan.seconds)} | |`);
   console.log(`| first check (analyses everything, fills the cache) | ${fmt(cold.seconds)} | |`);
   console.log(`| check after a one-file change, median of ${SINGLE_FILE_RUNS} | ${fmt(median)} | ${(fullScan.seconds / median).toFixed(1)}× faster than the full scan (target: under 300 ms and at least 20×) |`);
+  benchAgentHooks(repo, changed, fullScan);
+}
+
+/** 4. An agent's hooks in the same repository, through the warm server, beside bare Node start measured in turn. */
+function benchAgentHooks(repo: string, changed: string, fullScan: LoopwardenRun): void {
+  const shellClient = join(REPO, 'dist', 'bin', 'loopwarden-hook');
+  const event = (name: string, extra: object = {}) => JSON.stringify({ session_id: 'bench', cwd: repo, transcript_path: '', hook_event_name: name, ...extra });
+  const edit = event('PostToolUse', { tool_name: 'Edit', tool_input: { file_path: changed, old_string: 'x', new_string: 'y' } });
+  // The first call starts the server; the first edit loads the accepted baseline's snapshot.
+  measure(process.execPath, [CLI, 'hook', 'claude-code'], repo, event('SessionStart', { source: 'startup' }));
+  measure(process.execPath, [CLI, 'hook', 'claude-code'], repo, edit);
+  const times = { node: [] as number[], nodeClient: [] as number[], shellClient: [] as number[], stop: [] as number[] };
+  for (let i = 0; i < SINGLE_FILE_RUNS; i++) {
+    appendFileSync(changed, `\n# hook edit ${i}\n`);
+    times.node.push(measure(process.execPath, ['-e', '0'], repo).seconds);
+    times.nodeClient.push(measure(process.execPath, [CLI, 'hook', 'claude-code'], repo, edit).seconds);
+    times.shellClient.push(measure(shellClient, ['claude-code'], repo, edit).seconds);
+    if (i % 4 === 0) times.stop.push(measure(shellClient, ['claude-code'], repo, event('Stop', { stop_hook_active: true })).seconds);
+  }
+  measure(process.execPath, [CLI, 'serve', '--stop'], repo);
+  const med = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  const node = med(times.node);
+  console.log(`\n## Agent hooks through the warm server (same repository; medians of ${SINGLE_FILE_RUNS}, bare Node measured in turn)`);
+  console.log('| measure | time | against bare Node start |');
+  console.log('|---|---|---|');
+  console.log(`| bare Node start (\`node -e 0\`) | ${fmt(node)} | 1.00× |`);
+  console.log(`| PostToolUse on a one-file edit, shell client (\`loopwarden-hook\`, curl) | ${fmt(med(times.shellClient))} | ${(med(times.shellClient) / node).toFixed(2)}× (target: at most 1.5×) |`);
+  console.log(`| PostToolUse on a one-file edit, Node client (\`loopwarden hook\`) | ${fmt(med(times.nodeClient))} | ${(med(times.nodeClient) / node).toFixed(2)}× |`);
+  console.log(`| Stop: the turn's check of the whole repository (${fullScan.files} files), median of ${times.stop.length} | ${fmt(med(times.stop))} | ${(med(times.stop) / node).toFixed(2)}× |`);
 }
 
 const nodeStart = medianSeconds(process.execPath, ['-e', '0'], REPO, SINGLE_FILE_RUNS);

@@ -8,9 +8,10 @@ import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
-import { ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
+import type { RuleSelectionFlags } from '../rules/select.js';
+import { ignoreOption, selectOption } from './rule-selection.js';
 
 interface CheckFlags extends RuleSelectionFlags {
   actor?: 'ai' | 'human';

@@ -10,7 +10,7 @@ import type { Provenance } from '../ledger/record.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderReviewRecorded, renderReviewSubject } from '../report/review-text.js';
 import { runInit } from './init-command.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 
 /** The scripted AI loop the demo plays: a base project and one folder of edits per iteration. */
 export const DEMO_LOOP_DIR = fileURLToPath(new URL('../../../examples/loop', import.meta.url));

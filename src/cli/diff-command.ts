@@ -14,7 +14,8 @@ import { DIFF_SARIF_CATEGORY } from '../report/sarif-category.js';
 import type { FailOn } from '../report/scan-summary.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
-import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
+import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
+import { ignoreOption, selectOption } from './rule-selection.js';
 
 interface DiffFlags extends RuleSelectionFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';

@@ -23,11 +23,17 @@ export function claudeCodeOption(): Option {
   return new Option('--claude-code', 'the same as --agent claude-code');
 }
 
+/** The options `--agent` and `--claude-code` parse into. */
+export interface AgentFlags {
+  agent?: InitAgent[];
+  claudeCode?: boolean;
+}
+
 /**
  * Writes each chosen agent's hook settings into the repository around `cwd`, merged into what the file
  * holds; a file that already runs loopwarden's hooks is left byte for byte. Returns the exit code.
  */
-export function runInitAgents(options: { agent?: InitAgent[]; claudeCode?: boolean }, cwd = process.cwd()): number {
+export function runInitAgents(options: AgentFlags, cwd = process.cwd()): number {
   const agents = [...new Set([...(options.claudeCode ? (['claude-code'] as const) : []), ...(options.agent ?? [])])];
   if (agents.length === 0) return 0;
   const top = findRepositoryTop(cwd) ?? cwd;

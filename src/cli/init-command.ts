@@ -5,18 +5,21 @@ import { stringify } from 'yaml';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config-defaults.js';
 import { CONFIG_FILE_NAMES } from '../config/config-lookup.js';
 import { DEFAULT_POLICY } from '../policy/policy.js';
-import type { InitAgent } from '../hooks/hook-settings.js';
-import { agentOption, claudeCodeOption, runInitAgents } from './init-agents.js';
-import { openProject } from './project.js';
+import { UserError } from '../errors.js';
+import { openProject } from '../iterations/project.js';
+import { agentOption, claudeCodeOption, runInitAgents, type AgentFlags } from './init-agents.js';
+import { installGitHooks } from './init-git-hooks.js';
 
 /** Defines `loopwarden init`. */
 export function initCommand(): Command {
   return new Command('init')
     .description('write .loopwarden.yml with the default policy, create the ledger, and keep it out of git')
+    .option('--git-hooks', 'also install a post-commit hook that records each commit as an iteration (beside existing hooks)')
+    .option('--pre-push', 'with --git-hooks: also a pre-push hook that refuses a push whose verdict is block or review-required')
     .addOption(agentOption())
     .addOption(claudeCodeOption())
-    .action(async (options: { agent?: InitAgent[]; claudeCode?: boolean }) => {
-      process.exitCode = (await runInit()) || runInitAgents(options);
+    .action(async (flags: InitFlags & AgentFlags) => {
+      process.exitCode = (await runInit(process.cwd(), flags)) || runInitAgents(flags);
     });
 }
 
@@ -25,8 +28,14 @@ const HEADER = `# loopwarden configuration. Defaults follow Shukla, Joshi & Syed
 # closer look when complexity rises.
 `;
 
+interface InitFlags {
+  gitHooks?: boolean;
+  prePush?: boolean;
+}
+
 /** Initialises a repository; safe to run twice (existing files are kept). */
-export async function runInit(cwd = process.cwd()): Promise<number> {
+export async function runInit(cwd = process.cwd(), flags: InitFlags = {}): Promise<number> {
+  if (flags.prePush && !flags.gitHooks) throw new UserError('--pre-push installs a git hook: use it with --git-hooks');
   const project = await openProject(cwd, undefined, { needRules: false });
   const [writtenName] = CONFIG_FILE_NAMES;
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(project.top, name)));
@@ -47,6 +56,7 @@ export async function runInit(cwd = process.cwd()): Promise<number> {
   const ledger = await project.openLedger();
   said.push(`ledger ready at .loopwarden/ledger.db (${ledger.records().length} records)`);
   ledger.close();
+  if (flags.gitHooks) said.push(...installGitHooks(project.top, { prePush: flags.prePush === true }));
   process.stdout.write(`${said.join('\n')}\n`);
   return 0;
 }

@@ -6,7 +6,7 @@ import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { verifySignedText } from '../workspace/ssh-signature.js';
 import { renderLedgerExportJson } from '../report/ledger-export-json.js';
 import { confirm, requirePerson } from './person.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 
 /** Defines `loopwarden ledger verify|export`. */
 export function ledgerCommand(): Command {

@@ -15,10 +15,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./review-command.js')).reviewCommand(),
   status: async () => (await import('./status-command.js')).statusCommand(),
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand(),
+  history: async () => (await import('./history-command.js')).historyCommand(),
+  ci: async () => (await import('./ci-command.js')).ciCommand(),
+  'git-hook': async () => (await import('./git-hook-command.js')).gitHookCommand(),
   demo: async () => (await import('./demo-command.js')).demoCommand(),
   rules: async () => (await import('./rules-command.js')).rulesCommand(),
   hook: async () => (await import('./hook-command.js')).hookCommand(),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
+  mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

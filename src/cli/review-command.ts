@@ -11,7 +11,7 @@ import { renderReviewRecorded, renderReviewSubject, reviewJson } from '../report
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { REVIEW_NAMESPACE, signText, verifySignedText } from '../workspace/ssh-signature.js';
 import { atTerminal, confirm, requirePerson } from './person.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 
 interface ReviewFlags {
   approve?: boolean;

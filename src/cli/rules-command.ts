@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { UserError } from '../errors.js';
 import { loadProjectConfig } from '../config/config-file.js';
-import { nearestName } from '../input/nearest-name.js';
-import { BUILTIN_RULES_DIR, loadAllRules } from '../rules/rule-pack.js';
-import { parseSelectors, selectRules } from '../rules/select.js';
-import { renderRuleExplanation, renderRuleTable, ruleSummary, type RuleExample } from '../report/rules-text.js';
-import { ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
+import { loadAllRules } from '../rules/rule-pack.js';
+import { explainRule } from '../rules/explain.js';
+import { parseSelectors, selectRules, type RuleSelectionFlags } from '../rules/select.js';
+import { renderRuleExplanation, renderRuleTable, ruleExplanationJson, ruleSummary } from '../report/rules-text.js';
+import { ignoreOption, selectOption } from './rule-selection.js';
 
 interface RulesFlags extends RuleSelectionFlags {
   format: 'text' | 'json';
@@ -39,24 +36,7 @@ export async function runRules(id: string | undefined, flags: RulesFlags, cwd = 
     process.stdout.write(flags.format === 'json' ? `${JSON.stringify(sorted.map(ruleSummary), null, 2)}\n` : renderRuleTable(sorted));
     return 0;
   }
-  const rule = all.find((candidate) => candidate.id === id);
-  if (!rule) {
-    const suggestion = nearestName(id, all.map((candidate) => candidate.id));
-    throw new UserError(`${id}: no such rule${suggestion ? ` — did you mean '${suggestion}'?` : " (run 'loopwarden rules' to list them)"}`);
-  }
-  // Loaded only here: finding and running the example needs the rule files and the engine.
-  const [{ findRuleFiles }, { checkRuleExample }] = await Promise.all([import('../rules/load.js'), import('../rules/example-check.js')]);
-  const location = [BUILTIN_RULES_DIR, ...config.scan.rules]
-    .flatMap((dir) => findRuleFiles(dir))
-    .find((candidate) => basename(candidate.rulePath).replace(/\.ya?ml$/, '') === id);
-  const shown = (path: string) => (path.startsWith(BUILTIN_RULES_DIR) ? relative(dirname(BUILTIN_RULES_DIR), path) : relative(cwd, resolve(path)));
-  const rulePath = shown(location?.rulePath ?? rule.sourcePath);
-  const example: RuleExample | undefined = location?.examplePath
-    ? { path: shown(location.examplePath), text: readFileSync(location.examplePath, 'utf8'), check: checkRuleExample(rule, location.examplePath) }
-    : undefined;
-  if (flags.format === 'json') {
-    const exampleJson = example && { path: example.path, lines: example.check.results, unannotatedFindings: example.check.unannotatedFindings };
-    process.stdout.write(`${JSON.stringify({ ...ruleSummary(rule), ruleFile: rulePath, example: exampleJson ?? null }, null, 2)}\n`);
-  } else process.stdout.write(renderRuleExplanation(rule, rulePath, example));
+  const explanation = await explainRule(all, id, config.scan.rules, cwd);
+  process.stdout.write(flags.format === 'json' ? `${JSON.stringify(ruleExplanationJson(explanation), null, 2)}\n` : renderRuleExplanation(explanation));
   return 0;
 }

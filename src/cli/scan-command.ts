@@ -11,7 +11,8 @@ import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import { SCAN_SARIF_CATEGORY } from '../report/sarif-category.js';
 import { repositoryTopOf } from '../workspace/git.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
-import { chooseRules, ignoreOption, selectOption, type RuleSelectionFlags } from './rule-selection.js';
+import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
+import { ignoreOption, selectOption } from './rule-selection.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];

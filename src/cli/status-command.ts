@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { loopStatus } from '../iterations/status.js';
 import { renderStatusText, statusJson } from '../report/status-report.js';
-import { openProject } from './project.js';
+import { openProject } from '../iterations/project.js';
 
 /** Defines `loopwarden status`. */
 export function statusCommand(): Command {

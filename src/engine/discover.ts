@@ -10,7 +10,10 @@ import { FileSet, isAlwaysSkippedDirectory, type Exclusion, type FileSetOptions,
 import type { FileNote } from './scan-file.js';
 
 /** Options that decide which files a scan reads. */
-export type DiscoveryOptions = FileSetOptions;
+export type DiscoveryOptions = FileSetOptions & {
+  /** Leave out (as `outside-root`) files whose real path, symbolic links followed, is not under this directory. */
+  confineTo?: string;
+};
 
 export type { SkipReason } from './file-set.js';
 
@@ -39,12 +42,23 @@ const loadIgnore = () => (ignoreFactory ??= require('ignore') as (options?: obje
 /** Returns the directory reports are relative to: the cwd when it contains every path, else their common ancestor. */
 export function scanRootFor(paths: string[], cwd: string): string {
   const absolute = paths.map((p) => resolve(cwd, p));
-  const within = (path: string, directory: string) => path === directory || path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
-  if (absolute.every((p) => within(p, cwd))) return cwd;
+  if (absolute.every((p) => isWithin(p, cwd))) return cwd;
   const directories = absolute.map((p) => (isDirectory(p) ? p : dirname(p)));
   let common = directories[0]!;
-  for (const directory of directories) while (!within(directory, common)) common = dirname(common);
+  for (const directory of directories) while (!isWithin(directory, common)) common = dirname(common);
   return common;
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isWithin(path: string, directory: string): boolean {
+  return path === directory || path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
 }
 
 function isDirectory(path: string): boolean {
@@ -72,10 +86,12 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
     if (!reported.has(`${reason}:${path}`)) discovery.skipped.push({ path, reason });
     reported.add(`${reason}:${path}`);
   };
+  const confinedTo = options.confineTo === undefined ? undefined : realpathSync(options.confineTo);
   const take = (absolute: string, path: string, exclusion: Exclusion | undefined) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    if (!exclusion) discovery.files.push({ absolutePath: absolute, path, language: languageForPath(path)! });
+    if (!exclusion && confinedTo !== undefined && !isWithin(realPathOf(absolute), confinedTo)) skip(path, 'outside-root');
+    else if (!exclusion) discovery.files.push({ absolutePath: absolute, path, language: languageForPath(path)! });
     else if (!exclusion.silent) skip(exclusion.at, exclusion.reason);
   };
 

@@ -3,7 +3,7 @@ import type picomatchType from 'picomatch';
 import { languageForPath } from '../languages/registry.js';
 
 /** Why a file was left out of a scan; each is counted in every report. */
-export type SkipReason = 'gitignored' | 'vendored' | 'excluded' | 'too-large' | 'binary' | 'minified' | 'unsupported';
+export type SkipReason = 'gitignored' | 'vendored' | 'excluded' | 'too-large' | 'binary' | 'minified' | 'unsupported' | 'outside-root';
 
 /** The settings that decide which files are analysed: `scan.include`, `scan.exclude` and the size limit. */
 export interface FileSetOptions {

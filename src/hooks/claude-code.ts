@@ -70,6 +70,11 @@ export function claudeFormatHook(name: string, editsOf: (event: ClaudeToolEvent,
         const model = parsed.model ?? modelFromTranscript(parsed.transcript_path ?? undefined);
         return turnEnd(repository, { tool: name, session: parsed.session_id, model }, parsed.stop_hook_active === true, context);
       }
+      if (event === 'SessionStart' && base.model) {
+        // The only Claude Code event that may name the model (not always): kept for the session's iterations.
+        const repository = await context.repository(directory);
+        repository.sessions.noteEdits(name, base.session_id, [], base.model);
+      }
       return jsonAnswer({});
     },
   };
@@ -81,11 +86,13 @@ export function preToolDecision(refusal: string | undefined): HookAnswer {
   return jsonAnswer({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: `loopwarden: ${refusal}` } });
 }
 
-/** A PostToolUse answer in the Claude format: the edit's new findings, shown to the agent at once. */
+/** A PostToolUse answer in the Claude format: the edit's new findings (and files it cannot analyse), shown to the agent at once. */
 export function afterEdit(repository: AgentRepository, who: { agent: string; session: string; model?: string }, edits: readonly EditedFile[]): HookAnswer {
-  const reason = feedbackOnEdits(repository, who, edits.map((e) => e.path));
-  if (!reason) return jsonAnswer({});
-  return jsonAnswer({ decision: 'block', reason, hookSpecificOutput: { hookEventName: 'PostToolUse', additionalContext: reason } });
+  const told = feedbackOnEdits(repository, who, edits.map((e) => e.path));
+  if (!told) return jsonAnswer({});
+  // "block" after a tool ran feeds the reason to the model; a note alone is context, not a correction.
+  const verdict = told.findings ? { decision: 'block', reason: told.text } : {};
+  return jsonAnswer({ ...verdict, hookSpecificOutput: { hookEventName: 'PostToolUse', additionalContext: told.text } });
 }
 
 async function turnEnd(repository: AgentRepository, who: { tool: string; session: string; model?: string }, retrying: boolean, context: HookContext): Promise<HookAnswer> {

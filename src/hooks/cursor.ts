@@ -73,7 +73,7 @@ export const cursorHook: AgentHook = {
         if (!edits) return jsonAnswer({});
         if (event.hook_event_name === 'preToolUse') return denialAnswer(refusalOfEdits(repository, edits));
         const said = feedbackOnEdits(repository, who, edits.map((e) => e.path));
-        return jsonAnswer(said ? { additional_context: said } : {});
+        return jsonAnswer(said ? { additional_context: said.text } : {});
       }
       case 'afterFileEdit': {
         const event = fileEditEvent.parse(payload);

@@ -45,7 +45,7 @@ export const geminiHook: AgentHook = {
       if (event.hook_event_name === 'BeforeTool') return denial(refusalOfEdits(repository, edits));
       // AfterTool's decision would replace the tool's result: the write happened, so the findings are appended.
       const said = feedbackOnEdits(repository, { agent: 'gemini', session: event.session_id }, edits.map((e) => e.path));
-      return jsonAnswer(said ? { hookSpecificOutput: { hookEventName: 'AfterTool', additionalContext: said } } : {});
+      return jsonAnswer(said ? { hookSpecificOutput: { hookEventName: 'AfterTool', additionalContext: said.text } } : {});
     }
     if (base.hook_event_name === 'AfterAgent') {
       const event = agentEvent.parse(payload);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closeTurn, feedbackOnEdit, pathInRepository, permissionForEdit, type AgentRepository } from '../iterations/agent-turn.js';
 import type { CheckResult } from '../iterations/check.js';
-import { renderEditFeedback, renderTurnForAgent, renderTurnForUser } from '../report/agent-feedback.js';
+import { renderEditFeedback, renderTurnForAgent, renderTurnForUser, renderUnanalysedNote } from '../report/agent-feedback.js';
 
 // The steps every agent adapter takes, in agent-neutral terms: each adapter maps its payload onto them and
 // their answers onto its own JSON.
@@ -29,11 +29,21 @@ export function refusalOfEdits(repository: AgentRepository, edits: readonly Edit
   return undefined;
 }
 
-/** Notes made edits in the session's open turn and returns what they introduced, for the agent, or undefined. */
-export function feedbackOnEdits(repository: AgentRepository, who: { agent: string; session: string; model?: string }, paths: readonly string[]): string | undefined {
+/** What made edits tell the agent: the findings they introduced, then the files that cannot be analysed. */
+export interface EditTelling {
+  text: string;
+  /** Whether the edits introduced findings (a correction), not only notes. */
+  findings: boolean;
+}
+
+/** Notes made edits in the session's open turn and returns what to tell the agent, or undefined for nothing. */
+export function feedbackOnEdits(repository: AgentRepository, who: { agent: string; session: string; model?: string }, paths: readonly string[]): EditTelling | undefined {
   repository.sessions.noteEdits(who.agent, who.session, paths, who.model);
-  const said = paths.map((path) => renderEditFeedback(feedbackOnEdit(repository, path))).filter((text): text is string => text !== undefined);
-  return said.length ? said.join('\n') : undefined;
+  const feedback = paths.map((path) => feedbackOnEdit(repository, path));
+  const said = feedback.map(renderEditFeedback).filter((text): text is string => text !== undefined);
+  const notes = feedback.map(renderUnanalysedNote).filter((text): text is string => text !== undefined);
+  if (said.length === 0 && notes.length === 0) return undefined;
+  return { text: [...said, ...notes].join('\n'), findings: said.length > 0 };
 }
 
 /** How an agent's turn ended, with the text to send: fix what is open (to the agent), or a person is needed (to the user). */

@@ -111,8 +111,9 @@ export async function closeTurn(repository: AgentRepository, provenance: Provena
   repository.sessions.close(provenance.tool, provenance.session);
   const level = result.verdict.level;
   if (level === 'pass' || level === 'warn') return { result, pending, response: { kind: 'quiet' } };
-  // A turn that changed nothing is not sent back: the agent may have only answered a question.
-  if (!result.recorded && !pending?.edits.length) return { result, pending, response: { kind: 'quiet' } };
+  // A turn that changed nothing is not sent back: the agent may have only answered a question. After the
+  // agent was sent back once (retrying), the user hears what is still open, changed or not.
+  if (!result.recorded && !pending?.edits.length && !retrying) return { result, pending, response: { kind: 'quiet' } };
   const fixable = nextSteps(result.verdict).some((step) => step.action === 'fix');
   const needsPerson = result.verdict.reasons.some((r) => (r.level === 'block' || r.level === 'review-required') && r.code !== 'finding-introduced' && r.code !== 'finding-open');
   if (fixable && !needsPerson && !retrying) return { result, pending, response: { kind: 'fix', result } };

@@ -16,15 +16,25 @@ export interface CheckedRepository {
 }
 
 /**
+ * Returns a builder of the repository's snapshots that may reuse what its last iteration analysed; a door
+ * that checks again in the same process keeps it and passes it to `checkRepository`.
+ */
+export function snapshotBuilderFor(repository: CheckedRepository): SnapshotBuilder {
+  const { top, config, rules, ledger } = repository;
+  const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
+  // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
+  const last = lastIteration(ledger.records());
+  if (last) builder.load(last.payload.snapshotId);
+  return builder;
+}
+
+/**
  * Checks the work tree (or the commit `revision`) of a repository as one iteration: the one thing every
  * door that records iterations calls. A builder may be passed to keep analyses across calls in one process.
  */
 export async function checkRepository(repository: CheckedRepository, provenance: Provenance, revision?: string, builder?: SnapshotBuilder): Promise<CheckResult> {
   const { top, config, rules, ledger } = repository;
-  const snapshots = builder ?? new SnapshotBuilder(top, ledger, rules, config.scan);
-  // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
-  const last = lastIteration(ledger.records());
-  if (last && !builder) snapshots.load(last.payload.snapshotId);
+  const snapshots = builder ?? snapshotBuilderFor(repository);
   const commit = revision ?? resolveCommit(top, 'HEAD') ?? null;
   const snapshot = revision ? snapshots.commit(revision) : await snapshots.worktree();
   return recordIteration({

@@ -8,7 +8,7 @@ const AGENT_TOOLS: Record<string, string> = { 'Claude Code': 'claude-code', Curs
 
 /**
  * Resolves who made an iteration, in order of precedence: explicit values (flags, hook payloads), then
- * LOOPWARDEN_* environment variables, then what commit trailers say; the actor defaults to `human`.
+ * LOOPWARDEN_* environment variables, then what the commit says (trailers, git-ai notes); the actor defaults to `human`.
  * Where the environment shows a coding agent, the actor is `ai` whatever is claimed: a human iteration
  * becomes the accepted baseline, so an agent claiming one would open the gate for itself.
  */
@@ -24,11 +24,22 @@ export function resolveProvenance(
   if (agent && claimed === 'human') {
     throw new UserError(`actor human refused: the environment shows ${agent.agent} (${agent.variable}); an agent's iterations are AI iterations, and only a person can record a human one`);
   }
+  const session = explicit.session ?? fromTrailers?.session;
   return {
     actor: agent ? 'ai' : (claimed ?? fromTrailers?.actor ?? 'human'),
     tool: explicit.tool ?? env.LOOPWARDEN_TOOL ?? fromTrailers?.tool ?? (agent ? AGENT_TOOLS[agent.agent] : undefined),
-    model: explicit.model ?? env.LOOPWARDEN_MODEL,
+    model: explicit.model ?? env.LOOPWARDEN_MODEL ?? fromTrailers?.model,
     strategy: explicit.strategy ?? env.LOOPWARDEN_STRATEGY,
     author: explicit.author ?? env.LOOPWARDEN_AUTHOR,
+    ...(session ? { session } : {}),
   };
+}
+
+/**
+ * Returns the provenance of an iteration an agent records itself (an MCP call): always `ai`, whatever
+ * else it names; an agent cannot record a human iteration, which would become the accepted baseline.
+ */
+export function agentProvenance(claimed: Omit<Provenance, 'actor'>): Provenance {
+  const { tool, model, strategy, author, session } = claimed;
+  return { actor: 'ai', tool, model, strategy, author, session };
 }

@@ -37,6 +37,15 @@ export function renderEditFeedback(feedback: EditFeedback): string | undefined {
   );
 }
 
+/** Reasons a file is left unanalysed that still count for the gate (see guard-state.ts): not a language or a folder choice. */
+const GUARDED_REASONS = new Set(['analysis-budget', 'undecodable', 'minified', 'binary', 'too-large']);
+
+/** Tells the agent an edited source file cannot be analysed, so a person will have to look; undefined otherwise. */
+export function renderUnanalysedNote(feedback: EditFeedback): string | undefined {
+  if (!feedback.unanalysed || !GUARDED_REASONS.has(feedback.unanalysed)) return undefined;
+  return `loopwarden: ${feedback.path} cannot be analysed (${feedback.unanalysed}); a change to it needs a person's review. Keep source readable: plain UTF-8, ordinary line lengths and nesting.`;
+}
+
 /** Why the agent is sent back at the end of its turn: the findings open since the accepted baseline. */
 export function renderTurnForAgent(result: CheckResult): string {
   const n = result.open.length;

@@ -3,8 +3,12 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { DiffReport } from './schemas/diff.js';
 import { DIFF_REPORT_VERSION } from './schemas/versions.js';
 
-/** Renders `diff --format json`: the diff alone, under its own version (docs/schemas/diff.schema.json). */
+/** Builds the `diff --format json` document: the diff alone, under its own version (docs/schemas/diff.schema.json). */
+export function diffJson(diff: IterationDiff): DiffReport {
+  return { schemaVersion: DIFF_REPORT_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, diff };
+}
+
+/** Renders `diff --format json`. */
 export function renderDiffJson(diff: IterationDiff): string {
-  const report: DiffReport = { schemaVersion: DIFF_REPORT_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, diff };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(diffJson(diff), null, 2)}\n`;
 }

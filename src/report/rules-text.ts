@@ -1,6 +1,8 @@
 import type { ExampleCheck } from '../rules/example-check.js';
+import type { RuleExplanation } from '../rules/explain.js';
 import type { Rule } from '../rules/rule.js';
 import { cweLink } from './text.js';
+import type { RuleExplanationReport, RuleSummary } from './schemas/rule.js';
 
 /** How a rule finds its weakness: an ast-grep pattern, or data flow from sources to sinks. */
 export type RuleKind = 'pattern' | 'taint';
@@ -8,7 +10,7 @@ export type RuleKind = 'pattern' | 'taint';
 const kindOf = (rule: Rule): RuleKind => (rule.taint ? 'taint' : 'pattern');
 
 /** The documented fields of a rule, as `loopwarden rules --format json` gives them. */
-export function ruleSummary(rule: Rule) {
+export function ruleSummary(rule: Rule): RuleSummary {
   return {
     id: rule.id,
     languages: rule.languages,
@@ -34,14 +36,6 @@ export function renderRuleTable(rules: readonly Rule[]): string {
   return `${[line(header), ...rows.map(line), count].join('\n')}\n`;
 }
 
-/** A rule's annotated example: where it is, its text, and what the rule did on each annotated line. */
-export interface RuleExample {
-  /** The path to show. */
-  path: string;
-  text: string;
-  check: ExampleCheck;
-}
-
 const MARKS: Record<ExampleCheck['results'][number]['outcome'], string> = {
   reported: 'report',
   missing: 'report MISSING',
@@ -49,8 +43,22 @@ const MARKS: Record<ExampleCheck['results'][number]['outcome'], string> = {
   noisy: 'silent NOISY',
 };
 
+/**
+ * Returns what `loopwarden rules ID --format json` gives: the rule's documented fields, its file and what
+ * it did on each annotated line of its example (with `exampleText`, the example's text too).
+ */
+export function ruleExplanationJson({ rule, rulePath, example }: RuleExplanation, options: { exampleText?: boolean } = {}): RuleExplanationReport {
+  return {
+    ...ruleSummary(rule),
+    ruleFile: rulePath,
+    example: example
+      ? { path: example.path, lines: example.check.results, unannotatedFindings: example.check.unannotatedFindings, ...(options.exampleText ? { text: example.text } : {}) }
+      : null,
+  };
+}
+
 /** Renders what `loopwarden rules ID` says: the rule's documentation and its annotated example. */
-export function renderRuleExplanation(rule: Rule, rulePath: string, example: RuleExample | undefined): string {
+export function renderRuleExplanation({ rule, rulePath, example }: RuleExplanation): string {
   const field = (name: string, value: string) => `${name.padEnd(12)}${value}`;
   const out = [
     `${rule.id} (${rule.languages.join(', ')})`,

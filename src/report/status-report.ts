@@ -20,6 +20,16 @@ export function statusJson(status: LoopStatus): StatusReport {
   };
 }
 
+/** Says, for an agent reading the status, who approves: only a person, with `loopwarden review` at a terminal. */
+export function approvalNote(status: LoopStatus): string {
+  const { aiIterationsSinceReview: count, limit } = status.chain;
+  const waiting = status.unreviewed.length;
+  const who = 'a person must run `loopwarden review --approve` (or `--reject`) at a terminal; no agent and no MCP tool can approve or record a review';
+  if (waiting === 0) return `nothing awaits review; to approve later, ${who}`;
+  const over = count >= limit ? `, the chain is at its limit (${count} AI iterations, limit ${limit})` : `, ${count} AI iteration${count === 1 ? '' : 's'} of ${limit} allowed before review`;
+  return `${waiting} iteration${waiting === 1 ? '' : 's'} await${waiting === 1 ? 's' : ''} review${over}: ${who}`;
+}
+
 /** Renders `status` for people. */
 export function renderStatusText(status: LoopStatus): string {
   const lines = [`chain: ${status.chain.aiIterationsSinceReview} AI iteration(s) since the last review (limit ${status.chain.limit})`, `iterations recorded: ${status.iterations}`];

@@ -62,3 +62,18 @@ export function selectRules(rules: readonly Rule[], selection: RuleSelection): R
   const picks = (selectors: Selector[], rule: Rule) => selectors.some((selector) => selectorMatches(selector.text, rule));
   return rules.filter((rule) => (selection.select.length === 0 || picks(selection.select, rule)) && !picks(selection.ignore, rule));
 }
+
+/** The --select/--ignore values a caller adds to the config's: flags on the command line, arguments of a tool call. */
+export interface RuleSelectionFlags {
+  select?: string[];
+  ignore?: string[];
+}
+
+/** Returns the rules the config's `scan.select`/`scan.ignore` and the flags choose; flags add to the config's lists. */
+export function chooseRules(rules: readonly Rule[], scan: { select: readonly string[]; ignore: readonly string[]; path?: string }, flags: RuleSelectionFlags): Rule[] {
+  const field = (name: string) => `${scan.path}: field 'scan.${name}'`;
+  return selectRules(rules, {
+    select: [...parseSelectors(scan.select, field('select')), ...parseSelectors(flags.select ?? [], '--select')],
+    ignore: [...parseSelectors(scan.ignore, field('ignore')), ...parseSelectors(flags.ignore ?? [], '--ignore')],
+  });
+}

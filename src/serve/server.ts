@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import { LEDGER_PATH } from '../cli/project.js';
+import { LEDGER_PATH } from '../iterations/project.js';
 import { handleHook } from '../hooks/handle-hook.js';
 import { openAgentRepository } from '../hooks/open-agent-repository.js';
 import type { AgentRepository } from '../iterations/agent-turn.js';
@@ -112,10 +112,34 @@ export class WarmServer {
         this.requests++;
         return reply(res, 200, answer);
       }
+      const raw = req.method === 'POST' ? /^\/hook\/([a-z-]+)$/.exec(req.url ?? '') : null;
+      if (raw) return await this.rawHook(raw[1]!, req, res);
       reply(res, 404, { error: `no such route: ${req.method} ${req.url}` });
     } catch (error) {
       reply(res, 400, { error: (error as Error).message });
     }
+  }
+
+  /**
+   * The shell client's form (bin/loopwarden-hook.sh): the payload is the body, the rest travels in headers,
+   * and the answer is the hook's stdout with its exit code and stderr line in headers, so curl alone can relay it.
+   */
+  private async rawHook(agent: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers['x-loopwarden-version'] !== TOOL_VERSION) {
+      reply(res, STATUS_VERSION_MISMATCH, { version: TOOL_VERSION });
+      setImmediate(() => this.stop());
+      return;
+    }
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name.startsWith('x-loopwarden-env-') && typeof value === 'string' && value !== '') env[name.slice('x-loopwarden-env-'.length).toUpperCase()] = value;
+    }
+    const payload = await readBody(req);
+    const answer = await this.serially(() => handleHook(agent, payload, { env, repository: () => this.openRepository() }, { failClosed: req.headers['x-loopwarden-fail-closed'] === '1' }));
+    this.requests++;
+    const stderr = (answer.stderr ?? '').replace(/\s+/g, ' ').trim().replace(/[^\x20-\x7e]/g, '?');
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.stdout), 'x-loopwarden-exit': String(answer.exitCode), ...(stderr ? { 'x-loopwarden-stderr': stderr } : {}) });
+    res.end(answer.stdout);
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

@@ -56,24 +56,36 @@ export function compareSources(beforeArg: string, afterArg: string, cwd: string,
     return { before: side(beforePath), after: side(afterPath), root: cwd, description: `${beforeArg} → ${afterArg}` };
   }
   const top = gitTopLevel(cwd);
-  const commitOf = (arg: string) => (arg === 'WORKTREE' ? 'WORKTREE' : top ? resolveCommit(top, arg) : undefined);
+  if (!top) {
+    const missing = [beforeArg, afterArg].find((arg) => arg !== 'WORKTREE');
+    throw new UserError(missing ? `${missing}: no such file, directory (and not inside a git repository)` : `${beforeArg}: WORKTREE can only be the AFTER side`);
+  }
+  return compareRevisions(top, beforeArg, afterArg, rules, fileSetOptions);
+}
+
+/**
+ * Analyses two revisions of the repository at `top` (AFTER may be `WORKTREE`, the uncommitted work
+ * tree): only the files that differ, those `scan` and `check` would read. Unknown revisions are UserErrors.
+ */
+export function compareRevisions(top: string, beforeArg: string, afterArg: string, rules: Rule[], fileSetOptions: FileSetOptions): ComparedSides {
+  const commitOf = (arg: string) => (arg === 'WORKTREE' ? 'WORKTREE' : resolveCommit(top, arg));
   const before = commitOf(beforeArg);
   const after = commitOf(afterArg);
   for (const [arg, resolved] of [[beforeArg, before], [afterArg, after]] as const) {
-    if (!resolved) throw new UserError(`${arg}: no such file, directory${top ? ' or git revision' : ' (and not inside a git repository)'}`);
+    if (!resolved) throw new UserError(`${arg}: no such file, directory or git revision`);
   }
   if (before === 'WORKTREE') throw new UserError(`${beforeArg}: WORKTREE can only be the AFTER side`);
   const fileSet = new FileSet(fileSetOptions);
-  const paths = changedPaths(top!, before!, after!).filter((path) => !fileSet.exclusionOf(path, undefined));
+  const paths = changedPaths(top, before!, after!).filter((path) => !fileSet.exclusionOf(path, undefined));
   const revisionSide = (commit: string): Snapshot => {
-    const tree = listTree(top!, commit);
+    const tree = listTree(top, commit);
     const kept = paths.filter((p) => tree.has(p) && !fileSet.exclusionOf(p, tree.get(p)!.size));
-    const blobs = readBlobs(top!, kept.map((p) => tree.get(p)!.id));
+    const blobs = readBlobs(top, kept.map((p) => tree.get(p)!.id));
     return { files: kept.flatMap((p) => analyzeContent(p, blobs.get(tree.get(p)!.id)!, rules) ?? []) };
   };
   const worktreeSide = (): Snapshot => ({
     files: paths.flatMap((p) => {
-      const absolute = join(top!, p);
+      const absolute = join(top, p);
       if (!existsSync(absolute)) return [];
       const stats = statSync(absolute);
       return stats.isFile() && !fileSet.exclusionOf(p, stats.size) ? (analyzeContent(p, readFileSync(absolute), rules) ?? []) : [];
@@ -82,7 +94,7 @@ export function compareSources(beforeArg: string, afterArg: string, cwd: string,
   return {
     before: revisionSide(before!),
     after: after === 'WORKTREE' ? worktreeSide() : revisionSide(after!),
-    root: top!,
+    root: top,
     description: `${beforeArg} → ${afterArg} (${paths.length} changed file${paths.length === 1 ? '' : 's'})`,
   };
 }

@@ -20,6 +20,11 @@ const KNOWN_ASSISTANTS: [RegExp, string][] = [
   [/amazon q|codewhisperer/i, 'amazon-q'],
 ];
 
+/** Returns the tool name of an assistant named in `text` (a trailer value, a tool id), or undefined. */
+export function knownAssistant(text: string): string | undefined {
+  return KNOWN_ASSISTANTS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 /** Parses the output of `git interpret-trailers --parse` (one unfolded `Key: value` a line) into trailers. */
 export function parseTrailers(output: string): Trailer[] {
   return output.split('\n').flatMap((line) => {
@@ -37,7 +42,7 @@ export function provenanceFromTrailers(trailers: Trailer[]): Partial<Provenance>
   for (const { key, value } of [...trailers].reverse()) {
     const name = key.toLowerCase();
     if (name !== 'co-authored-by' && name !== 'assisted-by' && name !== 'generated-by') continue;
-    const known = KNOWN_ASSISTANTS.find(([pattern]) => pattern.test(value))?.[1];
+    const known = knownAssistant(value);
     if (name === 'co-authored-by') {
       if (known) return { actor: 'ai', tool: known };
       continue;

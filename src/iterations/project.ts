@@ -4,16 +4,16 @@ import { UserError } from '../errors.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/config-file.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import type { Rule } from '../rules/rule.js';
+import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import { gitAnchor } from '../workspace/git-anchor.js';
 import { gitTopLevel } from '../workspace/git.js';
-import { chooseRules, type RuleSelectionFlags } from './rule-selection.js';
 
 /** Where a project keeps its ledger, relative to the repository top. */
 export const LEDGER_PATH = join('.loopwarden', 'ledger.db');
 
-/** A git work tree with its configuration; the ledger opens only after the configuration is valid. */
+/** A git work tree with its configuration; the ledger opens only after the configuration is valid. Every door opens one. */
 export interface Project {
   top: string;
   config: ProjectConfig;
