@@ -13,6 +13,9 @@ export type Answer = Record<string, any>;
 /** How one agent's payloads look and where its answers say things: the suite below drives every agent through it. */
 export interface AgentDialect {
   agent: string;
+  /** The session its payloads name, and the model they name (undefined when none does). */
+  session: string;
+  model?: string;
   /** Before an edit leaving `content` in `path` (repository-relative). */
   beforeEdit(top: string, path: string, content: string): object;
   /** After that edit (the test has written the file, as the agent would have). */
@@ -101,6 +104,10 @@ export function agentHookSuite(dialect: AgentDialect): void {
     editTurn(dialect, top, 'app/db.py', UNSAFE_DB, SAFE_DB);
     const first = callHook(agent, top, dialect.stop(top, false));
     assert.match(dialect.sentBack(first.answer) ?? '', /iteration #1 is block: 1 security finding open[\s\S]*CWE-89/);
+    const exported = JSON.parse(runCli(['ledger', 'export', '--format', 'json'], top).stdout) as { records: { kind: string; payload: { provenance: Record<string, string> } }[] };
+    const iterations = exported.records.filter((record) => record.kind === 'iteration');
+    assert.equal(iterations.length, 1);
+    assert.deepEqual(iterations[0]!.payload.provenance, { actor: 'ai', tool: agent, session: dialect.session, ...(dialect.model ? { model: dialect.model } : {}) });
     // The agent comes back, changes something but does not fix the finding.
     editTurn(dialect, top, 'app/db.py', `${UNSAFE_DB}# retried\n`, UNSAFE_DB);
     const second = callHook(agent, top, dialect.stop(top, true));

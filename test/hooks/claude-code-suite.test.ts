@@ -5,6 +5,7 @@ const base = (top: string, event: string) => ({ session_id: 'claude-session-1', 
 
 const claudeCode: AgentDialect = {
   agent: 'claude-code',
+  session: 'claude-session-1',
   beforeEdit: (top, path, content) => ({ ...base(top, 'PreToolUse'), tool_name: 'Write', tool_input: { file_path: join(top, path), content }, tool_use_id: 'toolu_1' }),
   afterEdit: (top, path, content) => ({ ...base(top, 'PostToolUse'), tool_name: 'Write', tool_input: { file_path: join(top, path), content }, tool_response: { type: 'update' } }),
   beforeShell: (top, command) => ({ ...base(top, 'PreToolUse'), tool_name: 'Bash', tool_input: { command, description: 'run' } }),

@@ -17,6 +17,8 @@ const current = (top: string, path: string) => (existsSync(join(top, path)) ? re
 
 const codex: AgentDialect = {
   agent: 'codex',
+  session: 'codex-session-1',
+  model: 'gpt-5-codex',
   beforeEdit: (top, path, content) => ({ ...base(top, 'PreToolUse'), tool_name: 'apply_patch', tool_input: { command: patchOf(path, current(top, path), content) }, tool_use_id: 'call-1' }),
   afterEdit: (top, path, content, before) => ({ ...base(top, 'PostToolUse'), tool_name: 'apply_patch', tool_input: { command: patchOf(path, before, content) }, tool_response: 'Success. Updated the following files:' }),
   beforeShell: (top, command) => ({ ...base(top, 'PreToolUse'), tool_name: 'Bash', tool_input: { command } }),

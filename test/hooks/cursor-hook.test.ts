@@ -17,6 +17,8 @@ const base = (top: string, event: string) => ({
 
 export const cursor: AgentDialect = {
   agent: 'cursor',
+  session: 'conv-1',
+  model: 'gpt-5',
   beforeEdit: (top, path, content) => ({ ...base(top, 'preToolUse'), tool_name: 'Write', tool_input: { file_path: join(top, path), contents: content }, tool_use_id: 't1', cwd: top }),
   afterEdit: (top, path, content) => ({ ...base(top, 'postToolUse'), tool_name: 'Write', tool_input: { file_path: join(top, path), contents: content }, tool_output: '{"success":true}', cwd: top }),
   beforeShell: (top, command) => ({ ...base(top, 'beforeShellExecution'), command, cwd: top, sandbox: false }),
@@ -82,4 +84,13 @@ test('cursor: a stop after the user aborted does not send the agent back', () =>
   const stop = callHook('cursor', top, { ...base(top, 'stop'), status: 'aborted', loop_count: 0 });
   assert.deepEqual(stop.answer, {});
   assert.match(stop.stderr, /iteration #1 is block/);
+});
+
+test('cursor: Claude Code run from Cursor\'s terminal (CURSOR_* in the environment) is still answered as Claude Code', () => {
+  const top = agentRepo();
+  mkdirSync(join(top, '.cursor'));
+  writeFileSync(join(top, '.cursor/hooks.json'), JSON.stringify({ version: 1, hooks: { stop: [{ command: 'npx loopwarden hook cursor' }] } }));
+  const payload = { session_id: 's1', cwd: top, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(top, '.loopwarden.yml'), content: 'x' } };
+  const answer = callHook('claude-code', top, payload, { CURSOR_TRACE_ID: 'abc', CLAUDECODE: '1' }).answer;
+  assert.equal(answer.hookSpecificOutput?.permissionDecision, 'deny');
 });

@@ -8,6 +8,7 @@ const base = (top: string, event: string) => ({ session_id: 'gemini-session-1', 
 
 const gemini: AgentDialect = {
   agent: 'gemini',
+  session: 'gemini-session-1',
   beforeEdit: (top, path, content) => ({ ...base(top, 'BeforeTool'), tool_name: 'write_file', tool_input: { file_path: join(top, path), content } }),
   afterEdit: (top, path, content) => ({
     ...base(top, 'AfterTool'),

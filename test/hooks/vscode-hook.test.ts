@@ -8,6 +8,7 @@ const base = (top: string, event: string) => ({ timestamp: '2026-01-01T00:00:00.
 
 const vscode: AgentDialect = {
   agent: 'vscode',
+  session: 'vscode-session-1',
   beforeEdit: (top, path, content) => ({ ...base(top, 'PreToolUse'), tool_name: 'create_file', tool_input: { filePath: join(top, path), content }, tool_use_id: 'tool-1' }),
   afterEdit: (top, path, content) => ({ ...base(top, 'PostToolUse'), tool_name: 'create_file', tool_input: { filePath: join(top, path), content }, tool_use_id: 'tool-1', tool_response: 'ok' }),
   beforeShell: (top, command) => ({ ...base(top, 'PreToolUse'), tool_name: 'run_in_terminal', tool_input: { command, explanation: 'run it', isBackground: false } }),
