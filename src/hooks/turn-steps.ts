@@ -56,9 +56,10 @@ export async function endTurn(
   retrying: boolean,
   env: Record<string, string | undefined>,
 ): Promise<TurnEnd> {
+  const { model: named, ...agent } = who;
   const fromEnv = provenanceFromEnvironment(env);
-  const model = fromEnv.model ?? who.model;
-  const { response } = await closeTurn(repository, { actor: 'ai', ...who, ...fromEnv, ...(model ? { model } : {}) }, retrying);
+  const model = fromEnv.model ?? named;
+  const { response } = await closeTurn(repository, { actor: 'ai', ...agent, ...fromEnv, ...(model ? { model } : {}) }, retrying);
   if (response.kind === 'fix') return { kind: 'fix', toAgent: renderTurnForAgent(response.result), result: response.result };
   if (response.kind === 'tell-user') return { kind: 'tell-user', toUser: renderTurnForUser(response.result), result: response.result };
   return { kind: 'quiet' };
