@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAMES } from '../config/config-lookup.js';
 import { DEFAULT_POLICY } from '../policy/policy.js';
 import { UserError } from '../errors.js';
 import { openProject } from '../iterations/project.js';
+import { agentOption, claudeCodeOption, runInitAgents, type AgentFlags } from './init-agents.js';
 import { installGitHooks } from './init-git-hooks.js';
 
 /** Defines `loopwarden init`. */
@@ -15,8 +16,10 @@ export function initCommand(): Command {
     .description('write .loopwarden.yml with the default policy, create the ledger, and keep it out of git')
     .option('--git-hooks', 'also install a post-commit hook that records each commit as an iteration (beside existing hooks)')
     .option('--pre-push', 'with --git-hooks: also a pre-push hook that refuses a push whose verdict is block or review-required')
-    .action(async (flags: InitFlags) => {
-      process.exitCode = await runInit(process.cwd(), flags);
+    .addOption(agentOption())
+    .addOption(claudeCodeOption())
+    .action(async (flags: InitFlags & AgentFlags) => {
+      process.exitCode = (await runInit(process.cwd(), flags)) || runInitAgents(flags);
     });
 }
 

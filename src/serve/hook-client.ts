@@ -57,7 +57,8 @@ function repositoryTopFor(payload: string): string | undefined {
   let cwd: string | undefined;
   try {
     const parsed = JSON.parse(payload) as { cwd?: unknown; workspace_roots?: unknown };
-    if (typeof parsed.cwd === 'string') cwd = parsed.cwd;
+    // Cursor's third-party hooks send cwd "" and the project in workspace_roots.
+    if (typeof parsed.cwd === 'string' && parsed.cwd !== '') cwd = parsed.cwd;
     else if (Array.isArray(parsed.workspace_roots) && typeof parsed.workspace_roots[0] === 'string') cwd = parsed.workspace_roots[0];
   } catch {
     // A payload that is not JSON is answered (as such) by the hook itself.
