@@ -66,7 +66,9 @@ function mergedSettings(top: string, agent: InitAgent): { file: string; text: st
     }
   }
   try {
-    const { settings, added } = mergeAgentHooks(existing, agent);
+    // The project's own fast client when loopwarden is installed in it; npx otherwise.
+    const runner = existsSync(join(top, 'node_modules', '.bin', 'loopwarden-hook')) ? 'project' : 'npx';
+    const { settings, added } = mergeAgentHooks(existing, agent, runner);
     return { file, text: added.length ? `${JSON.stringify(settings, null, 2)}\n` : undefined, added, created: existing === undefined };
   } catch (error) {
     if (error instanceof SettingsShapeError) throw new UserError(`${file} ${error.message}: loopwarden's hooks cannot be added (the file was not changed)`);

@@ -17,65 +17,84 @@ interface AgentSettings {
   events: Record<string, Entry>;
 }
 
-const command = (agent: InitAgent) => `npx loopwarden hook ${agent}`;
+/**
+ * How each agent finds the project folder from its hook's shell, so the project's own fast client
+ * (node_modules/.bin/loopwarden-hook: curl to the warm server, no Node start) can be named.
+ */
+const PROJECT_FOLDER: Record<InitAgent, string> = {
+  'claude-code': '"$CLAUDE_PROJECT_DIR"/',
+  cursor: '', // Cursor runs project hooks from the project folder
+  gemini: '"$GEMINI_PROJECT_DIR"/',
+  codex: '"$(git rev-parse --show-toplevel)"/',
+  vscode: '', // VS Code runs workspace hooks from the workspace folder
+};
+
+/** Which command runs loopwarden's hook: the project's installed fast client, or npx (slower: npm starts on every call). */
+export type HookRunner = 'project' | 'npx';
+
+const commandFor = (agent: InitAgent, runner: HookRunner) => (runner === 'project' ? `${PROJECT_FOLDER[agent]}node_modules/.bin/loopwarden-hook ${agent}` : `npx loopwarden hook ${agent}`);
 
 /** A Claude-format group: the matcher (when given) and one command handler; timeouts are seconds. */
-function group(agent: InitAgent, matcher: string | undefined, timeout: number, extra: Record<string, unknown> = {}): Entry {
-  return { ...(matcher ? { matcher } : {}), hooks: [{ ...extra, type: 'command', command: command(agent), timeout }] };
+function group(command: string, matcher: string | undefined, timeout: number, extra: Record<string, unknown> = {}): Entry {
+  return { ...(matcher ? { matcher } : {}), hooks: [{ ...extra, type: 'command', command, timeout }] };
 }
 
 // A tool hook analyses one file; a stop hook checks the whole turn and gets longer.
-const SETTINGS: Record<InitAgent, AgentSettings> = {
-  'claude-code': {
-    file: '.claude/settings.json',
-    events: {
-      PreToolUse: group('claude-code', 'Edit|Write|MultiEdit|NotebookEdit|Bash', 30),
-      PostToolUse: group('claude-code', 'Edit|Write|MultiEdit|NotebookEdit', 30),
-      Stop: group('claude-code', undefined, 120),
+const settingsOf = (runner: HookRunner): Record<InitAgent, AgentSettings> => {
+  const command = (agent: InitAgent) => commandFor(agent, runner);
+  return {
+    'claude-code': {
+      file: '.claude/settings.json',
+      events: {
+        PreToolUse: group(command('claude-code'), 'Edit|Write|MultiEdit|NotebookEdit|Bash', 30),
+        PostToolUse: group(command('claude-code'), 'Edit|Write|MultiEdit|NotebookEdit', 30),
+        Stop: group(command('claude-code'), undefined, 120),
+        SessionStart: group(command('claude-code'), undefined, 30),
+      },
     },
-  },
-  cursor: {
-    file: '.cursor/hooks.json',
-    top: { version: 1 },
-    events: {
-      preToolUse: { command: command('cursor'), matcher: 'Write' },
-      postToolUse: { command: command('cursor'), matcher: 'Write' },
-      afterFileEdit: { command: command('cursor') },
-      beforeShellExecution: { command: command('cursor') },
-      stop: { command: command('cursor') },
+    cursor: {
+      file: '.cursor/hooks.json',
+      top: { version: 1 },
+      events: {
+        preToolUse: { command: command('cursor'), matcher: 'Write' },
+        postToolUse: { command: command('cursor'), matcher: 'Write' },
+        afterFileEdit: { command: command('cursor') },
+        beforeShellExecution: { command: command('cursor') },
+        stop: { command: command('cursor') },
+      },
     },
-  },
-  // Gemini CLI's timeouts are milliseconds.
-  gemini: {
-    file: '.gemini/settings.json',
-    events: {
-      BeforeTool: group('gemini', 'write_file|replace|run_shell_command', 30_000, { name: 'loopwarden' }),
-      AfterTool: group('gemini', 'write_file|replace', 30_000, { name: 'loopwarden' }),
-      AfterAgent: group('gemini', undefined, 120_000, { name: 'loopwarden' }),
+    // Gemini CLI's timeouts are milliseconds.
+    gemini: {
+      file: '.gemini/settings.json',
+      events: {
+        BeforeTool: group(command('gemini'), 'write_file|replace|run_shell_command', 30_000, { name: 'loopwarden' }),
+        AfterTool: group(command('gemini'), 'write_file|replace', 30_000, { name: 'loopwarden' }),
+        AfterAgent: group(command('gemini'), undefined, 120_000, { name: 'loopwarden' }),
+      },
     },
-  },
-  codex: {
-    file: '.codex/hooks.json',
-    events: {
-      PreToolUse: group('codex', '^(apply_patch|Bash)$', 30),
-      PostToolUse: group('codex', '^apply_patch$', 30),
-      Stop: group('codex', undefined, 120),
+    codex: {
+      file: '.codex/hooks.json',
+      events: {
+        PreToolUse: group(command('codex'), '^(apply_patch|Bash)$', 30),
+        PostToolUse: group(command('codex'), '^apply_patch$', 30),
+        Stop: group(command('codex'), undefined, 120),
+      },
     },
-  },
-  // VS Code has no matchers: every tool call arrives, and the hook answers the others at once.
-  vscode: {
-    file: '.github/hooks/loopwarden.json',
-    events: {
-      PreToolUse: { type: 'command', command: command('vscode'), timeout: 30 },
-      PostToolUse: { type: 'command', command: command('vscode'), timeout: 30 },
-      Stop: { type: 'command', command: command('vscode'), timeout: 120 },
+    // VS Code has no matchers: every tool call arrives, and the hook answers the others at once.
+    vscode: {
+      file: '.github/hooks/loopwarden.json',
+      events: {
+        PreToolUse: { type: 'command', command: command('vscode'), timeout: 30 },
+        PostToolUse: { type: 'command', command: command('vscode'), timeout: 30 },
+        Stop: { type: 'command', command: command('vscode'), timeout: 120 },
+      },
     },
-  },
+  };
 };
 
 /** The settings file an agent's hooks go in, relative to the repository top. */
 export function settingsFileOf(agent: InitAgent): string {
-  return SETTINGS[agent].file;
+  return settingsOf('npx')[agent].file;
 }
 
 /** A settings file that cannot take the hooks: what in it is wrong. */
@@ -86,9 +105,9 @@ export class SettingsShapeError extends Error {}
  * to every event that does not run them yet, and the events added; throws SettingsShapeError when the
  * file's `hooks` (or an event's list) is not the shape the agent reads.
  */
-export function mergeAgentHooks(existing: unknown, agent: InitAgent): { settings: Record<string, unknown>; added: string[] } {
+export function mergeAgentHooks(existing: unknown, agent: InitAgent, runner: HookRunner = 'npx'): { settings: Record<string, unknown>; added: string[] } {
   if (existing !== undefined && !isObject(existing)) throw new SettingsShapeError('is not a JSON object');
-  const spec = SETTINGS[agent];
+  const spec = settingsOf(runner)[agent];
   const settings: Record<string, unknown> = { ...(existing ?? {}) };
   for (const [key, value] of Object.entries(spec.top ?? {})) if (!(key in settings)) settings[key] = value;
   if (settings.hooks !== undefined && !isObject(settings.hooks)) throw new SettingsShapeError('has "hooks" that is not an object');
@@ -108,7 +127,7 @@ export function mergeAgentHooks(existing: unknown, agent: InitAgent): { settings
 /** Whether a handler or group already runs `loopwarden hook <agent>` (however loopwarden is invoked). */
 function runsLoopwarden(item: unknown, agent: InitAgent): boolean {
   if (!isObject(item)) return false;
-  const pattern = new RegExp(`(loopwarden|main\\.js)\\s+hook\\s+${agent}(\\s|$)`);
+  const pattern = new RegExp(`(loopwarden\\s+hook|loopwarden-hook|main\\.js\\s+hook|hook\\.sh)\\s+${agent}(\\s|$)`);
   if (typeof item.command === 'string' && pattern.test(item.command)) return true;
   return Array.isArray(item.hooks) && item.hooks.some((inner) => isObject(inner) && typeof inner.command === 'string' && pattern.test(inner.command));
 }

@@ -35,7 +35,7 @@ test('history records each commit after --since (trailers and git-ai notes); a s
     [
       [ai, { actor: 'ai', tool: 'claude-code' }],
       [noted, { actor: 'ai', tool: 'cursor', model: 'gpt-5', session: 'conv-7' }],
-      [human, { actor: 'human' }],
+      [human, { actor: 'human', attestation: 'none' }],
     ],
   );
 

@@ -41,9 +41,11 @@ export function callHook(agent: string, top: string, payload: object | string, e
   return { answer: JSON.parse(run.stdout) as Answer, stderr: run.stderr };
 }
 
-/** A git repository holding a safe app/db.py. */
+/** A git repository holding a safe app/db.py, where a person has run `loopwarden init` (hooks never start a ledger). */
 export function agentRepo(): string {
-  return gitRepo({ 'app/db.py': SAFE_DB, 'README.md': '# app\n' });
+  const top = gitRepo({ 'app/db.py': SAFE_DB, 'README.md': '# app\n' });
+  assert.equal(runCli(['init'], top).status, 0);
+  return top;
 }
 
 /** One agent turn that writes `content` to `path`: before-edit (which must allow it), the write, after-edit; returns the after-edit answer. */

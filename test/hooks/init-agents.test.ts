@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INIT_AGENTS, mergeAgentHooks, settingsFileOf } from '../../src/hooks/hook-settings.js';
-import { gitRepo, runCli } from '../helpers.js';
+import { CLI, cleanEnv, gitRepo, runCli } from '../helpers.js';
 
 test('mergeAgentHooks adds each event once and keeps what the file holds', () => {
   const existing = { model: 'opus', hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'guard.sh' }] }] } };
   const { settings, added } = mergeAgentHooks(existing, 'claude-code');
-  assert.deepEqual(added, ['PreToolUse', 'PostToolUse', 'Stop']);
+  assert.deepEqual(added, ['PreToolUse', 'PostToolUse', 'Stop', 'SessionStart']);
   assert.equal(settings.model, 'opus');
   const hooks = settings.hooks as Record<string, unknown[]>;
   assert.deepEqual(hooks.PreToolUse![0], existing.hooks.PreToolUse[0]);
@@ -61,4 +62,23 @@ test('init --agent: a settings file that is not JSON is named and left alone; an
   const unknown = runCli(['init', '--agent', 'copilot'], top);
   assert.equal(unknown.status, 2, unknown.stderr);
   assert.match(unknown.stderr, /'copilot' is not one of claude-code, cursor, gemini, codex, vscode/);
+});
+
+test('init --agent in a project that has loopwarden installed names its fast client, which answers through the warm server', () => {
+  const top = gitRepo({ 'app/db.py': 'x = 1\n' });
+  mkdirSync(join(top, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(join(CLI, '..', '..', '..', 'bin', 'loopwarden-hook'), join(top, 'node_modules', '.bin', 'loopwarden-hook'));
+  assert.equal(runCli(['init', '--agent', 'claude-code'], top).status, 0);
+  const settings = JSON.parse(readFileSync(join(top, '.claude', 'settings.json'), 'utf8')) as { hooks: Record<string, { hooks: { command: string }[] }[]> };
+  const command = settings.hooks.PostToolUse![0]!.hooks[0]!.command;
+  assert.equal(command, '"$CLAUDE_PROJECT_DIR"/node_modules/.bin/loopwarden-hook claude-code');
+  writeFileSync(join(top, 'app/db.py'), 'def f(db, n):\n    db.execute("SELECT * FROM t WHERE n = \'%s\'" % n)\n');
+  const payload = JSON.stringify({ session_id: 's', cwd: top, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: join(top, 'app/db.py'), content: '' } });
+  for (let run = 0; run < 2; run++) {
+    // As Claude Code runs it: through a shell, with the project folder in the environment (the first run starts the server).
+    const ran: SpawnSyncReturns<string> = spawnSync('sh', ['-c', command], { cwd: top, input: payload, encoding: 'utf8', env: cleanEnv({ CLAUDE_PROJECT_DIR: top, CLAUDECODE: '1' }) });
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.match(ran.stdout, /CWE-89/);
+  }
+  runCli(['serve', '--stop'], top);
 });
