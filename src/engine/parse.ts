@@ -9,11 +9,31 @@ export interface ParsedFile {
   root: SyntaxNode;
   /** 1-based line of the first syntax error tree-sitter recovered from, if any. */
   firstErrorLine: number | undefined;
+  /**
+   * Set when the text was a fragment completed by one of the language's wrappers: what was put before it
+   * on the first line (columns there are shifted by its length; `text` is the completed text).
+   */
+  fragmentPrefix?: string;
 }
 
-/** Parses `text`; tree-sitter recovers from syntax errors, so this never throws on bad code. */
+/**
+ * Parses `text`; tree-sitter recovers from syntax errors, so this never throws on bad code. A fragment that
+ * does not parse alone (a method without its class, statements without a function) is parsed as its
+ * language's wrappers complete it, when one of them parses cleanly; otherwise the text as it is.
+ */
 export function parseSource(language: LanguageSpec, text: string): ParsedFile {
   registerParsers();
+  const plain = parseText(language, text);
+  const wrappers = language.fragmentWrappers ?? [];
+  if (wrappers.length === 0 || (plain.firstErrorLine === undefined && !language.isFragment?.(text, plain.root))) return plain;
+  for (const { prefix, suffix } of wrappers) {
+    const completed = parseText(language, prefix + text + suffix);
+    if (completed.firstErrorLine === undefined) return { ...completed, fragmentPrefix: prefix };
+  }
+  return plain;
+}
+
+function parseText(language: LanguageSpec, text: string): ParsedFile {
   const root = parse(language.parserName as never, text).root() as unknown as SyntaxNode;
   const error = root.find({ rule: { kind: 'ERROR' } });
   return { language, text, root, firstErrorLine: error ? error.range().start.line + 1 : undefined };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rules/rule.js';
-import type { LanguageSpec } from '../languages/language.js';
+import { FRAGMENT_MARKER, type LanguageSpec } from '../languages/language.js';
 import type { Finding, SuppressedFinding } from '../findings/finding.js';
 import { fingerprintFindings } from '../findings/fingerprint.js';
 import { findSuppressions, partitionByKnownRules, suppressionFor, unusedSuppressions, type Suppression, type UnusedSuppression } from '../findings/suppression.js';
@@ -85,7 +85,10 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
   }
   // With the file's place in its project, calls on the project's own classes go through their summaries.
   const matches = matchRules(parsed, rules, options.location ? new ProjectContext(options.location, language) : undefined);
-  const functionPaths = matches.map((m) => enclosingFunctionPath(m.node, language));
+  const functionPaths = matches.map((m) => withoutFragmentNames(enclosingFunctionPath(m.node, language)));
+  // A fragment's wrapper sits on its first line: columns there are the wrapper's length too far right.
+  const shift = parsed.fragmentPrefix?.length ?? 0;
+  const column = (line: number, col: number) => (line === 0 ? col - shift : col);
   const fingerprints = fingerprintFindings(
     matches.map((m, i) => ({ ruleId: m.rule.id, functionPath: functionPaths[i]!, matchedText: m.node.text() })),
   );
@@ -109,16 +112,16 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
       confidence: match.rule.confidence,
       path,
       startLine: start.line + 1,
-      startColumn: start.column + 1,
+      startColumn: column(start.line, start.column) + 1,
       endLine: end.line + 1,
-      endColumn: end.column + 1,
+      endColumn: column(end.line, end.column) + 1,
       message: match.rule.message,
       fix: match.rule.fix,
       snippet: snippetLines.join('\n'),
       function: functionPaths[i]!,
       fingerprint: fingerprints[i]!,
       references: match.rule.references,
-      ...(match.trace ? { trace: match.trace } : {}),
+      ...(match.trace ? { trace: shift ? match.trace.map((step) => ({ ...step, column: step.line === 1 ? step.column - shift : step.column })) : match.trace } : {}),
     };
     const suppression = suppressionFor(suppressions, finding.ruleId, finding.startLine);
     if (suppression) {
@@ -135,8 +138,23 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
     lines: text.length === 0 ? 0 : lines.length - (text.endsWith('\n') ? 1 : 0),
     notes,
     unusedSuppressions: unusedSuppressions(suppressions, used),
-    functions: options.complexity ? measureFunctions(parsed) : undefined,
+    functions: options.complexity ? fragmentFunctions(measureFunctions(parsed), parsed.fragmentPrefix !== undefined) : undefined,
   };
+}
+
+/** A function path without the class and function a fragment was wrapped in (null when nothing is left). */
+function withoutFragmentNames(path: string | null): string | null {
+  if (path === null || !path.includes(FRAGMENT_MARKER)) return path;
+  return path.split('.').filter((name) => !name.startsWith(FRAGMENT_MARKER)).join('.') || null;
+}
+
+/** A fragment's own functions, without the wrapper function, named as if the wrapper were not there. */
+function fragmentFunctions(functions: FunctionMetrics[], wrapped: boolean): FunctionMetrics[] {
+  if (!wrapped) return functions;
+  return functions.flatMap((metrics) => {
+    const name = withoutFragmentNames(metrics.name);
+    return name === null ? [] : [{ ...metrics, name }];
+  });
 }
 
 /** Keeps one finding per place and CWE set, preferring the one that carries a taint trace. */

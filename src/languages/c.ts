@@ -17,6 +17,9 @@ function makeCFamily(id: LanguageId, parserName: string, extensions: string[], i
   return {
     id,
     parserName,
+    // Statements without a function (declarations at the top are ordinary C; statements are not).
+    isFragment: (_text, root) => root.children().some((child) => /_statement$/.test(child.kind()) && child.kind() !== 'preproc_if'),
+    fragmentWrappers: [{ prefix: 'void __loopwardenFragment(void) { ', suffix: '\n}' }],
     extensions,
     commentStarts: ['//', '/*'],
     functionKinds: isCpp ? ['function_definition', 'lambda_expression'] : ['function_definition'],

@@ -4,6 +4,12 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 export const csharp: LanguageSpec = {
   id: 'csharp',
   parserName: 'csharp',
+  // Statements outside a method parse as C# 9 top-level statements, which its rules do not look into.
+  isFragment: (_text, root) => root.children().some((child) => child.kind() === 'global_statement'),
+  fragmentWrappers: [
+    { prefix: 'class __loopwardenFragment { ', suffix: '\n}' },
+    { prefix: 'class __loopwardenFragment { void __loopwardenFragment() { ', suffix: '\n}}' },
+  ],
   extensions: ['.cs'],
   commentStarts: ['//', '/*'],
   functionKinds: ['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression'],

@@ -4,6 +4,11 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 export const go: LanguageSpec = {
   id: 'go',
   parserName: 'go',
+  // Go's semicolons let the package clause share the first line.
+  fragmentWrappers: [
+    { prefix: 'package __loopwardenFragment; ', suffix: '\n' },
+    { prefix: 'package __loopwardenFragment; func __loopwardenFragment() { ', suffix: '\n}' },
+  ],
   extensions: ['.go'],
   commentStarts: ['//', '/*'],
   functionKinds: ['function_declaration', 'method_declaration', 'func_literal'],

@@ -5,6 +5,15 @@ import { javaClassFileCandidates } from './java-classes.js';
 export const java: LanguageSpec = {
   id: 'java',
   parserName: 'java',
+  // A method without its class, then statements without a method.
+  isFragment: (_text, root) => {
+    const kinds = root.children().map((child) => child.kind());
+    return !kinds.some((kind) => /^(class|interface|enum|record|annotation_type)_declaration$/.test(kind)) && kinds.some((kind) => !/^(package_declaration|import_declaration|line_comment|block_comment)$/.test(kind));
+  },
+  fragmentWrappers: [
+    { prefix: 'class __loopwardenFragment { ', suffix: '\n}' },
+    { prefix: 'class __loopwardenFragment { void __loopwardenFragment() throws Exception { ', suffix: '\n}}' },
+  ],
   extensions: ['.java'],
   commentStarts: ['//', '/*'],
   functionKinds: ['method_declaration', 'constructor_declaration', 'lambda_expression'],

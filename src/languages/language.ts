@@ -69,6 +69,18 @@ export interface LanguageSpec {
   commentStarts: string[];
   /** Nodes that are functions or methods (complexity is measured per node of these kinds). */
   functionKinds: string[];
+  /**
+   * How a fragment (a method without its class, statements without a function: what AI answers often look
+   * like) is completed so it parses as the language's grammar demands, tried in order when the text alone
+   * does not parse. Each prefix stays on the first line, so line numbers do not move; names in it start with
+   * FRAGMENT_MARKER and are left out of function paths and metrics.
+   */
+  fragmentWrappers?: { prefix: string; suffix: string }[];
+  /**
+   * Whether a file that parses is still a fragment its rules cannot see into: PHP outside `<?php` (plain
+   * text to the parser), Java statements or C statements outside any method or function.
+   */
+  isFragment?(text: string, root: SyntaxNode): boolean;
   /** Returns the function's name, or undefined for anonymous functions. */
   functionName(node: SyntaxNode): string | undefined;
   /** Returns the node holding the function's parameters, if any. */
@@ -127,3 +139,6 @@ export interface LanguageSpec {
 export function namedChildrenWithoutComments(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren().filter((child) => !child.kind().includes('comment'));
 }
+
+/** Starts the names loopwarden gives the class and function it wraps a fragment in. */
+export const FRAGMENT_MARKER = '__loopwardenFragment';

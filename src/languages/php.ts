@@ -5,6 +5,9 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 export const php: LanguageSpec = {
   id: 'php',
   parserName: 'php',
+  // PHP code outside `<?php` is plain text to the parser: a snippet without the tag is code all the same.
+  fragmentWrappers: [{ prefix: '<?php ', suffix: '\n' }],
+  isFragment: (text) => !text.includes('<?') && /\$[A-Za-z_]\w*|\b(function|echo|return)\b/.test(text),
   extensions: ['.php', '.phtml'],
   commentStarts: ['//', '#', '/*'],
   functionKinds: ['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function'],

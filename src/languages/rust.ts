@@ -4,6 +4,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 export const rust: LanguageSpec = {
   id: 'rust',
   parserName: 'rust',
+  fragmentWrappers: [{ prefix: 'fn __loopwardenFragment() { ', suffix: '\n}' }],
   extensions: ['.rs'],
   commentStarts: ['//', '/*'],
   functionKinds: ['function_item', 'closure_expression'],
