@@ -16,6 +16,8 @@ public class UserDirectory
         // ruleid: csharp-xpath-injection-built-query
         var count = nav.Evaluate(string.Format("count(//user[@role='{0}'])", name));
         // ok: csharp-xpath-injection-built-query
+        var escaped = users.SelectSingleNode("//user[@name='" + System.Security.SecurityElement.Escape(name) + "']");
+        // ok: csharp-xpath-injection-built-query
         var admins = users.SelectNodes("//user[@role='admin']");
         const string Root = "//users";
         // ok: csharp-xpath-injection-built-query
