@@ -1,5 +1,5 @@
 <?php
-function find_user(PDO $pdo, mysqli $db)
+function find_user(PDO $pdo, mysqli $db, DOMDocument $doc)
 {
     $name = $_GET['name'];
     // ruleid: php-sqli-built-query
@@ -14,5 +14,8 @@ function find_user(PDO $pdo, mysqli $db)
     $stmt->execute([$name]);
     // ok: php-sqli-built-query
     $count = $pdo->query('SELECT COUNT(*) FROM users');
+    $xpath = new DOMXPath($doc);
+    // ok: php-sqli-built-query
+    $nodes = $xpath->query("//user[@name='" . $name . "']");
     return $rows;
 }
