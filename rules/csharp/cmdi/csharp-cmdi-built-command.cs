@@ -14,6 +14,8 @@ public class Backup
         var safe = new ProcessStartInfo("tar") { UseShellExecute = false };
         safe.ArgumentList.Add(target);
         // ok: csharp-cmdi-built-command
+        safe.Arguments = "czf backup.tgz /srv/data";
+        // ok: csharp-cmdi-built-command
         Process.Start(safe);
     }
 }

@@ -12,6 +12,8 @@ public class UsersController : Controller
         var sql = $"DELETE FROM Sessions WHERE Owner = '{name}'";
         // ruleid: csharp-sqli-built-query
         cmd.CommandText = sql;
+        // ok: csharp-sqli-built-query
+        cmd.CommandText = "SELECT COUNT(*) FROM Sessions";
         // ruleid: csharp-sqli-built-query
         var rows = conn.Query<User>(string.Format("SELECT * FROM Users WHERE Id = {0}", name));
         // ok: csharp-sqli-built-query
