@@ -16,6 +16,8 @@ public class Greeter extends HttpServlet {
         // ok: java-xss-servlet-writer
         out.print("<p>" + Encode.forHtml(name) + "</p>");
         // ok: java-xss-servlet-writer
+        out.write("<p>" + org.owasp.esapi.ESAPI.encoder().encodeForHTML(name) + "</p>");
+        // ok: java-xss-servlet-writer
         out.println("<p>Welcome</p>");
         // ok: java-xss-servlet-writer
         System.out.println("served " + name);

@@ -29,3 +29,11 @@ def make_accessor(field_name):
     # ok: python-code-injection-tainted
     exec(body, scope)
     return scope["get"]
+
+
+# `request` here is a help topic, not an HTTP request, and only three literal names reach eval().
+def describe(request):
+    if request in ("True", "False", "None"):
+        # ok: python-code-injection-tainted
+        return repr(eval(request))
+    return request
