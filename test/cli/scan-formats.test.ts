@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers.js';
 
-// One finding of each severity (the eval of a parameter is medium: its origin is unknown); the SQL call spans three lines; the last file's path holds a comma and a colon.
+// Findings of every severity (two medium: the eval of a parameter is medium, its origin unknown); the SQL call spans three lines; the last file's path holds a comma and a colon.
 const project = {
   'src/app.py': 'import hashlib\nimport requests\n\ndef find(cursor, name):\n    cursor.execute(\n        "SELECT * FROM t WHERE n = " + name\n    )\n    requests.get(name, verify=False)\n    return hashlib.md5(name)\n',
   'src/T.java': 'import java.io.File;\n\nclass T {\n    File make() throws Exception {\n        return File.createTempFile("a", "b");\n    }\n}\n',
