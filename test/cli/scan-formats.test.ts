@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers.js';
 
-// One finding of each severity; the SQL call spans three lines; the last file's path holds a comma and a colon.
+// Findings of every severity (two medium: the eval of a parameter is medium, its origin unknown); the SQL call spans three lines; the last file's path holds a comma and a colon.
 const project = {
   'src/app.py': 'import hashlib\nimport requests\n\ndef find(cursor, name):\n    cursor.execute(\n        "SELECT * FROM t WHERE n = " + name\n    )\n    requests.get(name, verify=False)\n    return hashlib.md5(name)\n',
   'src/T.java': 'import java.io.File;\n\nclass T {\n    File make() throws Exception {\n        return File.createTempFile("a", "b");\n    }\n}\n',
   'odd,dir/x:y.py': 'def run(code):\n    eval(code)\n',
 };
-const SUMMARY = '5 findings (2 critical, 1 high, 1 medium, 1 low); 3 files, 18 lines scanned; 0 suppressed; 0 skipped — fails --fail-on high';
+const SUMMARY = '5 findings (1 critical, 1 high, 2 medium, 1 low); 3 files, 18 lines scanned; 0 suppressed; 0 skipped — fails --fail-on high';
 
 test('concise: one path:line:col line per finding with the first sentence of its message, then the summary', () => {
   const root = makeProject(project);
@@ -19,7 +19,7 @@ test('concise: one path:line:col line per finding with the first sentence of its
   assert.equal(
     stdout,
     [
-      'odd,dir/x:y.py:2:5: critical python-code-injection-eval eval(), exec() or compile() runs a value that is not a constant as Python code.',
+      'odd,dir/x:y.py:2:5: medium python-code-injection-eval eval(), exec() or compile() runs a value that is not a constant as Python code.',
       'src/app.py:5:5: critical python-sqli-built-query SQL query built from non-constant parts (concatenation, %-formatting, .format() or an f-string) and passed to a database call.',
       'src/app.py:8:5: high python-tls-verification-disabled TLS certificate or host name verification is switched off.',
       'src/app.py:9:12: medium python-weak-hash MD5 and SHA-1 are broken: collisions can be computed, and they are far too fast for passwords.',
@@ -47,10 +47,10 @@ test('github: an annotation per finding, level by severity, escaped as @actions/
   assert.equal(lines.length, 7);
   assert.equal(lines.at(-1), '');
   assert.equal(lines[5], SUMMARY);
-  // critical → error, with a comma and a colon of the path and the comma between CWE ids escaped.
+  // medium → warning, with a comma and a colon of the path and the comma between CWE ids escaped.
   assert.equal(
     lines[0],
-    '::error file=odd%2Cdir/x%3Ay.py,line=2,col=5,endLine=2,endColumn=15,title=python-code-injection-eval (CWE-94%2C CWE-95)::eval(), exec() or compile() runs a value that is not a constant as Python code. If any part of it comes from a user, a file or the network, that source can run arbitrary code in this process.',
+    '::warning file=odd%2Cdir/x%3Ay.py,line=2,col=5,endLine=2,endColumn=15,title=python-code-injection-eval (CWE-94%2C CWE-95)::eval(), exec() or compile() runs a value that is not a constant as Python code. If any part of it comes from a user, a file or the network, that source can run arbitrary code in this process. Consoles, code generators and loaders run code by design, so where the value comes from decides: request data reaching it is reported by python-code-injection-tainted at high confidence.',
   );
   // Spanning three lines: no columns (GitHub refuses them there); % in the message escaped.
   assert.equal(

@@ -13,5 +13,13 @@ public class Greet extends HttpServlet {
         response.getWriter().println("<h1>Hello " + Encode.forHtml(name) + "</h1>");
         // ok: java-xss-tainted-response
         response.getWriter().println("<h1>Welcome</h1>");
+        PrintWriter out = response.getWriter();
+        // ruleid: java-xss-tainted-response
+        out.print("<p>" + name + "</p>");
+        PrintWriter writer = new PrintWriter(new FileWriter("audit.log", true));
+        // ok: java-xss-tainted-response
+        writer.println("visit from " + name);
+        // ok: java-xss-tainted-response
+        System.out.println("visit from " + name);
     }
 }

@@ -18,3 +18,10 @@ function calculate(req, res) {
   setInterval(poll, 1000);
   res.json({ value, fn, parsed });
 }
+
+// A code generator compiles the source it builds from its own parameters: whether a caller passes
+// untrusted text cannot be told here, so this is reported at low confidence.
+function compileAccessor(fieldName) {
+  // ruleid: js-code-injection-eval
+  return new Function('obj', 'return obj[' + JSON.stringify(fieldName) + '];');
+}

@@ -1,4 +1,5 @@
 const express = require('express');
+const vm = require('vm');
 const app = express();
 
 app.post('/calc', (req, res) => {
@@ -12,3 +13,14 @@ app.post('/calc', (req, res) => {
   // ok: js-code-injection-tainted
   setTimeout(() => res.json({ result, data, fn }), 10);
 });
+
+// A REPL evaluates the text it is given by design; where that text comes from is its callers' concern.
+function evaluateInRepl(source, context) {
+  // ok: js-code-injection-tainted
+  return vm.runInNewContext(source, context);
+}
+
+function compileAccessor(fieldName) {
+  // ok: js-code-injection-tainted
+  return new Function('obj', 'return obj[' + JSON.stringify(fieldName) + '];');
+}

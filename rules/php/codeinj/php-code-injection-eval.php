@@ -14,3 +14,11 @@ function calculate()
     assert("is_numeric(" . $expr . ")");
     return $result;
 }
+
+// A template compiler's own parameter: whether callers pass untrusted text cannot be told here, so this is
+// reported at low confidence (php-code-injection-tainted reports request data at high confidence).
+function renderCompiled($compiledSource)
+{
+    // ruleid: php-code-injection-eval
+    return eval('?>' . $compiledSource);
+}

@@ -30,3 +30,10 @@ def prefix_only(text):
         raise ValueError("not quoted")
     # ruleid: python-code-injection-eval
     return eval(text)
+
+
+# A code runner's own parameter: whether callers pass untrusted text cannot be told here, so this is
+# reported at low confidence (python-code-injection-tainted reports request data at high confidence).
+def run_source(source, namespace):
+    # ruleid: python-code-injection-eval
+    exec(compile(source, "<console>", "exec"), namespace)

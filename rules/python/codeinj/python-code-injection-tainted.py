@@ -1,0 +1,39 @@
+import code
+from flask import request
+
+
+def calculate():
+    expression = request.args.get("expr")
+    # ruleid: python-code-injection-tainted
+    result = eval(expression)
+    # ruleid: python-code-injection-tainted
+    exec("total = " + request.form["amount"], {})
+    # ruleid: python-code-injection-tainted
+    program = compile(f"print({expression})", "<web>", "exec")
+    # ok: python-code-injection-tainted
+    doubled = eval(str(int(expression)) + " * 2")
+    # ok: python-code-injection-tainted
+    eval("1 + 2")
+    return result, program, doubled
+
+
+# A console: running the text it is given is what it is for. Its caller decides where the text comes from.
+def run_source(source, namespace):
+    # ok: python-code-injection-tainted
+    exec(compile(source, "<console>", "exec"), namespace)
+
+
+def make_accessor(field_name):
+    body = "def get(obj):\n    return obj." + field_name + "\n"
+    scope = {}
+    # ok: python-code-injection-tainted
+    exec(body, scope)
+    return scope["get"]
+
+
+# `request` here is a help topic, not an HTTP request, and only three literal names reach eval().
+def describe(request):
+    if request in ("True", "False", "None"):
+        # ok: python-code-injection-tainted
+        return repr(eval(request))
+    return request
