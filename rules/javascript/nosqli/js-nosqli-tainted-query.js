@@ -33,8 +33,10 @@ app.get('/orders', async (req, res) => {
   // ok: js-nosqli-tainted-query
   await db.collection('orders').find({ total: { $gt: Number(req.query.min) } }).toArray();
   // ok: js-nosqli-tainted-query
+  const product = await Product.findOne({ where: { id: req.body.id } });
+  // ok: js-nosqli-tainted-query
   const mine = orders.find((o) => o.owner === req.query.owner);
-  res.json({ orders, count, mine });
+  res.json({ orders, count, mine, product });
 });
 
 app.post('/reset', async (req, res) => {
