@@ -67,6 +67,21 @@ app.post('/invite', async (req, res) => {
   res.json({ invited });
 });
 
+app.put('/reviews', async (req, res) => {
+  // ruleid: js-nosqli-tainted-query
+  await db.reviews.update({ _id: req.body.id }, { $set: { message: req.body.message } });
+  if (typeof req.body.id !== 'string') {
+    res.status(400).send();
+    return;
+  }
+  // ok: js-nosqli-tainted-query
+  await db.reviews.update({ _id: req.body.id }, { $set: { message: req.body.message } });
+  const user = await User.findById(req.user.id);
+  // ok: js-nosqli-tainted-query
+  await user.updateOne({ nickname: req.body.nickname });
+  res.sendStatus(204);
+});
+
 // Koa
 router.post('/koa/login', async (ctx) => {
   // ruleid: js-nosqli-tainted-query

@@ -18,6 +18,9 @@ app.get('/allocations/:userId', async (req, res) => {
   await db.collection('allocations').find({ $where: function () { return this.stocks > this.bonds; } }).toArray();
   // ok: js-nosqli-where-javascript
   await db.collection('allocations').find({ userId: Number(userId), stocks: { $gt: Number(threshold) } }).toArray();
+  const productId = Number(req.params.id);
+  // ok: js-nosqli-where-javascript
+  await db.collection('reviews').find({ $where: 'this.product == ' + productId }).toArray();
   res.json(rows);
 });
 
