@@ -44,3 +44,23 @@ app.get('/sorted', async (req, res) => {
   // ok: js-sqli-tainted-query
   res.json(await db.query("SELECT * FROM orders WHERE state = '" + label + "'"));
 });
+
+app.get('/search', async (req, res) => {
+  const term = req.query.term;
+  // ruleid: js-sqli-tainted-query
+  await knex('products').orderByRaw(req.query.sort);
+  // ok: js-sqli-tainted-query
+  await knex('products').whereRaw('name LIKE ?', [`%${term}%`]);
+  // ruleid: js-sqli-tainted-query
+  await queryRunner.query(`SELECT * FROM products WHERE name LIKE '%${term}%'`);
+  // ok: js-sqli-tainted-query
+  await queryRunner.query('SELECT * FROM products WHERE name LIKE $1', [`%${term}%`]);
+  // ruleid: js-sqli-tainted-query
+  await prisma.$executeRawUnsafe(`UPDATE products SET views = views + 1 WHERE slug = '${req.params.slug}'`);
+  // ok: js-sqli-tainted-query
+  await prisma.$executeRaw`UPDATE products SET views = views + 1 WHERE slug = ${req.params.slug}`;
+  // ruleid: js-sqli-tainted-query
+  const rows = await productRepository.createQueryBuilder('p').where(`p.name = '${term}'`).getMany();
+  // ok: js-sqli-tainted-query
+  res.json(await productRepository.createQueryBuilder('p').where('p.name = :term', { term }).getMany(), rows);
+});
