@@ -7,7 +7,7 @@ import { openAgentRepository } from '../hooks/open-agent-repository.js';
 import type { AgentRepository } from '../iterations/agent-turn.js';
 import { TOOL_VERSION } from '../version.js';
 import { projectFingerprint } from './project-fingerprint.js';
-import { STATUS_VERSION_MISMATCH, type HookRequest, type ServerHealth } from './protocol.js';
+import { STATUS_VERSION_MISMATCH, type HookRequest, type HookResponse, type ServerHealth } from './protocol.js';
 import { serverInfoPathFor, socketFolderIsPrivate, socketPathFor } from './socket-path.js';
 import { UserError } from '../errors.js';
 
@@ -102,17 +102,8 @@ export class WarmServer {
       }
       if (req.method === 'POST' && req.url === '/hook') {
         const body = JSON.parse(await readBody(req)) as HookRequest;
-        if (body.version !== TOOL_VERSION) {
-          reply(res, STATUS_VERSION_MISMATCH, { version: TOOL_VERSION });
-          setImmediate(() => this.stop());
-          return;
-        }
-        // One call at a time: each sees the ledger as the one before left it.
-        const answer = await this.serially(() =>
-          handleHook(body.agent, body.payload, { env: body.env, repository: () => this.openRepository() }, { failClosed: body.failClosed === true }),
-        );
-        this.requests++;
-        return reply(res, 200, answer);
+        if (this.steppedDownFor(body.version, res)) return;
+        return reply(res, 200, await this.answer(body.agent, body.payload, body.env, body.failClosed === true));
       }
       const raw = req.method === 'POST' ? /^\/hook\/([a-z-]+)$/.exec(req.url ?? '') : null;
       if (raw) return await this.rawHook(raw[1]!, req, res);
@@ -127,22 +118,31 @@ export class WarmServer {
    * and the answer is the hook's stdout with its exit code and stderr line in headers, so curl alone can relay it.
    */
   private async rawHook(agent: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers['x-loopwarden-version'] !== TOOL_VERSION) {
-      reply(res, STATUS_VERSION_MISMATCH, { version: TOOL_VERSION });
-      setImmediate(() => this.stop());
-      return;
-    }
+    if (this.steppedDownFor(req.headers['x-loopwarden-version'], res)) return;
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (name.startsWith('x-loopwarden-env-') && typeof value === 'string' && value !== '') env[name.slice('x-loopwarden-env-'.length).toUpperCase()] = value;
     }
-    const payload = await readBody(req);
-    const answer = await this.serially(() => handleHook(agent, payload, { env, repository: () => this.openRepository() }, { failClosed: req.headers['x-loopwarden-fail-closed'] === '1' }));
-    this.requests++;
+    const answer = await this.answer(agent, await readBody(req), env, req.headers['x-loopwarden-fail-closed'] === '1');
     const stderr = (answer.stderr ?? '').replace(/\s+/g, ' ').trim().replace(/[^\x20-\x7e]/g, '?');
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.stdout), 'x-loopwarden-exit': String(answer.exitCode), ...(stderr ? { 'x-loopwarden-stderr': stderr } : {}) });
     // loopwarden-ignore js-xss-tainted-response: the body is the hook's JSON answer (content-type application/json), relayed by curl to the agent, never rendered as HTML
     res.end(answer.stdout);
+  }
+
+  /** A client of another version: answer so, and stop (the client starts a server of its own version). */
+  private steppedDownFor(version: unknown, res: ServerResponse): boolean {
+    if (version === TOOL_VERSION) return false;
+    reply(res, STATUS_VERSION_MISMATCH, { version: TOOL_VERSION });
+    setImmediate(() => this.stop());
+    return true;
+  }
+
+  /** Answers one hook call; one at a time, so each sees the ledger as the one before left it. */
+  private async answer(agent: string, payload: string, env: Record<string, string>, failClosed: boolean): Promise<HookResponse> {
+    const answer = await this.serially(() => handleHook(agent, payload, { env, repository: () => this.openRepository() }, { failClosed }));
+    this.requests++;
+    return answer;
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

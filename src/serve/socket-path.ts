@@ -22,7 +22,7 @@ export function socketPathFor(top: string): string {
  */
 export function socketFolderIsPrivate(socket: string): boolean {
   const folder = dirname(socket);
-  if (folder.endsWith(`${'/'}.loopwarden`)) return true;
+  if (folder.endsWith('/.loopwarden')) return true;
   try {
     const stats = lstatSync(folder);
     const uid = typeof process.getuid === 'function' ? process.getuid() : stats.uid;
