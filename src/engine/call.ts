@@ -46,26 +46,40 @@ function unwrapArgument(arg: SyntaxNode): SyntaxNode {
 
 /** The names of a function's parameters, in order (receivers like Python's `self` included). */
 export function parameterNames(fn: SyntaxNode, language: LanguageSpec): string[] {
+  return parameterDeclarations(fn, language).map((parameter) => parameter.name);
+}
+
+/** A function's parameters in order: each name with the node declaring it (annotations and type included). */
+export function parameterDeclarations(fn: SyntaxNode, language: LanguageSpec): { name: string; node: SyntaxNode }[] {
   const parameters = language.functionParameters(fn);
   if (!parameters) return [];
-  if (language.identifierKinds.includes(parameters.kind())) return [parameters.text()]; // `x => …`
-  const names: string[] = [];
+  if (language.identifierKinds.includes(parameters.kind())) return [{ name: parameters.text(), node: parameters }]; // `x => …`
+  const declarations: { name: string; node: SyntaxNode }[] = [];
   for (const parameter of namedChildrenWithoutComments(parameters)) {
     if (language.identifierKinds.includes(parameter.kind())) {
-      names.push(parameter.text());
+      declarations.push({ name: parameter.text(), node: parameter });
       continue;
     }
     const direct = parameter.field('name') ?? parameter.field('pattern') ?? parameter.field('left') ?? parameter.field('declarator');
     // Go groups names of one type (`a, b string`): each is a parameter.
     const grouped = parameter.kind() === 'parameter_declaration' && language.id === 'go' ? namedChildrenWithoutComments(parameter).filter((child) => language.identifierKinds.includes(child.kind())) : [];
     if (grouped.length > 1) {
-      names.push(...grouped.map((child) => child.text()));
+      declarations.push(...grouped.map((child) => ({ name: child.text(), node: parameter })));
       continue;
     }
+    if (direct?.kind() === 'tuple_struct_pattern') {
+      // Rust extractors (`Query(params): Query<T>`): the names inside the pattern are bound, not its type.
+      const type = direct.field('type')?.id();
+      const bound = namedChildrenWithoutComments(direct).filter((child) => child.id() !== type && language.identifierKinds.includes(child.kind()));
+      if (bound.length > 0) {
+        declarations.push(...bound.map((child) => ({ name: child.text(), node: parameter })));
+        continue;
+      }
+    }
     const identifier = direct && language.identifierKinds.includes(direct.kind()) ? direct : firstIdentifier(direct ?? parameter, language);
-    names.push(identifier?.text() ?? '');
+    declarations.push({ name: identifier?.text() ?? '', node: parameter });
   }
-  return names;
+  return declarations;
 }
 
 /** The first identifier under `node` in source order, found with an explicit stack: a parameter's default value may nest deeply. */

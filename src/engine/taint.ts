@@ -4,7 +4,7 @@ import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
 import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
-import { callParts, parameterNames, type CallParts } from './call.js';
+import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -200,6 +200,7 @@ export class TaintTracker {
   /** Per function: its calls on named receivers, found once (a scan asks for them per variable). */
 
   private sourceIds: Set<number> | undefined;
+  private readonly parameterCache = new Map<number, { name: string; node: SyntaxNode }[]>();
   private sanitizerIds: Set<number> | undefined;
 
   private readonly language: LanguageSpec;
@@ -692,6 +693,21 @@ export class TaintTracker {
   }
 
 
+  /** The declaration of parameter `name` seen from `scope` (its own or an enclosing function's) when a source matches it. */
+  private sourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
+    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    if (this.sourceIds.size === 0) return undefined;
+    for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
+      let declarations = this.parameterCache.get(fn.id());
+      if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
+      const declaration = declarations.find((parameter) => parameter.name === name);
+      if (declaration) return this.sourceIds.has(declaration.node.id()) ? declaration.node : undefined;
+      // A local of that name in a nested function hides the outer parameter.
+      if (this.assignmentsIn(fn, name).length > 0) return undefined;
+    }
+    return undefined;
+  }
+
   private assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
     return this.file.assignmentsIn(scope, name);
   }
@@ -714,6 +730,13 @@ export class TaintTracker {
       const oldest = reaching[reaching.length - 1];
       const replaced = oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, identifier);
       if (!replaced) return [step(identifier, 'source')];
+    }
+    const declared = this.sourceParameter(name, scope);
+    if (declared) {
+      // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
+      const oldest = reaching[reaching.length - 1];
+      const replaced = oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, identifier);
+      if (!replaced && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
     }
     if (this.spec.unknownIsSource && reaching.length === 0) {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined

@@ -42,4 +42,20 @@ public class Search extends HttpServlet {
         // ruleid: java-sqli-tainted-query
         st.executeQuery("SELECT * FROM users WHERE name = '" + wrapper.value("name") + "'");
     }
+    // Spring MVC: the framework fills annotated parameters from the request.
+    List<Map<String, Object>> byName(@RequestParam("name") String name, @PathVariable long id, JdbcTemplate jdbc) {
+        String sql = "SELECT * FROM users WHERE name = '" + name + "'";
+        // ruleid: java-sqli-tainted-query
+        jdbc.queryForList(sql);
+        // ok: java-sqli-tainted-query
+        jdbc.queryForList("SELECT * FROM users WHERE name = ?", name);
+        return null;
+    }
+
+    // JAX-RS: @QueryParam is the query string; a reassigned parameter no longer holds it.
+    List<Map<String, Object>> search(@QueryParam("q") String q, JdbcTemplate jdbc) {
+        q = "fixed";
+        // ok: java-sqli-tainted-query
+        return jdbc.queryForList("SELECT * FROM t WHERE a = '" + q + "'");
+    }
 }
