@@ -61,7 +61,7 @@ export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFl
           : renderIterationText({ diff }, color);
   process.stdout.write(output);
   const failOn = flags.failOn;
-  return failOn !== 'none' && diff.introduced.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+  return failOn !== 'none' && diff.introduced.some((f) => f.confidence !== 'low' && isAtLeast(f.severity, failOn)) ? 1 : 0;
 }
 
 function renderDiffSarif(diff: IterationDiff, rules: Rule[], root: string, category: string | undefined): string {

@@ -41,7 +41,7 @@ export function scanCommand(): Command {
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output (the summary line still goes to standard error)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices([...SEVERITIES, 'none']))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high); low-confidence findings are shown, never failed on').choices([...SEVERITIES, 'none']))
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching this glob (repeatable)', collect, [])
     .option('--rules <dir>', 'add rules from this directory (repeatable)', collect, [])

@@ -3,7 +3,6 @@ import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rul
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
-import { nodeIdsMatching } from './node-set.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -65,7 +64,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     for (const node of parsed.root.findAll(matcher)) {
       budget.visit();
       if (Object.keys(rule.valueConditions).length > 0) {
-        sanitizedIds ??= nodeIdsMatching(parsed.root, rule.sanitizers[parsed.language.id] ?? []);
+        sanitizedIds ??= taintFile.idsMatching(rule.sanitizers[parsed.language.id] ?? []);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
         // A string that only looks built: every part is accounted for by local facts (a constant stored in a
         // list or map and read back, a dead branch, a helper that returns a constant).
@@ -141,9 +140,11 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
   if (branches.length < 2) return undefined;
   const first = node.getMatch('SINK');
   const text = node.text();
-  for (const { single, head } of branches) {
+  const kind = node.kind();
+  for (const { single, head, kind: branchKind } of branches) {
     if (head !== undefined && !text.startsWith(head)) continue;
-    if (!node.matches(single as never)) continue;
+    if (branchKind !== undefined && branchKind !== kind) continue;
+    // One search, not `matches` then `find`: ast-grep compiles the rule on each call.
     const same = node.find(single);
     if (!same || same.id() !== node.id()) continue;
     const sink = same.getMatch('SINK');
@@ -154,10 +155,10 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
   return undefined;
 }
 
-const sinkBranches = new WeakMap<AstGrepMatcher, { single: AstGrepMatcher; head: string | undefined }[]>();
+const sinkBranches = new WeakMap<AstGrepMatcher, { single: AstGrepMatcher; head: string | undefined; kind: string | undefined }[]>();
 
 /** A rule's sink branches that bind `$SINK`, each as its own matcher, with the literal callee its pattern starts with. */
-function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head: string | undefined }[] {
+function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head: string | undefined; kind: string | undefined }[] {
   let found = sinkBranches.get(matcher);
   if (!found) {
     const branches = Array.isArray(matcher.rule.any) ? (matcher.rule.any as Record<string, unknown>[]) : [];
@@ -165,7 +166,7 @@ function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head
       .filter((branch) => JSON.stringify(branch).includes('$SINK'))
       .map((branch) => {
         const pattern = typeof branch.pattern === 'string' ? branch.pattern : undefined;
-        return { single: { ...matcher, rule: branch }, head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0] };
+        return { single: { ...matcher, rule: branch }, head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0], kind: typeof branch.kind === 'string' ? branch.kind : undefined };
       });
     sinkBranches.set(matcher, found);
   }

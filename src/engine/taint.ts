@@ -52,7 +52,7 @@ interface FunctionSummary {
 
 /** Facts about one file that every taint rule shares: matched node ids and the functions defined in it. */
 export class TaintFileContext {
-  readonly matchCache = new Map<string, Set<number>>();
+  private readonly matchCache = new Map<string, Set<number>>();
   private functions: Map<string, SyntaxNode[]> | undefined;
 
   constructor(
@@ -76,6 +76,15 @@ export class TaintFileContext {
     }
     return this.functions.get(name) ?? [];
   }
+  /** Ids of the nodes matching any of `rules`, searched once per file: taint rules often share their lists. */
+  idsMatching(rules: Record<string, unknown>[]): Set<number> {
+    // One search for the whole list: each search walks the whole tree, which costs more than compiling.
+    const key = JSON.stringify(rules);
+    let ids = this.matchCache.get(key);
+    if (!ids) this.matchCache.set(key, (ids = nodeIdsMatching(this.root, rules)));
+    return ids;
+  }
+
 
   private readonly imports = new Map<string, string | undefined>();
 
@@ -201,6 +210,7 @@ export class TaintTracker {
 
   private sourceIds: Set<number> | undefined;
   private readonly parameterCache = new Map<number, { name: string; node: SyntaxNode }[]>();
+  private readonly parameterSources = new Map<string, SyntaxNode | null>();
   private sanitizerIds: Set<number> | undefined;
 
   private readonly language: LanguageSpec;
@@ -223,12 +233,7 @@ export class TaintTracker {
   }
 
   private idsMatching(rules: Record<string, unknown>[]): Set<number> {
-    const key = JSON.stringify(rules);
-    const cached = this.file.matchCache.get(key);
-    if (cached) return cached;
-    const ids = nodeIdsMatching(this.file.root, rules);
-    this.file.matchCache.set(key, ids);
-    return ids;
+    return this.file.idsMatching(rules);
   }
 
   /** False when the file holds no source at all: no sink in it can be tainted (origin mode aside). */
@@ -697,11 +702,19 @@ export class TaintTracker {
   private sourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
     this.sourceIds ??= this.idsMatching(this.spec.sources);
     if (this.sourceIds.size === 0) return undefined;
+    const key = `${scope.id()}:${name}`;
+    if (this.parameterSources.has(key)) return this.parameterSources.get(key) ?? undefined;
+    const found = this.findSourceParameter(name, scope);
+    this.parameterSources.set(key, found ?? null);
+    return found;
+  }
+
+  private findSourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
     for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
       let declarations = this.parameterCache.get(fn.id());
       if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
       const declaration = declarations.find((parameter) => parameter.name === name);
-      if (declaration) return this.sourceIds.has(declaration.node.id()) ? declaration.node : undefined;
+      if (declaration) return this.sourceIds!.has(declaration.node.id()) ? declaration.node : undefined;
       // A local of that name in a nested function hides the outer parameter.
       if (this.assignmentsIn(fn, name).length > 0) return undefined;
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../findings/finding.js';
+import { CONFIDENCES, SEVERITIES } from '../findings/finding.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
 
 const severities = z.array(z.enum(SEVERITIES));
@@ -19,6 +19,7 @@ export const policySchema = z
         block: severities.default(DEFAULT_POLICY.findings.block),
         reviewRequired: severities.default(DEFAULT_POLICY.findings.reviewRequired),
         warn: severities.default(DEFAULT_POLICY.findings.warn),
+        gateConfidence: z.array(z.enum(CONFIDENCES)).default(DEFAULT_POLICY.findings.gateConfidence),
       })
       .strict()
       .default(DEFAULT_POLICY.findings),
@@ -39,7 +40,7 @@ export const policySchema = z
         z
           .object({
             paths: z.array(z.string()).min(1),
-            findings: z.object({ block: severities, reviewRequired: severities, warn: severities }).partial().strict().optional(),
+            findings: z.object({ block: severities, reviewRequired: severities, warn: severities, gateConfidence: z.array(z.enum(CONFIDENCES)) }).partial().strict().optional(),
             complexity: z.object({ functionCyclomaticIncrease: z.number().int().min(1) }).partial().strict().optional(),
           })
           .strict(),

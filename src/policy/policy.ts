@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/finding.js';
+import type { Confidence, Severity } from '../findings/finding.js';
 
 /** Verdict levels, mildest first. */
 export const VERDICT_LEVELS = ['pass', 'warn', 'review-required', 'block'] as const;
@@ -9,6 +9,12 @@ export interface FindingRules {
   block: Severity[];
   reviewRequired: Severity[];
   warn: Severity[];
+  /**
+   * Confidences whose findings may block or require review. A rule says `low` where it cannot decide
+   * (data of unknown origin reaching a sink); such findings are shown as warnings and never stop a loop,
+   * because an agent "fixing" safe code adds the churn the gate exists to prevent.
+   */
+  gateConfidence: Confidence[];
 }
 
 /** When rising complexity needs a warning or a review. */
@@ -42,7 +48,7 @@ export interface Policy {
 /** The defaults `loopwarden init` writes out. */
 export const DEFAULT_POLICY: Policy = {
   chain: { maxConsecutiveAiIterations: 3, humanIterationEndsChain: true },
-  findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'] },
+  findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'], gateConfidence: ['high', 'medium'] },
   complexity: { functionCyclomaticIncrease: 5, totalIncreasePercent: 20, reviewWhenChainAtLeast: 2 },
   review: {},
   overrides: [],

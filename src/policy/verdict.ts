@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Finding, Severity, SuppressedFinding } from '../findings/finding.js';
+import type { Confidence, Finding, Severity, SuppressedFinding } from '../findings/finding.js';
 import type { IterationDiff } from '../diff/iteration-diff.js';
 import type { ChainState, GateActor } from './chain.js';
 import { worse, type FindingRules, type Policy, type VerdictLevel } from './policy.js';
@@ -68,13 +68,12 @@ function rulesFor(path: string, policy: Policy): { findings: FindingRules; funct
   return { findings, functionCyclomaticIncrease };
 }
 
-/** Returns the verdict level a finding of `severity` at `path` leads to under the policy. */
-export function levelForFinding(severity: Severity, path: string, policy: Policy): VerdictLevel {
+/** Returns the verdict level a finding of `severity` and `confidence` at `path` leads to under the policy. */
+export function levelForFinding(severity: Severity, path: string, policy: Policy, confidence: Confidence = 'high'): VerdictLevel {
   const rules = rulesFor(path, policy).findings;
-  if (rules.block.includes(severity)) return 'block';
-  if (rules.reviewRequired.includes(severity)) return 'review-required';
-  if (rules.warn.includes(severity)) return 'warn';
-  return 'pass';
+  const level: VerdictLevel = rules.block.includes(severity) ? 'block' : rules.reviewRequired.includes(severity) ? 'review-required' : rules.warn.includes(severity) ? 'warn' : 'pass';
+  // A finding its rule cannot decide is shown, not gated.
+  return level !== 'pass' && !rules.gateConfidence.includes(confidence) ? 'warn' : level;
 }
 
 /** Returns the chain after an iteration by `actor` (unchanged when nothing was recorded). */
@@ -97,7 +96,7 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
   const byAi = who === 'ai' || who === 'unattested';
   const reasons: VerdictReason[] = [];
   for (const finding of input.open) {
-    const level = levelForFinding(finding.severity, finding.path, policy);
+    const level = levelForFinding(finding.severity, finding.path, policy, finding.confidence);
     if (level === 'pass') continue;
     const isNew = input.seq !== null && finding.since === input.seq;
     const what = `${finding.severity} ${finding.cwe.join('/')} ${finding.ruleId} at ${finding.path}:${finding.startLine}: ${firstSentence(finding.message)}`;

@@ -14,7 +14,7 @@ export interface ScanSummary {
   skipped: Record<string, number>;
   notes: number;
   failOn: FailOn;
-  /** True when a finding is at or above `failOn`. */
+  /** True when a finding of medium or high confidence is at or above `failOn`. */
   failed: boolean;
 }
 
@@ -33,6 +33,7 @@ export function summarizeScan(result: ScanResult, failOn: FailOn): ScanSummary {
     skipped,
     notes: result.notes.length,
     failOn,
-    failed: failOn !== 'none' && result.findings.some((f) => isAtLeast(f.severity, failOn)),
+    // Low confidence marks a finding its rule cannot decide: it is reported, never failed on.
+    failed: failOn !== 'none' && result.findings.some((f) => f.confidence !== 'low' && isAtLeast(f.severity, failOn)),
   };
 }

@@ -8,6 +8,7 @@ import type { LanguageSpec } from '../languages/language.js';
 import { DEFAULT_SECURITY_SEVERITY, type Rule } from './rule.js';
 import { ruleFileSchema, type RuleFile } from './rule-file-schema.js';
 import { prefilterSource, requiredWords } from './prefilter.js';
+import { asciiRegexesIn } from './ascii-regex.js';
 export { BUILTIN_RULES_DIR } from './rule-pack.js';
 
 
@@ -74,7 +75,7 @@ export function loadRuleFile(path: string): Rule {
   const ruleBody = file.rule ?? { any: file.taint!.sinks };
   for (const languageId of file.languages) {
     const language = languageById(languageId)!;
-    const rewrite = (value: unknown) => rewritePatterns(value, language);
+    const rewrite = (value: unknown) => asciiRegexesIn(rewritePatterns(value, language));
     const matcher = {
       rule: rewrite(ruleBody) as Record<string, unknown>,
       constraints: rewrite(file.constraints) as Record<string, unknown> | undefined,

@@ -30,6 +30,16 @@ test('--fail-on decides the exit code', () => {
   assert.equal(runCli(['scan', '--fail-on', 'none'], root).status, 0);
 });
 
+test('a low-confidence finding is reported but never fails the scan', () => {
+  // `eval` of a value of unknown origin: the rule cannot tell a code loader from an injection.
+  const root = makeProject({ 'loader.py': 'def load(source):\n    return eval(source)\n' });
+  const { status, stdout } = runCli(['scan', '--fail-on', 'low', '--format', 'json'], root);
+  const report = JSON.parse(stdout) as { findings: { ruleId: string; confidence: string }[]; summary: { failed: boolean } };
+  assert.deepEqual(report.findings.map((f) => [f.ruleId, f.confidence]), [['python-code-injection-eval', 'low']]);
+  assert.equal(report.summary.failed, false);
+  assert.equal(status, 0);
+});
+
 test('json output to a file, and running twice gives the same report', () => {
   const root = makeProject(vulnerable);
   const first = runCli(['scan', '--format', 'json', '--output', 'out/report.json'], root);

@@ -69,6 +69,20 @@ test('open findings: high and critical block, medium and low warn, per-path over
   assert.equal(decideVerdict(policy, input(start, open(finding('critical', 'app/db.py')))).level, 'block');
 });
 
+test('a low-confidence finding only warns, whatever its severity, unless the policy gates that confidence too', () => {
+  const start = chainState([], DEFAULT_POLICY);
+  const undecided = { ...finding('critical'), confidence: 'low' as const, since: 5 };
+  const verdict = decideVerdict(DEFAULT_POLICY, input(start, { open: [undecided] }));
+  assert.deepEqual([verdict.level, verdict.reasons[0]!.code], ['warn', 'finding-introduced']);
+  assert.equal(decideVerdict(DEFAULT_POLICY, input(start, { open: [{ ...undecided, confidence: 'medium' }] })).level, 'block');
+  const strict = policyFrom({ findings: { gateConfidence: ['high', 'medium', 'low'] } });
+  assert.equal(decideVerdict(strict, input(start, { open: [undecided] })).level, 'block');
+  // A path override that gates only high confidence lets medium findings there warn.
+  const lenient = policyFrom({ overrides: [{ paths: ['scripts/**'], findings: { gateConfidence: ['high'] } }] });
+  assert.equal(decideVerdict(lenient, input(start, { open: [{ ...undecided, confidence: 'medium', path: 'scripts/x.py' }] })).level, 'warn');
+  assert.equal(decideVerdict(lenient, input(start, { open: [{ ...undecided, confidence: 'medium' }] })).level, 'block');
+});
+
 test('a finding introduced earlier and still there blocks every later iteration, named as still open', () => {
   const verdict = decideVerdict(DEFAULT_POLICY, input(chainState([ai], DEFAULT_POLICY), { open: [{ ...finding('critical'), since: 2 }] }));
   assert.equal(verdict.level, 'block');
