@@ -127,16 +127,22 @@ for (const skipped of parts.filter((p): p is string => typeof p === 'string')) c
 for (const labelled of ['reality-check', 'ossf-cve-benchmark', 'juliet-test-suite-c', 'juliet-test-suite-java', 'NIST-Juliet-CSharp-1.3']) {
   if (!existsSync(join(CORPORA, labelled))) console.log(`note: ${labelled} is not in ${CORPORA}: its labelled recall is not measured in this run`);
 }
-console.log('\n| part | files | lines | time | critical | high | medium | low | critical+high per 1k lines | reference tool | its serious findings | per 1k lines | its time |');
+console.log('\n| part | files | lines | time | critical | high | medium | low | gating critical+high per 1k lines | reference tool | its serious findings | per 1k lines | its time |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 const gating: (Finding & { part: string })[] = [];
+let shownOnly = 0;
 const byCwe = new Map<string, number>();
 for (const part of parts.filter((p): p is Part => typeof p !== 'string')) {
   const result = scan(part);
   const count = (severity: Finding['severity']) => result.findings.filter((f) => f.severity === severity).length;
-  const serious = count('critical') + count('high');
+  const serious = result.findings.filter((f) => (f.severity === 'critical' || f.severity === 'high') && f.confidence !== 'low').length;
   for (const finding of result.findings) {
     if (finding.severity !== 'critical' && finding.severity !== 'high') continue;
+    // Low confidence is shown, never gated (policy gateConfidence): precision is judged on what gates.
+    if (finding.confidence === 'low') {
+      shownOnly++;
+      continue;
+    }
     gating.push({ ...finding, part: part.name });
     for (const cwe of finding.cwe) byCwe.set(`${part.name} ${cwe} ${finding.ruleId}`, (byCwe.get(`${part.name} ${cwe} ${finding.ruleId}`) ?? 0) + 1);
   }
@@ -145,7 +151,8 @@ for (const part of parts.filter((p): p is Part => typeof p !== 'string')) {
   console.log(`| ${part.name} | ${result.files} | ${result.lines} | ${fmt(result.seconds)} | ${count('critical')} | ${count('high')} | ${count('medium')} | ${count('low')} | ${perK(serious, result.lines)} | ${theirCells} |`);
 }
 
-console.log('\n## Critical and high findings by part, CWE and rule');
+console.log(`\n${shownOnly} critical/high findings have low confidence (the rule cannot decide): shown, never gated, left out below.`);
+console.log('\n## Gating critical and high findings by part, CWE and rule');
 for (const [key, count] of [...byCwe].sort((a, b) => b[1] - a[1])) console.log(`${String(count).padStart(5)}  ${key}`);
 
 const random = seeded(SAMPLE_SEED);
@@ -156,5 +163,5 @@ for (let i = pool.length - 1; i > 0; i--) {
 }
 const sample = pool.slice(0, SAMPLE_SIZE).map((f) => ({ part: f.part, path: f.path, line: f.startLine, ruleId: f.ruleId, cwe: f.cwe, severity: f.severity, confidence: f.confidence, message: f.message, snippet: f.snippet, judgement: null }));
 writeFileSync(SAMPLE_FILE, `${JSON.stringify({ seed: SAMPLE_SEED, of: gating.length, sample }, null, 2)}\n`);
-console.log(`\nsample: ${sample.length} of ${gating.length} critical/high findings (seed ${SAMPLE_SEED}) written to ${SAMPLE_FILE}; judge each by reading the code (set "judgement" to "true" or "false" with a reason) for precision`);
+console.log(`\nsample: ${sample.length} of ${gating.length} gating critical/high findings (seed ${SAMPLE_SEED}) written to ${SAMPLE_FILE}; judge each by reading the code (set "judgement" to "true" or "false" with a reason) for precision`);
 rmSync(work, { recursive: true, force: true });

@@ -12,6 +12,8 @@ export interface RuleMatch {
   node: SyntaxNode;
   /** For taint rules: source → steps → sink. */
   trace?: TaintStep[];
+  /** Lower than the rule's when its data comes only from the callers (parameters, the object's fields). */
+  confidence?: 'medium';
 }
 
 /** Returns the rules that apply to this file's language and whose required words occur in its text. */
@@ -61,15 +63,25 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     if (tracker && !tracker.canTaint()) continue;
     let sanitizedIds: Set<number> | undefined;
     let origin: TaintTracker | undefined;
+    let fromCallers: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {
       budget.visit();
+      let fromCallersOnly = false;
       if (Object.keys(rule.valueConditions).length > 0) {
         sanitizedIds ??= taintFile.idsMatching(rule.sanitizers[parsed.language.id] ?? []);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
         // A string that only looks built: every part is accounted for by local facts (a constant stored in a
         // list or map and read back, a dead branch, a helper that returns a constant).
-        origin ??= new TaintTracker({ sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true }, taintFile);
+        const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
+        origin ??= new TaintTracker(originSpec, taintFile);
         if (!builtPartsUnexplained(node, rule, origin)) continue;
+        // Parts that only the callers decide (parameters, the object's fields): this function cannot tell a
+        // library API whose purpose is the sink from an injection, so the rule's high confidence drops to
+        // medium. It still gates: a query or shell line built from a parameter has a safe form to use instead.
+        if (rule.confidence === 'high') {
+          fromCallers ??= new TaintTracker({ ...originSpec, callersExplained: true }, taintFile);
+          if (!builtPartsUnexplained(node, rule, fromCallers)) fromCallersOnly = true;
+        }
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
@@ -82,7 +94,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const key = `${start.index}:${end.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push(trace ? { rule, node, trace } : { rule, node });
+      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(fromCallersOnly ? { confidence: 'medium' as const } : {}) });
     }
   }
   return matches;

@@ -109,7 +109,7 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
       cwe: match.rule.cwe,
       severity: match.rule.severity,
       securitySeverity: match.rule.securitySeverity,
-      confidence: match.rule.confidence,
+      confidence: match.confidence ?? match.rule.confidence,
       path,
       startLine: start.line + 1,
       startColumn: column(start.line, start.column) + 1,

@@ -33,6 +33,12 @@ export interface TaintSpec {
    * tainted. A value that is clean in this mode is provably built from constants.
    */
   unknownIsSource?: boolean;
+  /**
+   * Origin mode only: the function's parameters and its object's fields count as accounted for. A value
+   * unexplained in plain origin mode but explained here comes only from the callers, which this function
+   * cannot judge (a library API whose purpose is the sink).
+   */
+  callersExplained?: boolean;
 }
 
 const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expression', 'selector_expression', 'member_access_expression', 'navigation_expression', 'scoped_identifier', 'field_expression']);
@@ -499,7 +505,7 @@ export class TaintTracker {
       const children = namedChildrenWithoutComments(node);
       const object = children[0];
       // `self.x` / `this.x`: the object's state, set somewhere else.
-      if (object && /^(self|this)$/.test(object.text())) return [step(node, 'source')];
+      if (object && /^(self|this)$/.test(object.text())) return this.spec.callersExplained ? false : [step(node, 'source')];
       if (object && this.isLocalData(object, scope)) return this.taintOf(object, depth, scope) ?? false;
       if (children.length > 1 && isConstantName(children[children.length - 1]!.text())) return false;
       return [step(node, 'source')];
@@ -698,6 +704,15 @@ export class TaintTracker {
   }
 
 
+  /** True when `name` is a parameter of `scope` or of a function around it that no nearer local hides. */
+  private isCallerParameter(name: string, scope: SyntaxNode): boolean {
+    for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
+      if (parameterNames(fn, this.language).includes(name)) return true;
+      if (this.assignmentsIn(fn, name).length > 0) return false;
+    }
+    return false;
+  }
+
   /** The declaration of parameter `name` seen from `scope` (its own or an enclosing function's) when a source matches it. */
   private sourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
     this.sourceIds ??= this.idsMatching(this.spec.sources);
@@ -755,6 +770,7 @@ export class TaintTracker {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
       if (context && scope.id() === context.fn.id() && parameterNames(scope, this.language).includes(name)) return undefined;
+      if (this.spec.callersExplained && this.isCallerParameter(name, scope)) return undefined;
       if (this.isFileConstant(identifier) || isConstantName(name)) return undefined;
       return this.isGuarded(name, identifier, undefined, scope, flow) ? undefined : [step(identifier, 'source')];
     }

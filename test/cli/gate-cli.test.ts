@@ -62,7 +62,7 @@ test('a check of an unchanged tree records nothing, counts nothing, and answers 
   }
   assert.equal(recordCount(root), before);
   const text = runCli(['check', '--actor', 'ai'], root);
-  assert.match(text.stdout, /^BLOCK {2}chain 1\/3 {2}open 1 \(introduced 0, still open 1\) {2}fixed 0 {2}risk 0 → 10 {2}complexity 2 → 2\n/);
+  assert.match(text.stdout, /^BLOCK {2}chain 1\/3 {2}open 1 \(introduced 0, still open 1\) {2}fixed 0 {2}risk 0 → 7.5 {2}complexity 2 → 2\n/);
   assert.match(text.stdout, /nothing changed since iteration #1: nothing recorded, nothing counted/);
   // A human checking the same tree does not accept it either: only a review does.
   assert.equal(check(root, ['--actor', 'human']).json.verdict.level, 'block');

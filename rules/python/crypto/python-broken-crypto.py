@@ -1,3 +1,4 @@
+import hmac
 import os
 from Crypto.Cipher import AES, DES
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -21,4 +22,7 @@ def encrypt(key, data):
     good_cipher = Cipher(algorithms.AES(key), modes.CBC(os.urandom(16)))
     # ok: python-broken-crypto
     strong_key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    return legacy, ecb, fixed_iv, cipher, weak_key, good, good_cipher, strong_key
+    # An HMAC has the cipher call's shape but no cipher, mode or IV (its hash is the weak-hash rules' business).
+    # ok: python-broken-crypto
+    mac = hmac.new(key, b"message", 'md5').digest()
+    return legacy, ecb, fixed_iv, cipher, weak_key, good, good_cipher, strong_key, mac

@@ -30,4 +30,13 @@ def find_user(conn, name):
     return cursor.fetchall()
 
 
+def table_info(cursor, table_name):
+    # A quoted identifier whose quotes are doubled cannot be left (sqlite3's own dump does this).
+    ident = table_name.replace('"', '""')
+    # ok: python-sqli-built-query
+    cursor.execute('PRAGMA table_info("{0}")'.format(ident))
+    # ruleid: python-sqli-built-query
+    cursor.execute('PRAGMA table_info("{0}")'.format(table_name))
+
+
 TABLE = "users"
