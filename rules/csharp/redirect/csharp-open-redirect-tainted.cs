@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+public class AccountController : Controller
+{
+    [HttpPost]
+    public IActionResult Login(LoginModel model, string returnUrl)
+    {
+        // ruleid: csharp-open-redirect-tainted
+        return Redirect(returnUrl);
+    }
+
+    public IActionResult Checked(string returnUrl)
+    {
+        if (Url.IsLocalUrl(returnUrl))
+        {
+            // ok: csharp-open-redirect-tainted
+            return Redirect(returnUrl);
+        }
+        // ok: csharp-open-redirect-tainted
+        return RedirectToAction("Index", "Home");
+    }
+
+    public IActionResult Guarded([FromQuery] string next)
+    {
+        if (!Url.IsLocalUrl(next))
+            return BadRequest();
+        // ok: csharp-open-redirect-tainted
+        return Redirect(next);
+    }
+
+    public IActionResult Local(string returnUrl)
+    {
+        // ok: csharp-open-redirect-tainted
+        return LocalRedirect(returnUrl);
+    }
+
+    public void Legacy()
+    {
+        var target = HttpContext.Request.Query["target"];
+        // ruleid: csharp-open-redirect-tainted
+        Response.Redirect("https://" + target + "/welcome");
+        // ok: csharp-open-redirect-tainted
+        Response.Redirect("/welcome?from=" + Uri.EscapeDataString(target));
+    }
+}
+
+public static class RedirectEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        // ruleid: csharp-open-redirect-tainted
+        app.MapGet("/go", (string to) => Results.Redirect(to));
+        // ok: csharp-open-redirect-tainted
+        app.MapGet("/home", (string to) => Results.Redirect("/"));
+    }
+}
