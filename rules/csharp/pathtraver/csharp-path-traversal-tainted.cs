@@ -56,3 +56,24 @@ public class FilesController : Controller
         return System.IO.File.ReadAllText(Path.Combine(Root, name));
     }
 }
+
+public class LegacyHandler
+{
+    public void Read(HttpRequest req)
+    {
+        var name = req.Params.Get("name");
+        // ruleid: csharp-path-traversal-tainted
+        using (var reader = new StreamReader("/srv/uploads/" + name))
+        {
+        }
+        // ok: csharp-path-traversal-tainted
+        using (var body = new StreamReader(req.InputStream))
+        {
+        }
+        var input = req.InputStream;
+        // ok: csharp-path-traversal-tainted
+        using (var copy = new StreamReader(input))
+        {
+        }
+    }
+}

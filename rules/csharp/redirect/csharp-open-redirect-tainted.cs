@@ -55,3 +55,15 @@ public static class RedirectEndpoints
         app.MapGet("/home", (string to) => Results.Redirect("/"));
     }
 }
+
+public class LegacyRedirect
+{
+    public void Handle(HttpRequest req, HttpResponse resp, RedirectLog log)
+    {
+        var data = req.QueryString["id"];
+        // ruleid: csharp-open-redirect-tainted
+        resp.Redirect(data);
+        // ok: csharp-open-redirect-tainted
+        log.Redirect(data);
+    }
+}

@@ -27,6 +27,16 @@ public class OrdersController : Controller
         var id = int.Parse(Request.Query["id"]);
         // ok: csharp-sqli-tainted-query
         cmd.CommandText = "SELECT * FROM Orders WHERE Id = " + id;
+        if (Request.Headers.TryGetValue("X-Status", out var status))
+        {
+            // ruleid: csharp-sqli-tainted-query
+            cmd.CommandText = "SELECT * FROM Orders WHERE Status = '" + status + "'";
+        }
+        if (int.TryParse(Request.Query["page"], out var page))
+        {
+            // ok: csharp-sqli-tainted-query
+            cmd.CommandText = "SELECT * FROM Orders ORDER BY Id OFFSET " + page * 20 + " ROWS";
+        }
         sql = "SELECT COUNT(*) FROM Orders";
         // ok: csharp-sqli-tainted-query
         cmd.CommandText = sql;

@@ -65,3 +65,34 @@ public static class EchoEndpoints
         app.MapGet("/echo.txt", (string text) => Results.Content(text, "text/plain"));
     }
 }
+
+public static class GreetFunction
+{
+    // Azure Functions hand the request in as a parameter.
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest req, ILogger log)
+    {
+        string name = req.Query["name"];
+        // ruleid: csharp-xss-tainted-response
+        return new ContentResult { Content = "<h1>Hello " + name + "</h1>", ContentType = "text/html" };
+    }
+
+    public static IActionResult Text([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest req)
+    {
+        // ok: csharp-xss-tainted-response
+        return new ContentResult { Content = "Hello " + req.Query["name"], ContentType = "text/plain" };
+    }
+}
+
+public class LegacyPage
+{
+    public void Render(HttpRequest req, HttpResponse resp, TextWriter trace)
+    {
+        var data = req.QueryString["id"];
+        // ruleid: csharp-xss-tainted-response
+        resp.Write("<br>data = " + data);
+        // ok: csharp-xss-tainted-response
+        trace.Write("data = " + data);
+        // ok: csharp-xss-tainted-response
+        resp.Write("<br>data = " + HttpUtility.HtmlEncode(data));
+    }
+}
