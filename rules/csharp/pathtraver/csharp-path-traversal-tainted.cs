@@ -70,6 +70,11 @@ public class LegacyHandler
         using (var body = new StreamReader(req.InputStream))
         {
         }
+        var image = new FileInfo(Server.MapPath(req["image"]));
+        // ruleid: csharp-path-traversal-tainted
+        HttpContext.Current.Response.WriteFile(image.FullName);
+        // ok: csharp-path-traversal-tainted
+        HttpContext.Current.Response.WriteFile(Server.MapPath("~/images/logo.png"));
         var input = req.InputStream;
         // ok: csharp-path-traversal-tainted
         using (var copy = new StreamReader(input))

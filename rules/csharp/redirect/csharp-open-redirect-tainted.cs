@@ -67,3 +67,14 @@ public class LegacyRedirect
         log.Redirect(data);
     }
 }
+
+public class PostBack
+{
+    public void Refresh()
+    {
+        // ok: csharp-open-redirect-tainted
+        Response.Redirect(Request.RawUrl);
+        // ok: csharp-open-redirect-tainted
+        Response.Redirect(Request.Url.AbsoluteUri);
+    }
+}
