@@ -215,7 +215,7 @@ function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssig
   for (const node of scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } })) {
     const shape = shapes.get(node.kind())!;
     const target = node.field(shape.target);
-    const value = shape.value === '*last' ? namedChildrenWithoutComments(node).at(-1) : node.field(shape.value);
+    const value = shape.value === '*last' ? namedChildrenWithoutComments(node).at(-1) : shape.value === '*call' ? callOfArgument(node, language) : node.field(shape.value);
     if (!target || !value || value.id() === target.id()) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
@@ -223,6 +223,12 @@ function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssig
     found.push({ node: shape.loop ? target : node, target, value, augmented });
   }
   return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+}
+
+/** The call `node` is an argument of (`d.TryGetValue(k, out var v)`): its receiver and arguments fill it in. */
+function callOfArgument(node: SyntaxNode, language: LanguageSpec): SyntaxNode | undefined {
+  const call = node.parent()?.parent()?.parent();
+  return call && language.complexity.callKinds.includes(call.kind()) ? call : undefined;
 }
 
 /** Narrows raw assignments to those that assign `name`, with the value that `name` receives. */

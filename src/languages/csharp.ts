@@ -44,6 +44,8 @@ export const csharp: LanguageSpec = {
     { kind: 'variable_declarator', target: 'name', value: '*last' },
     { kind: 'assignment_expression', target: 'left', value: 'right' },
     { kind: 'foreach_statement', target: 'left', value: 'right', loop: true },
+    // `Request.Query.TryGetValue("q", out var q)`: q holds what the call found.
+    { kind: 'declaration_expression', target: 'name', value: '*call' },
   ],
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'invocation_expression') return undefined;

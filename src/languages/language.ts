@@ -26,7 +26,10 @@ export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'java'
 export interface AssignmentShape {
   kind: string;
   target: string;
-  /** The value's field name, or `*last` when the grammar gives the value no field (C# declarators). */
+  /**
+   * The value's field name, `*last` when the grammar gives the value no field (C# declarators), or `*call`
+   * for a variable declared as a call's argument (C# `out var v`), which the call fills in.
+   */
   value: string;
   /** True when the node appends to the target (`+=`) rather than replacing it. */
   augmented?: boolean;

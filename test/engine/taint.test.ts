@@ -248,6 +248,19 @@ test('a collection used whole carries the taint of anything stored in it, under 
   assert.deepEqual(tainted('a.py', py(['d = {}', 'd["a"] = "y"', 'd["b"] = "x"', 'db.execute("SELECT {0[b]}".format(d))'])), []);
 });
 
+test('C#: a variable declared as an out argument holds what the call found', () => {
+  const cs = (condition: string) => `using System.Data.SqlClient;
+class C { void M(SqlConnection conn) {
+    if (${condition}) {
+      var cmd = new SqlCommand("SELECT * FROM t WHERE a = '" + v + "'", conn);
+    }
+  } }`;
+  assert.deepEqual(tainted('C.cs', cs('Request.Query.TryGetValue("q", out var v)')).map((f) => f.trace.map((s) => s.kind)), [['source', 'step', 'sink']]);
+  // The sanitizer is the call itself: what it writes out is a number.
+  assert.deepEqual(tainted('C.cs', cs('int.TryParse(Request.Query["q"], out var v)')), []);
+  assert.deepEqual(tainted('C.cs', cs('Lookup.TryGetValue("q", out var v)')), []);
+});
+
 test('methods of the project\'s own classes in other files are summarised: what they return decides', async () => {
   const { makeProject } = await import('../helpers.js');
   const { scanPaths } = await import('../../src/engine/scan.js');
