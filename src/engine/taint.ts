@@ -137,7 +137,9 @@ export class TaintFileContext {
   assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
     let index = this.assignmentIndex.get(scope.id());
     if (!index) {
-      index = assignmentsByName(allAssignments(scope, this.language), this.language);
+      // The file's own scope holds the assignments outside every function, not those inside them.
+      const raw = scope.id() === this.root.id() ? allAssignments(scope, this.language).filter((a) => !enclosingFunction(a.node, this.language)) : allAssignments(scope, this.language);
+      index = assignmentsByName(raw, this.language);
       this.assignmentIndex.set(scope.id(), index);
     }
     return index.get(name) ?? [];
@@ -259,7 +261,8 @@ export class TaintTracker {
     if (this.memo.has(key)) return this.memo.get(key) ?? undefined;
     this.memo.set(key, null); // cycles count as untainted
     // Everything reached from one use lies in the same function: find it once, not per identifier.
-    const functionScope = scope !== undefined ? scope : (enclosingFunction(node, this.language) ?? null);
+    // Code outside any function (a script, a PHP page, statements an assistant answered with) is its own scope.
+    const functionScope = scope !== undefined ? scope : (enclosingFunction(node, this.language) ?? this.file.root);
     // Following a nested expression recurses once per level: the budget bounds that depth and the work.
     const budget = activeBudget();
     budget.enter();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, loadRuleFile } from '../../src/rules/load.js';
 import { checkRuleExample } from '../../src/rules/example-check.js';
+import { makeProject, runCli } from '../helpers.js';
 
 // What AI answers often look like: a method without its class, statements without a function, a handler
 // without its imports. Each case cuts a fragment from a rule's own annotated example and checks the rule
@@ -64,3 +65,30 @@ for (const spec of CUTS) {
     assert.ok(check.results.some((r) => r.expected === 'flagged' && r.outcome === 'reported'));
   });
 }
+
+// Code outside any function is its own scope: a script, a PHP page, or statements an assistant answered with.
+const STATEMENTS: Record<string, { code: string; rule: string }> = {
+  'a.go': { code: 'name := r.URL.Query().Get("name")\nrows, err := db.Query("SELECT * FROM users WHERE name = \'" + name + "\'")\n', rule: 'go-sqli-tainted-query' },
+  'b.cs': { code: 'var name = Request.Query["name"];\nvar cmd = new SqlCommand("SELECT * FROM users WHERE name = \'" + name + "\'", conn);\n', rule: 'csharp-sqli-tainted-query' },
+  'c.py': { code: 'name = request.args.get("name")\ncursor.execute("SELECT * FROM users WHERE name = \'" + name + "\'")\n', rule: 'python-sqli-tainted-query' },
+  'd.js': { code: 'const name = req.query.name;\ndb.query("SELECT * FROM users WHERE name = \'" + name + "\'");\n', rule: 'js-sqli-tainted-query' },
+  'e.php': { code: '<?php\n$name = $_GET[\'name\'];\nmysqli_query($conn, "SELECT * FROM users WHERE name = \'" . $name . "\'");\n', rule: 'php-sqli-built-query' },
+  'f.java': { code: 'String name = request.getParameter("name");\nstmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'");\n', rule: 'java-sqli-tainted-query' },
+};
+
+test('statements outside any function are followed like a function body, in every language', () => {
+  const root = makeProject(Object.fromEntries(Object.entries(STATEMENTS).map(([file, { code }]) => [file, code])));
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  const findings = (JSON.parse(stdout) as { findings: { ruleId: string; path: string }[] }).findings;
+  for (const [file, { rule }] of Object.entries(STATEMENTS)) {
+    assert.ok(findings.some((f) => f.path === file && f.ruleId.startsWith(rule.replace(/-(tainted|built)-.*$/, ''))), `${file}: expected ${rule}, got ${JSON.stringify(findings.filter((f) => f.path === file))}`);
+  }
+});
+
+test('at file level, an assignment inside a function does not reach a use outside it', () => {
+  const root = makeProject({
+    'script.py': 'def handler():\n    name = request.args.get("name")\n    return name\n\nname = "fixed"\ncursor.execute("SELECT * FROM users WHERE name = \'" + name + "\'")\n',
+  });
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  assert.deepEqual((JSON.parse(stdout) as { findings: unknown[] }).findings, []);
+});
