@@ -125,6 +125,11 @@ export interface LanguageSpec {
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**
+   * True when code outside functions is a script that runs top to bottom (a PHP page): its variables are
+   * followed like a function's locals, without the assignments inside the file's functions.
+   */
+  fileLevelScope?: boolean;
+  /**
    * Rewrites a rule's pattern string when the grammar cannot parse it as written (a Go snippet is not a
    * valid source file), returning an ast-grep pattern object; undefined leaves it as it is.
    */

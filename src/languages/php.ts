@@ -37,6 +37,8 @@ export const php: LanguageSpec = {
   concatOperators: ['.'],
   parenthesizedKinds: ['parenthesized_expression'],
   returnKinds: ['return_statement'],
+  // A PHP page is mostly code outside functions: `$id = $_GET['id'];` then the query, top to bottom.
+  fileLevelScope: true,
   blockKinds: ['compound_statement'],
   assignments: [
     { kind: 'assignment_expression', target: 'left', value: 'right' },

@@ -1,0 +1,59 @@
+<?php
+$next = $_GET['next'];
+// ruleid: php-open-redirect-tainted
+header("Location: " . $next);
+// ruleid: php-open-redirect-tainted
+header("Location: $next", true, 302);
+// The request value only picks the query of a fixed local page.
+// ok: php-open-redirect-tainted
+header("Location: /search.php?q=" . urlencode($next));
+// ok: php-open-redirect-tainted
+header("Location: /profile.php?id=" . $_GET['id']);
+// ok: php-open-redirect-tainted
+header('X-Request-Id: ' . $_SERVER['HTTP_X_REQUEST_ID']);
+
+class LoginController
+{
+    public function login(Request $request)
+    {
+        $target = $request->input('return_to');
+        // ruleid: php-open-redirect-tainted
+        return redirect($target);
+    }
+
+    public function back(Request $request)
+    {
+        // ruleid: php-open-redirect-tainted
+        return redirect()->to($request->query('url'));
+    }
+
+    public function away(Request $request)
+    {
+        // ruleid: php-open-redirect-tainted
+        return Redirect::away(request('url'));
+    }
+
+    public function symfony(Request $request)
+    {
+        // ruleid: php-open-redirect-tainted
+        return new RedirectResponse($request->query->get('next'));
+    }
+
+    public function safe(Request $request)
+    {
+        // ok: php-open-redirect-tainted
+        return redirect('/dashboard?tab=' . $request->input('tab'));
+    }
+
+    public function named(Request $request)
+    {
+        // ok: php-open-redirect-tainted
+        return redirect()->to(route('users.show', ['id' => $request->input('id')]));
+    }
+
+    public function fixed()
+    {
+        // ok: php-open-redirect-tainted
+        return redirect('/home');
+    }
+}
