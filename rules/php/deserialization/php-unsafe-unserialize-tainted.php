@@ -12,6 +12,9 @@ function restore($request)
     $obj = unserialize($state);
     // ruleid: php-unsafe-unserialize-tainted
     $obj = unserialize($_POST['data'], ['allowed_classes' => true]);
+    $body = file_get_contents("php://input");
+    // ruleid: php-unsafe-unserialize-tainted
+    $obj = unserialize($body);
     // ok: php-unsafe-unserialize-tainted
     $obj = unserialize($state, ['allowed_classes' => [Cart::class]]);
     // ok: php-unsafe-unserialize-tainted

@@ -4,6 +4,8 @@ $next = $_GET['next'];
 header("Location: " . $next);
 // ruleid: php-open-redirect-tainted
 header("Location: $next", true, 302);
+// ruleid: php-open-redirect-tainted
+header ("location: " . $_GET['redirect']);
 // The request value only picks the query of a fixed local page.
 // ok: php-open-redirect-tainted
 header("Location: /search.php?q=" . urlencode($next));

@@ -23,6 +23,9 @@ function greet($request)
     echo json_encode(['name' => $name]);
     // ok: php-xss-tainted-echo
     print '<p>static</p>';
+    $response = new ResponseBuilder(strtolower($_GET['format']));
+    // ok: php-xss-tainted-echo
+    echo $response->getResponseException($e);
     $name = 'guest';
     // ok: php-xss-tainted-echo
     echo "<h1>Hello $name</h1>";
