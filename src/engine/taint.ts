@@ -285,6 +285,17 @@ export class TaintTracker {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
       const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
+      // The condition picks a branch but is not the value (`isset($_GET['a']) ? 'x' : 'y'`), unless it is
+      // the value itself as in PHP's `$a ?: 'x'`, which has no consequence.
+      const condition = node.field('condition');
+      if (condition && (node.field('consequence') ?? node.field('body'))) {
+        for (const child of namedChildrenWithoutComments(node)) {
+          if (child.id() === condition.id()) continue;
+          const path = this.taintOf(child, depth, scope);
+          if (path) return path;
+        }
+        return undefined;
+      }
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;

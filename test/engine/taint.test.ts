@@ -327,3 +327,10 @@ test('PHP: a value stored under one array key and another read back is not taint
   assert.deepEqual(tainted('a.php', [...store, '  mysqli_query($db, "SELECT " . $w["a"]);', '}', ''].join('\n')).map((f) => f.line), [6]);
   assert.deepEqual(tainted('a.php', ['<?php', 'mysqli_query($db, "SELECT " . $_POST["name"]);', ''].join('\n')).map((f) => f.line), [2]);
 });
+
+test('the condition of a ternary picks the value but is not it; PHP\'s `?:` is its own condition', () => {
+  const run = (line: string) => tainted('a.php', ['<?php', 'function f($db) {', `  $v = ${line};`, '  mysqli_query($db, "SELECT " . $v);', '}', ''].join('\n'));
+  assert.deepEqual(run('isset($_GET["a"]) ? "x" : "y"'), []);
+  assert.equal(run('isset($_GET["a"]) ? $_GET["a"] : "y"').length, 1);
+  assert.equal(run('$_GET["a"] ?: "y"').length, 1);
+});

@@ -28,6 +28,9 @@ function download($request)
 
     // ok: php-path-traversal-tainted
     readfile('/var/app/files/' . basename($name));
+    // The temporary file of an upload is named by PHP.
+    // ok: php-path-traversal-tainted
+    $in = fopen($_FILES['f']['tmp_name'], 'rb');
     // ok: php-path-traversal-tainted
     move_uploaded_file($_FILES['f']['tmp_name'], 'uploads/' . bin2hex(random_bytes(16)) . '.bin');
     // ok: php-path-traversal-tainted

@@ -13,6 +13,15 @@ header("Location: /search.php?q=" . urlencode($next));
 header("Location: /profile.php?id=" . $_GET['id']);
 // ok: php-open-redirect-tainted
 header('X-Request-Id: ' . $_SERVER['HTTP_X_REQUEST_ID']);
+// ok: php-open-redirect-tainted
+redirect(get_root_url() . 'admin.php?page=' . $_GET['page']);
+$back = 'admin.php?page=cat_list';
+$back .= '&parent_id=' . $_GET['parent_id'];
+// ok: php-open-redirect-tainted
+redirect($back);
+// A leading slash before the value makes //evil.example a host.
+// ruleid: php-open-redirect-tainted
+redirect('/' . $_GET['path']);
 
 class LoginController
 {

@@ -24,6 +24,10 @@ function fetchPreview($request)
     // ok: php-ssrf-tainted-url
     $response = Http::get("https://api.example.com/search?q=" . urlencode($target));
     // ok: php-ssrf-tainted-url
+    $ch = curl_init(config('services.api.base') . '/users/' . $request->input('id'));
+    // ok: php-ssrf-tainted-url
+    $ch = curl_init("https://api.example.com/users/{$target}");
+    // ok: php-ssrf-tainted-url
     curl_setopt($ch, CURLOPT_TIMEOUT, $request->input('timeout'));
     $target = 'https://example.com/';
     // ok: php-ssrf-tainted-url

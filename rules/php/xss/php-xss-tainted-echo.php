@@ -23,6 +23,19 @@ function greet($request)
     echo json_encode(['name' => $name]);
     // ok: php-xss-tainted-echo
     print '<p>static</p>';
+    $tab = isset($_GET['tab']) ? $_GET['tab'] : 'home';
+    // ruleid: php-xss-tainted-echo
+    echo "<div id='$tab'>";
+    // The request only picks one of two constants.
+    $action = isset($_GET['action']) && $_GET['action'] == 'logout' ? 'logout' : 'login';
+    // ok: php-xss-tainted-echo
+    echo "<form action='$action'>";
+    // ok: php-xss-tainted-echo
+    echo yourls_esc_attr($_GET['next']);
+    // A row the request chose holds stored data, not the request value.
+    $row = mysqli_fetch_assoc(mysqli_query($db, 'SELECT title FROM posts WHERE id = ' . $_GET['id']));
+    // ok: php-xss-tainted-echo
+    echo $row['title'];
     $response = new ResponseBuilder(strtolower($_GET['format']));
     // ok: php-xss-tainted-echo
     echo $response->getResponseException($e);
