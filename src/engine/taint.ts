@@ -137,9 +137,7 @@ export class TaintFileContext {
   assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
     let index = this.assignmentIndex.get(scope.id());
     if (!index) {
-      // The file's own scope holds the assignments outside every function, not those inside them.
-      const raw = scope.id() === this.root.id() ? allAssignments(scope, this.language).filter((a) => !enclosingFunction(a.node, this.language)) : allAssignments(scope, this.language);
-      index = assignmentsByName(raw, this.language);
+      index = assignmentsByName(this.ownAssignments(scope), this.language);
       this.assignmentIndex.set(scope.id(), index);
     }
     return index.get(name) ?? [];
@@ -164,16 +162,22 @@ export class TaintFileContext {
     let writes = this.subscripts.get(scope.id());
     if (!writes) {
       writes = [];
-      for (const assignment of allAssignments(scope, this.language)) {
+      for (const assignment of this.ownAssignments(scope)) {
         const target = assignment.target;
         const kind = target.kind();
         if (kind !== 'subscript' && kind !== 'subscript_expression') continue;
-        const receiver = (target.field('value') ?? target.field('object'))?.text();
-        writes.push({ receiver, index: target.field('subscript') ?? target.field('index'), node: assignment.node, value: assignment.value, end: assignment.node.range().end.index });
+        const { receiver, index } = subscriptParts(target);
+        writes.push({ receiver: receiver?.text(), index, node: assignment.node, value: assignment.value, end: assignment.node.range().end.index });
       }
       this.subscripts.set(scope.id(), writes);
     }
     return writes;
+  }
+
+  /** The assignments of `scope`; at file level (a script) without those inside the file's functions. */
+  private ownAssignments(scope: SyntaxNode): RawAssignment[] {
+    const all = allAssignments(scope, this.language);
+    return scope.id() === this.root.id() ? all.filter((a) => !enclosingFunction(a.node, this.language)) : all;
   }
 
   private fileLevel: RawAssignment[] | undefined;
@@ -288,6 +292,17 @@ export class TaintTracker {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
       const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
+      // The condition picks a branch but is not the value (`isset($_GET['a']) ? 'x' : 'y'`), unless it is
+      // the value itself as in PHP's `$a ?: 'x'`, which has no consequence.
+      const condition = node.field('condition');
+      if (condition && (node.field('consequence') ?? node.field('body'))) {
+        for (const child of namedChildrenWithoutComments(node)) {
+          if (child.id() === condition.id()) continue;
+          const path = this.taintOf(child, depth, scope);
+          if (path) return path;
+        }
+        return undefined;
+      }
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
@@ -307,7 +322,8 @@ export class TaintTracker {
   /** `map.get("k")` / `map["k"]` with a constant key: tainted only if that key was. Returns false when known clean. */
   private keyedRead(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const access = this.keyedAccess(node);
-    if (!access) return undefined;
+    // `$_GET['id']`: a key of a source is read from the source itself.
+    if (!access || this.sourceIds?.has(access.receiver.id())) return undefined;
     const element = scope && access.keys.length === 1 ? this.listElement(access.receiver, access.keys[0]!, node, scope) : undefined;
     if (element !== undefined) {
       const path = element ? this.taintOf(element, depth + 1, scope) : undefined;
@@ -326,8 +342,7 @@ export class TaintTracker {
   private keyedAccess(node: SyntaxNode): { receiver: SyntaxNode; keys: string[] } | undefined {
     const kind = node.kind();
     if (kind === 'subscript' || kind === 'subscript_expression') {
-      const receiver = node.field('value') ?? node.field('object');
-      const index = node.field('subscript') ?? node.field('index');
+      const { receiver, index } = subscriptParts(node);
       const isVariable = receiver && this.language.identifierKinds.includes(receiver.kind());
       return isVariable && index && this.isConstantKey(index) ? { receiver: receiver!, keys: [index.text()] } : undefined;
     }
@@ -815,6 +830,14 @@ export class TaintTracker {
 /** UPPER_SNAKE_CASE names are constants by the convention of every language we read (`settings.BASE_DIR`). */
 function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]{2}|_/.test(name);
+}
+
+/** `x[k]`: the collection and the key, by field where the grammar names them (PHP's does not). */
+function subscriptParts(node: SyntaxNode): { receiver: SyntaxNode | null; index: SyntaxNode | null } {
+  const receiver = node.field('value') ?? node.field('object');
+  if (receiver) return { receiver, index: node.field('subscript') ?? node.field('index') };
+  const [first, second] = namedChildrenWithoutComments(node);
+  return { receiver: first ?? null, index: second ?? null };
 }
 
 function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {

@@ -326,3 +326,24 @@ def nothing(value):
   assert.equal(await findingsFor(['db.execute("SELECT " + nothing(request.args.get("id")))']), 0);
   assert.equal(await findingsFor(['db.execute("SELECT " + helpers.web.nothing(request.args.get("id")))']), 0);
 });
+
+test('PHP: code outside functions runs as a script, apart from the assignments inside the file\'s functions', () => {
+  const page = ['<?php', '$id = $_GET["id"];', 'mysqli_query($db, "SELECT * FROM t WHERE id = $id");', ''].join('\n');
+  assert.deepEqual(tainted('a.php', page), [{ line: 3, trace: [{ kind: 'source', line: 2 }, { kind: 'step', line: 2 }, { kind: 'sink', line: 3 }] }]);
+  const inFunction = ['<?php', 'function f() { $sql = "SELECT " . $_GET["q"]; return 1; }', 'mysqli_query($db, $sql);', ''].join('\n');
+  assert.deepEqual(tainted('a.php', inFunction), []);
+});
+
+test('PHP: a value stored under one array key and another read back is not tainted; a key of a source is', () => {
+  const store = ['<?php', 'function f($db) {', '  $w = [];', '  $w["a"] = $_GET["q"];', '  $w["b"] = "safe";'];
+  assert.deepEqual(tainted('a.php', [...store, '  mysqli_query($db, "SELECT " . $w["b"]);', '}', ''].join('\n')), []);
+  assert.deepEqual(tainted('a.php', [...store, '  mysqli_query($db, "SELECT " . $w["a"]);', '}', ''].join('\n')).map((f) => f.line), [6]);
+  assert.deepEqual(tainted('a.php', ['<?php', 'mysqli_query($db, "SELECT " . $_POST["name"]);', ''].join('\n')).map((f) => f.line), [2]);
+});
+
+test('the condition of a ternary picks the value but is not it; PHP\'s `?:` is its own condition', () => {
+  const run = (line: string) => tainted('a.php', ['<?php', 'function f($db) {', `  $v = ${line};`, '  mysqli_query($db, "SELECT " . $v);', '}', ''].join('\n'));
+  assert.deepEqual(run('isset($_GET["a"]) ? "x" : "y"'), []);
+  assert.equal(run('isset($_GET["a"]) ? $_GET["a"] : "y"').length, 1);
+  assert.equal(run('$_GET["a"] ?: "y"').length, 1);
+});

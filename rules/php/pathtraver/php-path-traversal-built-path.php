@@ -10,5 +10,7 @@ function show_page()
     $safe = file_get_contents("/srv/docs/" . basename($page));
     // ok: php-path-traversal-built-path
     require_once "config.php";
-    return [$text, $safe];
+    // ok: php-path-traversal-built-path
+    $report = file_get_contents("/srv/reports/" . intval($page) . "-" . (int) $page . ".csv");
+    return [$text, $safe, $report];
 }

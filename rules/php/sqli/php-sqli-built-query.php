@@ -19,3 +19,14 @@ function find_user(PDO $pdo, mysqli $db, DOMDocument $doc)
     $nodes = $xpath->query("//user[@name='" . $name . "']");
     return $rows;
 }
+
+function page(PDO $pdo, mysqli $db, $name)
+{
+    $page = (int) $name;
+    // ok: php-sqli-built-query
+    $pdo->query("SELECT * FROM users LIMIT 20 OFFSET " . ($page * 20));
+    // ok: php-sqli-built-query
+    $pdo->query("SELECT * FROM users WHERE name = " . $pdo->quote($name));
+    // ok: php-sqli-built-query
+    mysqli_query($db, "SELECT * FROM users WHERE id = " . intval($name));
+}

@@ -1,5 +1,5 @@
 <?php
-function books_by(SimpleXMLElement $catalog, DOMDocument $doc, $author)
+function books_by(SimpleXMLElement $catalog, DOMDocument $doc, PDO $pdo, $author)
 {
     // ruleid: php-xpath-injection-built-query
     $books = $catalog->xpath("//book[author='" . $author . "']");
@@ -11,5 +11,8 @@ function books_by(SimpleXMLElement $catalog, DOMDocument $doc, $author)
     $all = $xp->query('//book');
     // ok: php-xpath-injection-built-query
     $same = $xp->query("//book[author='" . $_GET['author'] . "']");
-    return [$books, $count, $all, $same];
+    // SQL on a database in a file that also uses DOMXPath is not XPath.
+    // ok: php-xpath-injection-built-query
+    $rows = $pdo->query("SELECT * FROM books WHERE author = '" . $author . "'");
+    return [$books, $count, $all, $same, $rows];
 }

@@ -1,5 +1,5 @@
 <?php
-function login(DOMDocument $users)
+function login(DOMDocument $users, mysqli $db)
 {
     $xpath = new DOMXPath($users);
     // ruleid: php-xpath-injection-request
@@ -12,5 +12,9 @@ function login(DOMDocument $users)
     $id = (int) $_GET['id'];
     // ok: php-xpath-injection-request
     $one = $xpath->query("//user[@id=" . $id . "]");
-    return [$found, $books, $admins, $one];
+    // ok: php-xpath-injection-request
+    $two = $xpath->query("//user[@id=" . intval($_GET['id']) . " or @id=" . (int) $_GET['alt'] . "]");
+    // ok: php-xpath-injection-request
+    $db->query("SELECT * FROM users WHERE name = '" . $_POST['user'] . "'");
+    return [$found, $books, $admins, $one, $two];
 }
