@@ -37,3 +37,21 @@ def describe(request):
         # ok: python-code-injection-tainted
         return repr(eval(request))
     return request
+
+
+@app.route("/literal")
+def literal():
+    text = request.args.get("text", "")
+    if not text.startswith("'") or not text.endswith("'") or "'" in text[1:-1]:
+        return "a plain string literal, please"
+    # ok: python-code-injection-tainted
+    return eval(text)
+
+
+@app.route("/literal-half-checked")
+def literal_half_checked():
+    text = request.args.get("text", "")
+    if not text.startswith("'"):
+        return "a plain string literal, please"
+    # ruleid: python-code-injection-tainted
+    return eval(text)
