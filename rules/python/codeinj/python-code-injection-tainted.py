@@ -37,3 +37,11 @@ def describe(request):
         # ok: python-code-injection-tainted
         return repr(eval(request))
     return request
+
+
+@app.post("/calc")
+def calc(expr: str = Form(...), precision: int = Form(2)):
+    # ruleid: python-code-injection-tainted
+    value = eval(expr)
+    # ok: python-code-injection-tainted
+    return eval("round(1 / 3, %d)" % precision)
