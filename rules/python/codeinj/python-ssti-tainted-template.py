@@ -7,16 +7,14 @@ env = Environment()
 
 @app.route("/hello")
 def hello():
+    # The request value is the template itself, or only a variable rendered in a constant one.
     name = request.args.get("name", "")
+    greeting = "<h1>Hello " + name + "</h1>"
+    if request.args.get("safe"):
+        # ok: python-ssti-tainted-template
+        return render_template_string("<h1>Hello {{ name }}</h1>", name=name)
     # ruleid: python-ssti-tainted-template
-    return render_template_string("<h1>Hello " + name + "</h1>")
-
-
-@app.route("/greet")
-def greet():
-    name = request.args.get("name", "")
-    # ok: python-ssti-tainted-template
-    return render_template_string("<h1>Hello {{ name }}</h1>", name=name)
+    return render_template_string(greeting)
 
 
 @app.route("/page/<title>")
