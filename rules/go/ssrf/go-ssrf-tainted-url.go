@@ -44,5 +44,11 @@ func FiberFetch(c *fiber.Ctx) error {
 	_, err := client.Get(c.Query("url"))
 	// ok: go-ssrf-tainted-url
 	cache.Get(c.Query("key"))
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	// ruleid: go-ssrf-tainted-url
+	hc.Get(c.Query("next"))
 	return err
 }

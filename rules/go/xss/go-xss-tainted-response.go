@@ -23,6 +23,13 @@ func Hello(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, "<h1>Hello</h1>")
 }
 
+// Declared as plain text: the browser does not parse it as markup.
+func Echo(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	// ok: go-xss-tainted-response
+	w.Write([]byte(r.FormValue("msg")))
+}
+
 // echo: c.HTML writes its string as text/html.
 func EchoHello(c echo.Context) error {
 	name := c.QueryParam("name")
