@@ -256,6 +256,12 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
     if (isList) {
       const targets = namedChildrenWithoutComments(a.target);
       const values = a.value.kind() === a.target.kind() ? namedChildrenWithoutComments(a.value) : [a.value];
+      if (values.length === 1 && targets.length > 1) {
+        // One value unpacked into several names (`v, err := f()`, `a, b = f()`): the first carries the value;
+        // the rest are mostly an error or a found flag, left unknown.
+        add(targets[0]!.text(), a, values[0]!);
+        continue;
+      }
       if (values.length !== targets.length) continue;
       // `a, a = 1, 2`: the first position of a name is the one read back.
       const seen = new Set<string>();

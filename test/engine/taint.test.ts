@@ -211,6 +211,17 @@ func h(w http.ResponseWriter, r *http.Request) {
   assert.equal(tainted('H.java', java).length, 1);
 });
 
+test('one value unpacked into several names: the first name carries it, the others (an error, a flag) do not', () => {
+  const go = (lines: string) => `package p
+import ("database/sql"; "net/http")
+func h(w http.ResponseWriter, r *http.Request, db *sql.DB) {
+${lines}
+}`;
+  assert.equal(tainted('h.go', go('\tc, err := r.Cookie("s")\n\tdb.Query("SELECT " + c.Value)\n\t_ = err')).length, 1);
+  assert.deepEqual(tainted('h.go', go('\tc, err := r.Cookie("s")\n\tdb.Query("SELECT " + err.Error())\n\t_ = c')), []);
+  assert.equal(tainted('a.py', py(['host, port = request.args["h"].split(":")', 'db.execute("SELECT " + host)'])).length, 1);
+});
+
 test('an assignment in a branch that returns does not reach code after the branch', () => {
   const body = (exit: string) => ['from flask import request', 'def h(db):', '    q = request.args.get("q")', '    if len(q) > 9:', '        q = "short"', `        ${exit}`, '    db.execute("SELECT " + q)', ''].join('\n');
   // The tainted value reaches the sink either way; what matters is the constant's path is not followed.

@@ -19,4 +19,15 @@ public class Ping extends HttpServlet {
         // ok: java-cmdi-tainted-command
         Runtime.getRuntime().exec(fixed);
     }
+
+    // Spring MVC: the framework fills annotated parameters from the request.
+    String ping(@RequestParam("host") String host, @PathVariable int count) throws IOException {
+        // ruleid: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("ping -c 1 " + host);
+        // ruleid: java-cmdi-tainted-command
+        new ProcessBuilder(List.of("sh", "-c", "ping -c 1 " + host)).start();
+        // ok: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("ping -c " + count + " localhost");
+        return "ok";
+    }
 }

@@ -11,4 +11,12 @@ public class Lookup extends HttpServlet {
         // ok: java-ldap-injection-tainted
         ctx.search("ou=users,dc=example,dc=com", "(objectclass=person)", new SearchControls());
     }
+
+    // JAX-RS: @QueryParam is the query string.
+    Object find(@QueryParam("uid") String uid, @QueryParam("n") long n, DirContext ctx) throws Exception {
+        // ruleid: java-ldap-injection-tainted
+        ctx.search("ou=users,dc=example,dc=com", "(uid=" + uid + ")", new SearchControls());
+        // ok: java-ldap-injection-tainted
+        return ctx.search("ou=users,dc=example,dc=com", "(employeeNumber=" + n + ")", new SearchControls());
+    }
 }

@@ -31,4 +31,15 @@ public class Download extends HttpServlet {
         // ruleid: java-path-traversal-tainted
         File unchecked = new File("/srv/uploads/" + other);
     }
+
+    // Spring MVC: a path variable is request data; a numeric one cannot climb directories.
+    byte[] report(@PathVariable String name, @PathVariable Long year) throws IOException {
+        // ruleid: java-path-traversal-tainted
+        File f = new File("/srv/reports/" + name);
+        // ok: java-path-traversal-tainted
+        File y = new File("/srv/reports/" + year + ".pdf");
+        // ok: java-path-traversal-tainted
+        File base = new File("/srv/reports/" + FilenameUtils.getName(name));
+        return null;
+    }
 }

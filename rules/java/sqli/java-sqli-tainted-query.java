@@ -49,6 +49,8 @@ public class Search extends HttpServlet {
         jdbc.queryForList(sql);
         // ok: java-sqli-tainted-query
         jdbc.queryForList("SELECT * FROM users WHERE name = ?", name);
+        // ok: java-sqli-tainted-query
+        jdbc.queryForList("SELECT * FROM users WHERE id = " + id);
         return null;
     }
 
@@ -57,5 +59,21 @@ public class Search extends HttpServlet {
         q = "fixed";
         // ok: java-sqli-tainted-query
         return jdbc.queryForList("SELECT * FROM t WHERE a = '" + q + "'");
+    }
+
+    // JPA: a query string built from a request body field.
+    Object jpa(@RequestBody Filter filter, @PathVariable("id") Integer id, EntityManager em) {
+        // ruleid: java-sqli-tainted-query
+        em.createQuery("SELECT u FROM User u WHERE u.name = '" + filter.getName() + "'");
+        // ok: java-sqli-tainted-query
+        em.createNativeQuery("SELECT * FROM users WHERE id = " + id);
+        // ok: java-sqli-tainted-query
+        return em.createQuery("SELECT u FROM User u WHERE u.name = :n").setParameter("n", filter.getName());
+    }
+
+    // NamedParameterJdbcTemplate with a query built from a header.
+    Object named(@RequestHeader("X-Sort") String sort, NamedParameterJdbcTemplate named) {
+        // ruleid: java-sqli-tainted-query
+        return named.queryForList("SELECT * FROM t ORDER BY " + sort, Map.of());
     }
 }

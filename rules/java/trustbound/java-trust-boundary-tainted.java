@@ -8,4 +8,13 @@ public class Prefs extends HttpServlet {
         // ok: java-trust-boundary-tainted
         request.getSession().setAttribute("visited", "yes");
     }
+
+    // Spring MVC: the framework fills annotated parameters from the request.
+    String prefs(@RequestHeader("X-Theme") String theme, @RequestParam boolean dark, HttpSession session) {
+        // ruleid: java-trust-boundary-tainted
+        session.setAttribute("theme", theme);
+        // ok: java-trust-boundary-tainted
+        session.setAttribute("dark", dark);
+        return "prefs";
+    }
 }

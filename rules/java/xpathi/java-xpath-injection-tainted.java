@@ -13,4 +13,12 @@ public class Find extends HttpServlet {
         // ok: java-xpath-injection-tainted
         xp.evaluate("/users/user[@id='1']", doc);
     }
+
+    // Spring MVC: the framework fills annotated parameters from the request.
+    Object find(@CookieValue("user") String user, @RequestParam int index, XPath xp, Document doc) throws Exception {
+        // ruleid: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@name='" + user + "']", doc);
+        // ok: java-xpath-injection-tainted
+        return xp.evaluate("/users/user[" + index + "]", doc);
+    }
 }

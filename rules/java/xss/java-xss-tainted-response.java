@@ -22,4 +22,14 @@ public class Greet extends HttpServlet {
         // ok: java-xss-tainted-response
         System.out.println("visit from " + name);
     }
+
+    // Spring MVC: the framework fills annotated parameters from the request.
+    void greet(@RequestParam("name") String name, @RequestParam int age, HttpServletResponse response) throws IOException {
+        // ruleid: java-xss-tainted-response
+        response.getWriter().println("<h1>Hello " + name + "</h1>");
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<p>Age " + age + "</p>");
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<h1>Hello " + HtmlUtils.htmlEscape(name) + "</h1>");
+    }
 }

@@ -32,3 +32,15 @@ def echo_plain():
     words = request.form.get("words")
     # ok: python-cmdi-tainted-command
     subprocess.run(["echo", words])
+
+
+@app.route("/ping/<host>")
+def ping_route(host):
+    # ruleid: python-cmdi-tainted-command
+    os.system("ping -c 1 " + host)
+
+
+@app.get("/count/{n}")
+def ping_count(n: int):
+    # ok: python-cmdi-tainted-command
+    os.system("ping -c %d localhost" % n)

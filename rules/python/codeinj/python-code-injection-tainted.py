@@ -55,3 +55,11 @@ def literal_half_checked():
         return "a plain string literal, please"
     # ruleid: python-code-injection-tainted
     return eval(text)
+
+
+@app.post("/calc")
+def calc(expr: str = Form(...), precision: int = Form(2)):
+    # ruleid: python-code-injection-tainted
+    value = eval(expr)
+    # ok: python-code-injection-tainted
+    return eval("round(1 / 3, %d)" % precision)

@@ -11,3 +11,11 @@ def lookup(conn):
     # ok: python-ldap-injection-tainted
     safe = conn.search_s("ou=users,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(user) + ")")
     return found, safe
+
+
+@app.route("/people/<uid>")
+def person(uid):
+    # ruleid: python-ldap-injection-tainted
+    conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + uid + ")")
+    # ok: python-ldap-injection-tainted
+    conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(uid) + ")")

@@ -48,3 +48,29 @@ def fetch_resolved():
         return "bad name", 400
     # ok: python-path-traversal-tainted
     return send_file(path)
+
+
+@app.route("/files/<path:name>")
+def files(name):
+    # ruleid: python-path-traversal-tainted
+    return send_file("/srv/files/" + name)
+
+
+@app.route("/docs/<lang>/<page>")
+def docs(lang, page):
+    # ok: python-path-traversal-tainted
+    send_from_directory("/srv/docs", page)
+    # ruleid: python-path-traversal-tainted
+    return send_from_directory("/srv/docs/" + lang, page)
+
+
+@router.get("/reports/{name}")
+def report(name: str):
+    # ruleid: python-path-traversal-tainted
+    return FileResponse("/srv/reports/" + name)
+
+
+@router.get("/reports/by-id/{report_id}")
+def report_by_id(report_id: int):
+    # ok: python-path-traversal-tainted
+    return FileResponse("/srv/reports/%d.pdf" % report_id)

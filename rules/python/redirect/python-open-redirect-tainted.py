@@ -44,3 +44,34 @@ def checked_too_late():
     if parsed.netloc not in ["example.com"]:
         return redirect("/")
     return response
+
+
+# Django: the login "next" parameter, checked or not against the allowed hosts.
+def django_login_done(request):
+    target = request.GET.get("next", "/")
+    # ruleid: python-open-redirect-tainted
+    return HttpResponseRedirect(target)
+
+
+def django_login_checked(request):
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect("/")
+    # ok: python-open-redirect-tainted
+    return redirect(target)
+
+
+# FastAPI: query parameters are the decorated function's parameters.
+@router.get("/continue")
+def fastapi_continue(to: str, page: int = 1):
+    if page > 1:
+        # ok: python-open-redirect-tainted
+        return RedirectResponse("/list?page=%d" % page)
+    # ruleid: python-open-redirect-tainted
+    return RedirectResponse(url=to)
+
+
+@app.route("/out/<path:target>")
+def flask_out(target):
+    # ruleid: python-open-redirect-tainted
+    return redirect(target)

@@ -20,3 +20,15 @@ def save_preference(request):
         label = "standard"
     # ok: python-trust-boundary-tainted
     request.session[label] = "on"
+
+
+@app.route("/lang/<code>")
+def set_language(code):
+    # ruleid: python-trust-boundary-tainted
+    session["lang"] = code
+
+
+@app.route("/page/<int:number>")
+def set_page(number):
+    # ok: python-trust-boundary-tainted
+    session["page"] = number

@@ -20,3 +20,11 @@ def lookup_compiled(tree):
     # ok: python-xpath-injection-tainted
     fixed = lxml.etree.XPath("//user[@name=$name]")
     return finder(tree), fixed(tree, name=name)
+
+
+@router.get("/users/{name}")
+def user_xml(name: str, index: int):
+    # ruleid: python-xpath-injection-tainted
+    tree.xpath("//user[@name='" + name + "']")
+    # ok: python-xpath-injection-tainted
+    return tree.xpath("//user[%d]" % index)

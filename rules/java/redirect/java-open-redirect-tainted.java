@@ -1,0 +1,43 @@
+import java.io.IOException;
+import javax.servlet.http.*;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.ModelAndView;
+
+public class Login extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String next = request.getParameter("next");
+        // ruleid: java-open-redirect-tainted
+        response.sendRedirect(next);
+        // ok: java-open-redirect-tainted
+        response.sendRedirect("/home");
+        String back = request.getParameter("back");
+        if (!back.startsWith("/app/")) {
+            return;
+        }
+        // ok: java-open-redirect-tainted
+        response.sendRedirect(back);
+    }
+
+    // Spring MVC: a view name starting with "redirect:" is a redirect to what follows.
+    @GetMapping("/login/done")
+    public String done(@RequestParam("returnUrl") String returnUrl) {
+        // ruleid: java-open-redirect-tainted
+        return "redirect:" + returnUrl;
+    }
+
+    @GetMapping("/orders/{id}/view")
+    public String order(@PathVariable String id) {
+        // ok: java-open-redirect-tainted
+        return "redirect:/orders/" + id;
+    }
+
+    @GetMapping("/go")
+    public ModelAndView go(@RequestParam String target, @RequestParam long page) {
+        if (page > 0) {
+            // ok: java-open-redirect-tainted
+            return new ModelAndView("redirect:" + "/list?page=" + page);
+        }
+        // ruleid: java-open-redirect-tainted
+        return new ModelAndView("redirect:" + target);
+    }
+}

@@ -1,0 +1,43 @@
+import java.net.*;
+import java.net.http.*;
+import javax.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+public class Preview {
+    private final RestTemplate restTemplate = new RestTemplate();
+    private final WebClient webClient = WebClient.create();
+
+    public Object fetch(HttpServletRequest request) throws Exception {
+        String target = request.getParameter("url");
+        URL url = new URL(target);
+        // ruleid: java-ssrf-tainted-url
+        URLConnection conn = url.openConnection();
+        // ok: java-ssrf-tainted-url
+        URLConnection health = new URL("https://api.example.com/health").openConnection();
+        return conn;
+    }
+
+    @GetMapping("/preview")
+    public String preview(@RequestParam String url, @RequestParam int page) {
+        // ruleid: java-ssrf-tainted-url
+        String body = restTemplate.getForObject(url, String.class);
+        // ok: java-ssrf-tainted-url
+        String list = restTemplate.getForObject("https://api.example.com/items?page=" + page, String.class);
+        // ok: java-ssrf-tainted-url
+        String fixed = restTemplate.getForObject("https://api.example.com/items?q={q}", String.class, url);
+        return body + list + fixed;
+    }
+
+    @PostMapping("/hook")
+    public Object hook(@RequestBody Hook hook) throws Exception {
+        // ruleid: java-ssrf-tainted-url
+        webClient.get().uri(hook.getCallback()).retrieve();
+        // ruleid: java-ssrf-tainted-url
+        HttpRequest req = HttpRequest.newBuilder().uri(URI.create(hook.getCallback())).build();
+        // ok: java-ssrf-tainted-url
+        webClient.get().uri("https://api.example.com/ping").retrieve();
+        return req;
+    }
+}
