@@ -272,8 +272,18 @@ export class TaintTracker {
     if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);
     if (this.language.complexity.ternaryKinds.includes(kind)) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
-      const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
+      const parts = namedChildrenWithoutComments(node);
+      const chosen = scope ? this.flowOf(scope).chosenBranch(node, parts) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
+      // The condition only picks a branch: `params[:next] ? new_path : index_path` holds no request data.
+      const condition = node.field('condition') ?? (this.language.id === 'python' ? parts[1] : undefined);
+      if (condition) {
+        for (const part of parts) {
+          const path = part.id() === condition.id() ? undefined : this.taintOf(part, depth, scope);
+          if (path) return path;
+        }
+        return undefined;
+      }
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
@@ -611,7 +621,9 @@ export class TaintTracker {
           const checked = match.getMatch('X');
           const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
           const condition = statement?.field('condition');
-          if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(statement.field('consequence'), this.language)) continue;
+          // Ruby's `return head(:forbidden) unless ok?(x)` keeps what runs in the modifier's body.
+          const consequence = statement?.field('consequence') ?? (statement?.kind().endsWith('_modifier') ? statement.field('body') : null);
+          if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(consequence ?? null, this.language)) continue;
           if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });
           // A check on a value parsed from another (`u = urlparse(target)`; `if u.netloc not in ALLOWED: return`)
