@@ -81,6 +81,17 @@ test('Ruby: an allow-list check that returns or raises when it fails cleans the 
   assert.equal(tainted('a.rb', rb(['kind = params[:kind]', 'log(kind) unless ALLOWED.include?(kind)', use])).length, 1);
 });
 
+test('Rust: names bound by destructuring patterns in parameters, let and if let carry the value', () => {
+  const rs = (params: string, lines: string[]) =>
+    [`async fn h(${params}, conn: &rusqlite::Connection) {`, ...lines.map((line) => `    ${line}`), '}', ''].join('\n');
+  const sink = (name: string) => `conn.execute(&format!("DELETE FROM t WHERE a = '{}'", ${name}), []).ok();`;
+  assert.equal(tainted('a.rs', rs('Path((id, name)): Path<(u32, String)>', [sink('name')])).length, 1);
+  assert.equal(tainted('a.rs', rs('q: web::Query<Search>', ['let Search { name, .. } = q.into_inner();', sink('name')])).length, 1);
+  assert.equal(tainted('a.rs', rs('q: web::Path<(String, String)>', ['let (a, b) = q.into_inner();', sink('b')])).length, 1);
+  assert.equal(tainted('a.rs', rs('Query(m): Query<HashMap<String, String>>', ['if let Some(v) = m.get("k") {', `    ${sink('v')}`, '}'])).length, 1);
+  assert.deepEqual(tainted('a.rs', rs('Query(m): Query<HashMap<String, String>>', ['let (a, b) = ("x", 1);', sink('a')])), []);
+});
+
 test('a branch that can never run is not followed: constant conditions are folded', () => {
   const ternary = py(['p = request.args.get("q")', 'num = 106', 'bar = "safe" if 7 * 18 + num > 200 else p', 'db.execute("SELECT " + bar)']);
   assert.deepEqual(tainted('a.py', ternary), []);
