@@ -10,6 +10,9 @@ class UsersController < ApplicationController
     @page = User.where("id > #{params[:after].to_i}")
     # ok: ruby-sqli-built-query
     @named = User.where("name = #{ActiveRecord::Base.connection.quote(name)}")
+    column = %w[name created_at].include?(params[:sort]) ? params[:sort] : "name"
+    # ok: ruby-sqli-built-query
+    @ordered = User.order("#{column} DESC")
     # ok: ruby-sqli-built-query
     @admins = User.where("name = ?", name)
     # ok: ruby-sqli-built-query

@@ -28,6 +28,9 @@ class UsersController < ApplicationController
     name = "guest"
     # ok: ruby-sqli-tainted-query
     @guests = User.where("name = '#{name}'")
+    column = %w[name created_at].include?(params[:sort]) ? params[:sort] : "name"
+    # ok: ruby-sqli-tainted-query
+    @ordered = User.order("#{column} DESC")
     # ok: ruby-sqli-tainted-query
     @payload = params.select { |key, _| key.start_with?("q_") }
   end
