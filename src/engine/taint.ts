@@ -270,12 +270,14 @@ export class TaintTracker {
     const kind = node.kind();
     if (this.language.constantKinds.includes(kind)) return undefined;
     if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);
-    if (this.language.complexity.ternaryKinds.includes(kind)) {
+    const isTernary = this.language.complexity.ternaryKinds.includes(kind);
+    if (isTernary || this.language.complexity.ifKinds.includes(kind)) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
       const parts = namedChildrenWithoutComments(node);
-      const chosen = scope ? this.flowOf(scope).chosenBranch(node, parts) : undefined;
+      const chosen = isTernary && scope ? this.flowOf(scope).chosenBranch(node, parts) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
-      // The condition only picks a branch: `params[:next] ? new_path : index_path` holds no request data.
+      // The condition only picks a branch: `params[:next] ? new_path : index_path`, or Rust's
+      // `let s = if let Some(n) = q.get("n") { render(..) } else { .. }`, holds no request data.
       const condition = node.field('condition') ?? (this.language.id === 'python' ? parts[1] : undefined);
       if (condition) {
         for (const part of parts) {
@@ -284,6 +286,11 @@ export class TaintTracker {
         }
         return undefined;
       }
+    }
+    if (this.language.implicitReturn && this.language.blockKinds.includes(kind)) {
+      // A block used as a value is its last expression; earlier statements reach it only through variables.
+      const last = namedChildrenWithoutComments(node).at(-1);
+      return last ? this.taintOf(last, depth, scope) : undefined;
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;

@@ -66,6 +66,10 @@ test('a pattern finding and a taint finding at the same place are reported once,
 
 test('the condition of a ternary picks a branch but is not its value', () => {
   assert.deepEqual(tainted('a.py', py(['db.execute("SELECT a" if request.args.get("q") else "SELECT b")'])), []);
+  const rs = (value: string) => `async fn h(Query(m): Query<HashMap<String, String>>, conn: &rusqlite::Connection) {\n    let sql = ${value};\n    conn.execute(&sql, []).ok();\n}\n`;
+  assert.deepEqual(tainted('a.rs', rs('if let Some(_) = m.get("k") { "SELECT 1".to_string() } else { "SELECT 2".to_string() }')), []);
+  assert.equal(tainted('a.rs', rs('if let Some(v) = m.get("k") { format!("SELECT {}", v) } else { "SELECT 2".to_string() }')).length, 1);
+  assert.deepEqual(tainted('a.rs', rs('if let Some(v) = m.get("k") { let n = v.len(); log(v); format!("SELECT {}", n) } else { "SELECT 2".to_string() }')), []);
   assert.equal(tainted('a.py', py(['db.execute(request.args.get("q") if request.args.get("p") else "SELECT b")'])).length, 1);
   const rb = (line: string) => ['class A < ApplicationController', '  def create', `    ${line}`, '  end', 'end', ''].join('\n');
   assert.deepEqual(tainted('a.rb', rb('redirect_to(params[:continue] ? new_group_path : groups_path)')), []);
