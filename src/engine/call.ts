@@ -1,5 +1,6 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
+import { patternNames } from './value.js';
 
 /** A call split into the parts taint and summaries need: `receiver.method(args)` or `name(args)`. */
 export interface CallParts {
@@ -69,8 +70,7 @@ export function parameterDeclarations(fn: SyntaxNode, language: LanguageSpec): {
     }
     if (direct?.kind() === 'tuple_struct_pattern') {
       // Rust extractors (`Query(params): Query<T>`): the names inside the pattern are bound, not its type.
-      const type = direct.field('type')?.id();
-      const bound = namedChildrenWithoutComments(direct).filter((child) => child.id() !== type && language.identifierKinds.includes(child.kind()));
+      const bound = patternNames(direct, language);
       if (bound.length > 0) {
         declarations.push(...bound.map((child) => ({ name: child.text(), node: parameter })));
         continue;

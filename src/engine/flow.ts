@@ -144,6 +144,8 @@ export function exits(body: SyntaxNode | null, language: LanguageSpec, loopJumps
   if (last?.kind() === 'statement_list') last = namedChildrenWithoutComments(last).at(-1);
   if (!last) return false;
   if (language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression)$/.test(last.kind())) return true;
+  // Ruby raises with a plain method call.
+  if (language.id === 'ruby' && last.kind() === 'call' && !last.field('receiver') && /^(raise|fail)$/.test(last.field('method')?.text() ?? '')) return true;
   // `break`/`continue` leave the rest of a loop body, not the function.
   return loopJumps && /^(continue_statement|break_statement)$/.test(last.kind());
 }

@@ -288,21 +288,29 @@ export class TaintTracker {
     const kind = node.kind();
     if (this.language.constantKinds.includes(kind)) return undefined;
     if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);
-    if (this.language.complexity.ternaryKinds.includes(kind)) {
+    const isTernary = this.language.complexity.ternaryKinds.includes(kind);
+    if (isTernary || this.language.complexity.ifKinds.includes(kind)) {
       // `a if cond else b` / `cond ? a : b`: when the condition folds to a constant only one side can run.
-      const chosen = scope ? this.flowOf(scope).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
+      const parts = namedChildrenWithoutComments(node);
+      const chosen = isTernary && scope ? this.flowOf(scope).chosenBranch(node, parts) : undefined;
       if (chosen) return this.taintOf(chosen, depth, scope);
-      // The condition picks a branch but is not the value (`isset($_GET['a']) ? 'x' : 'y'`), unless it is
-      // the value itself as in PHP's `$a ?: 'x'`, which has no consequence.
-      const condition = node.field('condition');
-      if (condition && (node.field('consequence') ?? node.field('body'))) {
-        for (const child of namedChildrenWithoutComments(node)) {
-          if (child.id() === condition.id()) continue;
-          const path = this.taintOf(child, depth, scope);
+      // The condition only picks a branch: `params[:next] ? new_path : index_path`, or Rust's
+      // `let s = if let Some(n) = q.get("n") { render(..) } else { .. }`, holds no request data. PHP's
+      // `$a ?: 'x'` has no consequence: there the condition is the value.
+      const condition = node.field('condition') ?? (this.language.id === 'python' ? parts[1] : undefined);
+      const hasConsequence = this.language.id === 'python' || (node.field('consequence') ?? node.field('body')) !== null;
+      if (condition && hasConsequence) {
+        for (const part of parts) {
+          const path = part.id() === condition.id() ? undefined : this.taintOf(part, depth, scope);
           if (path) return path;
         }
         return undefined;
       }
+    }
+    if (this.language.implicitReturn && this.language.blockKinds.includes(kind)) {
+      // A block used as a value is its last expression; earlier statements reach it only through variables.
+      const last = namedChildrenWithoutComments(node).at(-1);
+      return last ? this.taintOf(last, depth, scope) : undefined;
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
@@ -640,7 +648,9 @@ export class TaintTracker {
           const checked = match.getMatch('X');
           const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
           const condition = statement?.field('condition');
-          if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(statement.field('consequence'), this.language)) continue;
+          // Ruby's `return head(:forbidden) unless ok?(x)` keeps what runs in the modifier's body.
+          const consequence = statement?.field('consequence') ?? (statement?.kind().endsWith('_modifier') ? statement.field('body') : null);
+          if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(consequence ?? null, this.language)) continue;
           if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });
           // A check on a value parsed from another (`u = urlparse(target)`; `if u.netloc not in ALLOWED: return`)

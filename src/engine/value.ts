@@ -252,6 +252,11 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
     byName.set(name, list);
   };
   for (const a of raw) {
+    if (language.destructuringKinds?.includes(a.target.kind())) {
+      // `let (a, b) = t`, `let S { a, .. } = s`: each name holds a part of the value, as tainted as the whole.
+      for (const name of new Set(patternNames(a.target, language).map((n) => n.text()))) add(name, a, a.value);
+      continue;
+    }
     const isList = a.target.kind() === 'expression_list' || a.target.kind() === 'pattern_list';
     if (isList) {
       const targets = namedChildrenWithoutComments(a.target);
@@ -277,6 +282,21 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
     if (name !== undefined && value) add(name, a, value);
   }
   return byName;
+}
+
+/** The names a destructuring pattern binds (`(a, b)`, `S { a, b: c }`, `Some(v)`); the type it names is not one. */
+export function patternNames(pattern: SyntaxNode, language: LanguageSpec): SyntaxNode[] {
+  const names: SyntaxNode[] = [];
+  const stack = [pattern];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (language.identifierKinds.includes(node.kind()) || node.kind() === 'shorthand_field_identifier') {
+      names.push(node);
+      continue;
+    }
+    const type = node.field('type')?.id();
+    for (const child of namedChildrenWithoutComments(node)) if (child.id() !== type) stack.push(child);
+  }
+  return names.reverse();
 }
 
 function declaredIdentifier(target: SyntaxNode, language: LanguageSpec): string | undefined {

@@ -100,6 +100,8 @@ export interface LanguageSpec {
   concatOperators: string[];
   parenthesizedKinds: string[];
   assignments: AssignmentShape[];
+  /** Assignment targets that destructure the value (Rust `(a, b)`, `S { a, .. }`, `Some(v)`): every name inside is bound. */
+  destructuringKinds?: string[];
   /** Statements that return a value from a function (`return x`). */
   returnKinds: string[];
   /** Statement blocks: a function body of another kind is an expression it returns (`x => x + 1`). */

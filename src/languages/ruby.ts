@@ -33,7 +33,8 @@ export const ruby: LanguageSpec = {
   parenthesizedKinds: ['parenthesized_statements'],
   collectionMethods: [{ method: 'push', keyed: false }, { method: 'append', keyed: false }, { method: 'unshift', keyed: false }, { method: 'concat', keyed: false }, { method: 'store', keyed: true }],
   returnKinds: ['return'],
-  blockKinds: ['body_statement', 'block_body'],
+  // `then` holds the statements of an if/unless.
+  blockKinds: ['body_statement', 'block_body', 'then'],
   implicitReturn: true,
   assignments: [
     { kind: 'assignment', target: 'left', value: 'right' },

@@ -42,7 +42,10 @@ export const rust: LanguageSpec = {
     { kind: 'assignment_expression', target: 'left', value: 'right' },
     { kind: 'compound_assignment_expr', target: 'left', value: 'right', augmented: true },
     { kind: 'for_expression', target: 'pattern', value: 'value', loop: true },
+    // `if let Some(v) = q.get("k")` / `while let …`
+    { kind: 'let_condition', target: 'pattern', value: 'value' },
   ],
+  destructuringKinds: ['tuple_pattern', 'struct_pattern', 'tuple_struct_pattern', 'slice_pattern', 'reference_pattern', 'ref_pattern', 'mut_pattern'],
   formatCallArguments(node: SyntaxNode) {
     // `format!("..{}..", a, b)`: the macro's token tree holds the format string and its arguments.
     if (node.kind() !== 'macro_invocation' || node.namedChildren()[0]?.text() !== 'format') return undefined;

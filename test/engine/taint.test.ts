@@ -64,6 +64,38 @@ test('a pattern finding and a taint finding at the same place are reported once,
   assert.equal(sqli[0]!.ruleId, 'python-sqli-tainted-query');
 });
 
+test('the condition of a ternary picks a branch but is not its value', () => {
+  assert.deepEqual(tainted('a.py', py(['db.execute("SELECT a" if request.args.get("q") else "SELECT b")'])), []);
+  const rs = (value: string) => `async fn h(Query(m): Query<HashMap<String, String>>, conn: &rusqlite::Connection) {\n    let sql = ${value};\n    conn.execute(&sql, []).ok();\n}\n`;
+  assert.deepEqual(tainted('a.rs', rs('if let Some(_) = m.get("k") { "SELECT 1".to_string() } else { "SELECT 2".to_string() }')), []);
+  assert.equal(tainted('a.rs', rs('if let Some(v) = m.get("k") { format!("SELECT {}", v) } else { "SELECT 2".to_string() }')).length, 1);
+  assert.deepEqual(tainted('a.rs', rs('if let Some(v) = m.get("k") { let n = v.len(); log(v); format!("SELECT {}", n) } else { "SELECT 2".to_string() }')), []);
+  assert.equal(tainted('a.py', py(['db.execute(request.args.get("q") if request.args.get("p") else "SELECT b")'])).length, 1);
+  const rb = (line: string) => ['class A < ApplicationController', '  def create', `    ${line}`, '  end', 'end', ''].join('\n');
+  assert.deepEqual(tainted('a.rb', rb('redirect_to(params[:continue] ? new_group_path : groups_path)')), []);
+  assert.equal(tainted('a.rb', rb('redirect_to(params[:continue] ? params[:next] : groups_path)')).length, 1);
+});
+
+test('Ruby: an allow-list check that returns or raises when it fails cleans the value after it', () => {
+  const rb = (lines: string[]) => ['class A < ApplicationController', '  def show', ...lines.map((line) => `    ${line}`), '  end', 'end', ''].join('\n');
+  const use = 'Report.public_send(kind)';
+  assert.deepEqual(tainted('a.rb', rb(['kind = params[:kind]', 'return head(:bad_request) unless ALLOWED.include?(kind)', use])), []);
+  assert.deepEqual(tainted('a.rb', rb(['kind = params[:kind]', 'raise ArgumentError unless ALLOWED.include?(kind)', use])), []);
+  assert.deepEqual(tainted('a.rb', rb(['kind = params[:kind]', 'unless ALLOWED.include?(kind)', '  render_403', '  return', 'end', use])), []);
+  assert.equal(tainted('a.rb', rb(['kind = params[:kind]', 'log(kind) unless ALLOWED.include?(kind)', use])).length, 1);
+});
+
+test('Rust: names bound by destructuring patterns in parameters, let and if let carry the value', () => {
+  const rs = (params: string, lines: string[]) =>
+    [`async fn h(${params}, conn: &rusqlite::Connection) {`, ...lines.map((line) => `    ${line}`), '}', ''].join('\n');
+  const sink = (name: string) => `conn.execute(&format!("DELETE FROM t WHERE a = '{}'", ${name}), []).ok();`;
+  assert.equal(tainted('a.rs', rs('Path((id, name)): Path<(u32, String)>', [sink('name')])).length, 1);
+  assert.equal(tainted('a.rs', rs('q: web::Query<Search>', ['let Search { name, .. } = q.into_inner();', sink('name')])).length, 1);
+  assert.equal(tainted('a.rs', rs('q: web::Path<(String, String)>', ['let (a, b) = q.into_inner();', sink('b')])).length, 1);
+  assert.equal(tainted('a.rs', rs('Query(m): Query<HashMap<String, String>>', ['if let Some(v) = m.get("k") {', `    ${sink('v')}`, '}'])).length, 1);
+  assert.deepEqual(tainted('a.rs', rs('Query(m): Query<HashMap<String, String>>', ['let (a, b) = ("x", 1);', sink('a')])), []);
+});
+
 test('a branch that can never run is not followed: constant conditions are folded', () => {
   const ternary = py(['p = request.args.get("q")', 'num = 106', 'bar = "safe" if 7 * 18 + num > 200 else p', 'db.execute("SELECT " + bar)']);
   assert.deepEqual(tainted('a.py', ternary), []);

@@ -11,6 +11,8 @@ def archive(dir)
   # ok: ruby-cmdi-built-command
   system("tar", "czf", "backup.tgz", dir)
   # ok: ruby-cmdi-built-command
+  system("du -sh #{Shellwords.escape(dir)}")
+  # ok: ruby-cmdi-built-command
   uptime = `uptime`
   [out, listing, uptime]
 end
