@@ -36,3 +36,9 @@ def load_cache(path):
     with open(path, "rb") as f:
         # ok: python-deserialization-tainted
         return pickle.load(f)
+
+
+@app.post("/import/<name>")
+def import_state(name: str, version: int):
+    # ruleid: python-deserialization-tainted
+    return pickle.loads(base64.b64decode(name)), version
