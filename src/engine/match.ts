@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
+import { checkBound, hasOrigin, isSignedSizeRisk } from './bounds.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
 import type { ProjectContext } from './project.js';
@@ -176,6 +177,16 @@ function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFi
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
+    if (typeof condition === 'object' && 'bound' in condition) {
+      const buffer = node.getMatch(condition.bound);
+      if (!buffer || !condition.verdict.includes(checkBound(captured, buffer, condition.limit, parsed.language))) return false;
+      if (!hasOrigin(captured, condition.origin, parsed.language)) return false;
+      continue;
+    }
+    if (condition === 'signed-size') {
+      if (!isSignedSizeRisk(captured, parsed.language)) return false;
+      continue;
+    }
     if (typeof condition === 'object') {
       if (regexOfCondition(condition.regex).test(captured.text()) === condition.not) return false;
       continue;
