@@ -62,10 +62,40 @@ const UNKNOWN: Range = {};
 // The file being analysed: names in a macro body parsed on its own resolve there.
 let fileRoot: SyntaxNode | undefined;
 
+// Per file: node lists by what was searched and in which node (ids are unique within one parsed file).
+const searches = new Map<string, SyntaxNode[]>();
+const flows = new Map<string, FunctionFlow>();
+const ranges = new Map<string, Range>();
+const origins = new Map<string, boolean>();
+const names = new Map<string, string[]>();
+
+/** Forgets per-file caches; call before analysing another file. */
+export function startBoundsFile(): void {
+  for (const cache of [searches, flows, ranges, origins, names]) cache.clear();
+}
+
+/** A key for `node` within the file (macro bodies parsed apart differ in kind, text or place). */
+function keyOf(node: SyntaxNode): string {
+  const { start, end } = node.range();
+  return `${node.id()}:${start.index}:${end.index}:${node.kind()}:${node.text().length}`;
+}
+
+/** The nodes of `kinds` inside `scope`, in source order, searched once per file. */
+function nodesIn(scope: SyntaxNode, kinds: string[]): SyntaxNode[] {
+  const { start, end } = scope.range();
+  const key = `${kinds.join(',')}:${scope.id()}:${start.index}:${end.index}`;
+  let found = searches.get(key);
+  if (!found) {
+    found = scope.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    searches.set(key, found);
+  }
+  return found;
+}
+
 /** How `value` (a size or an index) stands against the capacity of `buffer`. */
 export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLimit, language: LanguageSpec): BoundVerdict {
   fileRoot = value.getRoot().root();
-  const found = bufferOf(buffer, language);
+  const found = bufferOf(buffer, language, limit === 'size');
   if (!found) return 'unknown';
   const range = rangeOf(value, language, 0);
   if (found.allocation) return limit === 'size' ? againstAllocation(value, range, found.allocation, language) : 'unknown';
@@ -83,21 +113,41 @@ export function hasOrigin(value: SyntaxNode, origin: ValueOrigin, language: Lang
   if (origin === 'any') return true;
   if (depth > MAX_DEPTH) return false;
   if (depth === 0) fileRoot = value.getRoot().root();
+  if (origin === 'parameter') return isParameterValue(stripped(value), language);
+  const key = keyOf(value);
+  const known = origins.get(key);
+  if (known !== undefined) return known;
+  // Assume no while this value is being followed: a loop-carried assignment (`n = n + 1`) reads itself.
+  origins.set(key, false);
+  const found = comesFromInput(value, language, depth);
+  origins.set(key, found);
+  return found;
+}
+
+function comesFromInput(value: SyntaxNode, language: LanguageSpec, depth: number): boolean {
+  const origin = 'input';
   const nodes = [value, ...value.findAll({ rule: { any: [{ kind: 'identifier' }, { kind: 'call_expression' }, { kind: 'subscript_expression' }] } })];
   for (const node of nodes) {
     const kind = node.kind();
-    if (origin === 'input' && kind === 'call_expression' && INPUT_CALLS.test(node.field('function')?.text() ?? '')) return true;
-    if (origin === 'input' && kind === 'subscript_expression' && /^argv$/.test(node.field('argument')?.text() ?? '')) return true;
+    if (kind === 'call_expression' && INPUT_CALLS.test(node.field('function')?.text() ?? '')) return true;
+    if (kind === 'subscript_expression' && /^argv$/.test(node.field('argument')?.text() ?? '')) return true;
     if (kind !== 'identifier' || node.parent()?.kind() === 'call_expression' && node.parent()?.field('function')?.id() === node.id()) continue;
     const scope = enclosingFunction(node, language);
     if (!scope) continue;
-    if (origin === 'parameter' && isParameter(node.text(), scope, language) && reachingAssignments(node, scope, language).length === 0) return true;
-    if (origin === 'input' && scannedInto(node.text(), scope)) return true;
+    if (scannedInto(node.text(), scope)) return true;
     for (const assignment of reachingAssignments(node, scope, language)) {
       if (hasOrigin(assignment.value, origin, language, depth + 1)) return true;
     }
   }
   return false;
+}
+
+/** A parameter used as it came in, alone or in arithmetic (`i`, `i + 1`), not a member or call reached through it. */
+function isParameterValue(value: SyntaxNode, language: LanguageSpec): boolean {
+  if (value.kind() === 'binary_expression') return namedChildrenWithoutComments(value).some((side) => isParameterValue(stripped(side), language));
+  if (value.kind() !== 'identifier') return false;
+  const scope = enclosingFunction(value, language);
+  return scope !== undefined && isParameter(value.text(), scope, language) && reachingAssignments(value, scope, language).length === 0;
 }
 
 /**
@@ -124,11 +174,16 @@ export function isSignedSizeRisk(value: SyntaxNode, language: LanguageSpec): boo
     return (operator === '==' || operator === '!=' || RELATIONAL.has(operator ?? '')) && bound.hi !== undefined && bound.hi <= 1;
   });
   if (rulesOutNegative) return false;
-  const upperOnly = comparisons.some((comparison) => RELATIONAL.has(operatorOf(comparison) ?? ''));
+  // Checked against a fixed bound only (`if (len > 64) return;`): the bound was thought of, the sign was not.
+  const upperOnly = comparisons.some((comparison) => {
+    const other = namedChildrenWithoutComments(comparison).find((side) => !mentions(side.text(), value.text()));
+    const bound = other ? rangeOf(other, language, 0) : UNKNOWN;
+    return RELATIONAL.has(operatorOf(comparison) ?? '') && bound.lo !== undefined && bound.lo === bound.hi;
+  });
   return upperOnly || hasOrigin(value, 'input', language);
 }
 
-function bufferOf(node: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+function bufferOf(node: SyntaxNode, language: LanguageSpec, allocations = false): Buffer | undefined {
   const target = stripped(node);
   if (target.kind() !== 'identifier') return undefined;
   const name = target.text();
@@ -138,20 +193,30 @@ function bufferOf(node: SyntaxNode, language: LanguageSpec): Buffer | undefined 
     if (isParameter(name, scope, language)) return undefined;
     const local = arrayDeclarations(scope, name).filter((d) => d.range().start.index < useStart).at(-1);
     if (local) return arrayCapacity(local, language);
-    const declaredHere = scope.findAll({ rule: { kind: 'declaration' } }).some((d) => d.range().start.index < useStart && declaredNames(d).includes(name));
-    if (declaredHere) return allocationOf(target, scope, language);
+    const declaredHere = nodesIn(scope, ['declaration']).some((d) => d.range().start.index < useStart && declaredNames(d).includes(name));
+    if (declaredHere) return allocations ? allocationOf(target, scope, language) : undefined;
   }
   const global = arrayDeclarations(target.getRoot().root(), name).filter((d) => enclosingFunction(d, language) === undefined).at(-1);
   return global ? arrayCapacity(global, language) : undefined;
 }
 
 function arrayDeclarations(scope: SyntaxNode, name: string): SyntaxNode[] {
-  return scope
-    .findAll({ rule: { kind: 'array_declarator', inside: { kind: 'declaration', stopBy: 'end' } } })
-    .filter((d) => d.field('declarator')?.kind() === 'identifier' && d.field('declarator')?.text() === name);
+  return nodesIn(scope, ['array_declarator']).filter(
+    (d) => d.field('declarator')?.kind() === 'identifier' && d.field('declarator')?.text() === name && d.ancestors().some((a) => a.kind() === 'declaration'),
+  );
 }
 
 function declaredNames(declaration: SyntaxNode): string[] {
+  const key = keyOf(declaration);
+  let found = names.get(key);
+  if (!found) {
+    found = findDeclaredNames(declaration);
+    names.set(key, found);
+  }
+  return found;
+}
+
+function findDeclaredNames(declaration: SyntaxNode): string[] {
   return declaration.findAll({ rule: { kind: 'identifier' } }).filter((id) => id.parent()?.field('declarator')?.id() === id.id()).map((id) => id.text());
 }
 
@@ -188,9 +253,7 @@ function allocationOf(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec
   const reaching = reachingAssignments(use, scope, language);
   if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
   const assignment = reaching[0]!;
-  const moved = scope
-    .findAll({ rule: { kind: 'update_expression' } })
-    .some((u) => u.namedChildren()[0]?.text() === name && u.range().start.index > assignment.node.range().end.index && u.range().end.index < use.range().start.index);
+  const moved = nodesIn(scope, ['update_expression']).some((u) => u.namedChildren()[0]?.text() === name && u.range().start.index > assignment.node.range().end.index && u.range().end.index < use.range().start.index);
   if (moved) return undefined;
   const call = stripped(assignment.value);
   if (call.kind() !== 'call_expression') return undefined;
@@ -272,7 +335,7 @@ function isChecked(value: SyntaxNode, language: LanguageSpec): boolean {
 
 function comparisonsBefore(use: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
   const at = use.range().start.index;
-  return scope.findAll({ rule: { kind: 'binary_expression', regex: '[<>=!]' } }).filter((c) => (c.range().start.index < at || containsNode(use, c)) && /^(<|<=|>|>=|==|!=)$/.test(operatorOf(c) ?? ''));
+  return nodesIn(scope, ['binary_expression']).filter((c) => (c.range().start.index < at || containsNode(use, c)) && /^(<|<=|>|>=|==|!=)$/.test(operatorOf(c) ?? ''));
 }
 
 function mentions(text: string, name: string): boolean {
@@ -296,19 +359,20 @@ function stripped(node: SyntaxNode): SyntaxNode {
 
 function isParameter(name: string, scope: SyntaxNode, language: LanguageSpec): boolean {
   const parameters = language.functionParameters(scope);
-  return parameters !== null && parameters !== undefined && parameters.findAll({ rule: { kind: 'identifier' } }).some((id) => id.text() === name);
+  return parameters !== null && parameters !== undefined && nodesIn(parameters, ['identifier']).some((id) => id.text() === name);
 }
 
 function declaredType(name: string, scope: SyntaxNode, language: LanguageSpec): string | undefined {
   const parameters = language.functionParameters(scope);
-  const declarations = [...(parameters?.findAll({ rule: { kind: 'parameter_declaration' } }) ?? []), ...scope.findAll({ rule: { kind: 'declaration' } })];
+  const declarations = [...(parameters ? nodesIn(parameters, ['parameter_declaration']) : []), ...nodesIn(scope, ['declaration'])];
   const declaration = declarations.find((d) => d.field('declarator') !== null && declaredNames(d).includes(name) && !d.find({ rule: { kind: 'pointer_declarator' } }) && !d.find({ rule: { kind: 'array_declarator' } }));
   return declaration?.field('type')?.text().replace(/\s+/g, ' ');
 }
 
 /** `scanf("%d", &n)`: the call writes the variable. */
 function scannedInto(name: string, scope: SyntaxNode): boolean {
-  return scope.findAll({ rule: { kind: 'pointer_expression', regex: `^&\\s*${name}$` } }).some((address) => {
+  return nodesIn(scope, ['pointer_expression']).some((address) => {
+    if (normalized(address.text()) !== `&${name}`) return false;
     const call = address.parent()?.parent();
     return call?.kind() === 'call_expression' && SCAN_CALLS.test(call.field('function')?.text() ?? '');
   });
@@ -319,13 +383,30 @@ function reachingAssignments(use: SyntaxNode, scope: SyntaxNode, language: Langu
   const all = assignmentsTo(scope, name, language);
   const before = all.filter((a) => a.node.range().end.index <= use.range().start.index);
   if (before.length === 0) return [];
-  return new FunctionFlow(language, scope, (other) => (other === name ? all : assignmentsTo(scope, other, language))).reaching(all, use);
+  const key = keyOf(scope);
+  let flow = flows.get(key);
+  if (!flow) {
+    flow = new FunctionFlow(language, scope, (other) => assignmentsTo(scope, other, language));
+    flows.set(key, flow);
+  }
+  return flow.reaching(all, use);
 }
 
 /** The possible values of an integer expression, as far as literals, macros, sizeof and local facts show. */
 function rangeOf(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
   if (depth > MAX_DEPTH) return UNKNOWN;
   activeBudget().visit();
+  const key = keyOf(node);
+  const known = ranges.get(key);
+  if (known) return known;
+  // Unknown while being computed, so that a value defined through itself ends.
+  ranges.set(key, UNKNOWN);
+  const range = computeRange(node, language, depth);
+  ranges.set(key, range);
+  return range;
+}
+
+function computeRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
   const kind = node.kind();
   if (kind === 'number_literal') return exact(parseInteger(node.text()));
   if (kind === 'char_literal') return { lo: 0, hi: 255 };
@@ -454,10 +535,10 @@ function identifierRange(node: SyntaxNode, language: LanguageSpec, depth: number
       // A value assigned once: the use certainly sees it.
       return reaching.length === 1 ? ranges[0]! : union(ranges);
     }
-    if (isParameter(name, scope, language) || scope.findAll({ rule: { kind: 'declaration' } }).some((d) => declaredNames(d).includes(name))) return UNKNOWN;
+    if (isParameter(name, scope, language) || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(name))) return UNKNOWN;
   }
   const root = fileRoot ?? node.getRoot().root();
-  const definitions = root.findAll({ rule: { kind: 'preproc_def' } }).filter((d) => d.field('name')?.text() === name);
+  const definitions = nodesIn(root, ['preproc_def']).filter((d) => d.field('name')?.text() === name);
   if (definitions.length === 1) {
     const value = definitions[0]!.field('value');
     return value ? rangeOf(value, language, depth + 1) : UNKNOWN;
@@ -468,7 +549,7 @@ function identifierRange(node: SyntaxNode, language: LanguageSpec, depth: number
 }
 
 function isWrittenElsewhere(name: string, scope: SyntaxNode): boolean {
-  return scope.findAll({ rule: { any: [{ kind: 'update_expression' }, { kind: 'pointer_expression', regex: '^&' }] } }).some((node) => normalized(node.text()).replace(/^&|\+\+|--/g, '') === name);
+  return nodesIn(scope, ['update_expression', 'pointer_expression']).some((node) => normalized(node.text()).replace(/^&|\+\+|--/g, '') === name);
 }
 
 /** A counting loop's variable inside its body: `for (i = A; i < E; i++)` ranges over A .. E-1 and ends on E-1. */

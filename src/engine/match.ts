@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
-import { checkBound, hasOrigin, isSignedSizeRisk } from './bounds.js';
+import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import { nodeIdsMatching } from './node-set.js';
 import type { ProjectContext } from './project.js';
@@ -49,6 +49,7 @@ function regexOf(source: string): RegExp {
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectContext): RuleMatch[] {
   startFile();
+  startBoundsFile();
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
   const budget = activeBudget();
