@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
+import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
@@ -49,6 +50,7 @@ function regexOf(source: string): RegExp {
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectContext): RuleMatch[] {
   startFile();
+  startBoundsFile();
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
   const budget = activeBudget();
@@ -189,6 +191,16 @@ function satisfiesValueConditions(node: SyntaxNode, rule: Rule, parsed: ParsedFi
   for (const [metavariable, condition] of Object.entries(rule.valueConditions)) {
     const captured = node.getMatch(metavariable);
     if (!captured) continue; // bound only in some branches of an `any`
+    if (typeof condition === 'object' && 'bound' in condition) {
+      const buffer = node.getMatch(condition.bound);
+      if (!buffer || !condition.verdict.includes(checkBound(captured, buffer, condition.limit, parsed.language))) return false;
+      if (!hasOrigin(captured, condition.origin, parsed.language)) return false;
+      continue;
+    }
+    if (condition === 'signed-size') {
+      if (!isSignedSizeRisk(captured, parsed.language)) return false;
+      continue;
+    }
     if (typeof condition === 'object') {
       if (regexOfCondition(condition.regex).test(captured.text()) === condition.not) return false;
       continue;

@@ -43,6 +43,14 @@ export const ruleFileSchema = z
               not: z.boolean().default(false),
             })
             .strict(),
+          z
+            .object({
+              bound: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+              limit: z.enum(['size', 'index']),
+              verdict: z.array(z.enum(['within', 'exceeds', 'unchecked', 'unknown'])).min(1),
+              origin: z.enum(['any', 'input', 'parameter']).default('any'),
+            })
+            .strict(),
         ]),
       )
       .optional(),

@@ -1,11 +1,22 @@
 import type { LanguageId } from '../languages/language.js';
 import type { Confidence, Severity } from '../findings/finding.js';
 import type { TaintSpec } from '../engine/taint.js';
+import type { BoundLimit, BoundVerdict, ValueOrigin } from '../engine/bounds.js';
 
-/** What a rule demands of a captured metavariable beyond the ast-grep match. */
-export const VALUE_CONDITIONS = ['built-string', 'not-constant'] as const;
-/** A condition on a captured metavariable: how its value is built, or a regex its text must (not) match. */
-export type ValueCondition = (typeof VALUE_CONDITIONS)[number] | { regex: string; not: boolean };
+/**
+ * What a rule demands of a captured metavariable beyond the ast-grep match. `signed-size`: a signed integer
+ * variable that may be negative where it is used as a size (engine/bounds.ts).
+ */
+export const VALUE_CONDITIONS = ['built-string', 'not-constant', 'signed-size'] as const;
+/** How a size or index must stand against the buffer another metavariable captured (engine/bounds.ts). */
+export interface BoundCondition {
+  bound: string;
+  limit: BoundLimit;
+  verdict: BoundVerdict[];
+  origin: ValueOrigin;
+}
+/** A condition on a captured metavariable: how its value is built, a regex its text must (not) match, or a bound. */
+export type ValueCondition = (typeof VALUE_CONDITIONS)[number] | { regex: string; not: boolean } | BoundCondition;
 
 /**
  * Compiles a metavariable regex with JavaScript's engine (compiled once, unlike ast-grep's `regex`, which is

@@ -1,0 +1,40 @@
+#include <string.h>
+#include <unistd.h>
+
+#define SLOTS 8
+
+static int slots[SLOTS];
+
+void terminate(int fd) {
+    char buf[64];
+    char name[16];
+    int counts[10];
+    read(fd, buf, sizeof buf - 1);
+    // ruleid: c-out-of-bounds-index-write
+    buf[sizeof buf] = '\0';
+    // ruleid: c-out-of-bounds-index-write
+    slots[SLOTS] = 0;
+    // ruleid: c-out-of-bounds-index-write
+    name[16] = 0;
+    for (int i = 0; i <= 10; i++) {
+        // ruleid: c-out-of-bounds-index-write
+        counts[i] = 0;
+    }
+    // ruleid: c-out-of-bounds-index-write
+    for (int i = 0; i < sizeof counts; i++) counts[i] = 0;
+    // ok: c-out-of-bounds-index-write
+    buf[sizeof buf - 1] = '\0';
+    // ok: c-out-of-bounds-index-write
+    slots[SLOTS - 1] = 0;
+    for (int i = 0; i < 10; i++) {
+        // ok: c-out-of-bounds-index-write
+        counts[i] = 0;
+    }
+    // ok: c-out-of-bounds-index-write
+    for (int i = 0; i < sizeof counts / sizeof counts[0]; i++) counts[i] = 0;
+    for (int i = 0; i <= 16; i++) {
+        if (i == 15) break;
+        // ok: c-out-of-bounds-index-write
+        name[i] = 'a';
+    }
+}

@@ -1,0 +1,38 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MAX_USERS 32
+
+static int scores[MAX_USERS];
+
+void set_score(const char *slot, const char *value) {
+    int i = atoi(slot);
+    // ruleid: c-unchecked-index-write
+    scores[i] = atoi(value);
+}
+
+int main(int argc, char **argv) {
+    char flags[16];
+    int n;
+    scanf("%d", &n);
+    // ruleid: c-unchecked-index-write
+    flags[n] = 1;
+    // ruleid: c-unchecked-index-write
+    flags[atoi(argv[1])] = 1;
+    return 0;
+}
+
+void set_checked(const char *slot, const char *value) {
+    int i = atoi(slot);
+    if (i < 0 || i >= MAX_USERS) {
+        return;
+    }
+    // ok: c-unchecked-index-write
+    scores[i] = atoi(value);
+}
+
+void set_masked(const char *slot) {
+    unsigned i = (unsigned)strtoul(slot, NULL, 10) % MAX_USERS;
+    // ok: c-unchecked-index-write
+    scores[i] = 0;
+}

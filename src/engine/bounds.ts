@@ -1,0 +1,608 @@
+import { parse } from '@ast-grep/napi';
+import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
+import { namedChildrenWithoutComments } from '../languages/language.js';
+import { enclosingFunction } from './scope.js';
+import { FunctionFlow } from './flow.js';
+import { assignmentsTo, type Assignment } from './value.js';
+import { activeBudget } from './budget.js';
+
+/**
+ * Bounds of sizes and indexes against C buffers, without running the code:
+ * - within: the value provably fits (constants, `sizeof buf`, `min(n, sizeof buf)`, a loop bound), or a
+ *   comparison on it comes first (the analysis does not judge the comparison: any check counts);
+ * - exceeds: the value provably reaches past the end (a constant, `sizeof` of a larger buffer, the last
+ *   round of a loop);
+ * - unchecked: the buffer's capacity is known, the value is not, and nothing compares it first;
+ * - unknown: the buffer's capacity is not known here (a pointer parameter, a struct field).
+ */
+export type BoundVerdict = 'within' | 'exceeds' | 'unchecked' | 'unknown';
+/** `size`: a byte count that may equal the capacity (memcpy); `index`: an element index or a count that must stay below it (strncat). */
+export type BoundLimit = 'size' | 'index';
+/** Where a value must come from: `input` (parsed from text, read from a file or socket), a function `parameter`, or `any`. */
+export type ValueOrigin = 'any' | 'input' | 'parameter';
+
+const MAX_DEPTH = 8;
+const POINTER_SIZE = 8;
+
+// Element sizes of the scalar types whose width does not depend on anything in the file (LP64).
+const TYPE_SIZES: Record<string, number> = {};
+for (const [size, names] of [
+  [1, 'char signed_char unsigned_char int8_t uint8_t u_char u8 s8 gchar guchar BYTE bool _Bool uchar'],
+  [2, 'short unsigned_short short_int int16_t uint16_t u16 s16 u_short'],
+  [4, 'int unsigned unsigned_int signed_int int32_t uint32_t u32 s32 float u_int wchar_t char32_t'],
+  [8, 'long unsigned_long long_int long_long unsigned_long_long size_t ssize_t int64_t uint64_t u64 s64 double intptr_t uintptr_t off_t ptrdiff_t'],
+] as const) {
+  for (const name of names.split(' ')) TYPE_SIZES[name.replace(/_(?=(char|short|int|long)$)/, ' ')] = size;
+}
+
+// Calls whose result is text parsed into a number or bytes from outside the program.
+const INPUT_CALLS = /^(atoi|atol|atoll|strtol|strtoul|strtoll|strtoull|strtoimax|strtoumax|getchar|fgetc|getc|read|recv|recvfrom|ntohs|ntohl|be16toh|be32toh|le16toh|le32toh)$/;
+const SCAN_CALLS = /^(scanf|fscanf|sscanf)$/;
+const MIN_CALLS = /^((std::)?min|MIN|Min|fmin|min_t|umin|MIN2|\w+_min|\w+_MIN)$/;
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+
+interface Buffer {
+  /** Capacity in bytes, when known. */
+  bytes?: number;
+  /** Number of elements, when known. */
+  elements?: number;
+  /** For an allocation in the function: the size expression passed to the allocator, in bytes. */
+  allocation?: SyntaxNode;
+}
+
+interface Range {
+  lo?: number;
+  hi?: number;
+  /** A value the expression certainly takes at some point (a constant; the last round of a counting loop). */
+  reached?: number;
+}
+
+const UNKNOWN: Range = {};
+
+// The file being analysed: names in a macro body parsed on its own resolve there.
+let fileRoot: SyntaxNode | undefined;
+
+// Per file: node lists by what was searched and in which node (ids are unique within one parsed file).
+const searches = new Map<string, SyntaxNode[]>();
+const flows = new Map<string, FunctionFlow>();
+const ranges = new Map<string, Range>();
+const origins = new Map<string, boolean>();
+const names = new Map<string, string[]>();
+
+/** Forgets per-file caches; call before analysing another file. */
+export function startBoundsFile(): void {
+  for (const cache of [searches, flows, ranges, origins, names]) cache.clear();
+}
+
+/** A key for `node` within the file (macro bodies parsed apart differ in kind, text or place). */
+function keyOf(node: SyntaxNode): string {
+  const { start, end } = node.range();
+  return `${node.id()}:${start.index}:${end.index}:${node.kind()}:${node.text().length}`;
+}
+
+/** The nodes of `kinds` inside `scope`, in source order, searched once per file. */
+function nodesIn(scope: SyntaxNode, kinds: string[]): SyntaxNode[] {
+  const { start, end } = scope.range();
+  const key = `${kinds.join(',')}:${scope.id()}:${start.index}:${end.index}`;
+  let found = searches.get(key);
+  if (!found) {
+    found = scope.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    searches.set(key, found);
+  }
+  return found;
+}
+
+/** How `value` (a size or an index) stands against the capacity of `buffer`. */
+export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLimit, language: LanguageSpec): BoundVerdict {
+  fileRoot = value.getRoot().root();
+  const found = bufferOf(buffer, language, limit === 'size');
+  if (!found) return 'unknown';
+  const range = rangeOf(value, language, 0);
+  if (found.allocation) return limit === 'size' ? againstAllocation(value, range, found.allocation, language) : 'unknown';
+  const capacity = limit === 'size' ? found.bytes : found.elements;
+  if (capacity === undefined) return 'unknown';
+  const fits = (n: number) => (limit === 'size' ? n <= capacity : n < capacity);
+  if (range.reached !== undefined && (!fits(range.reached) || (limit === 'index' && range.reached < 0))) return 'exceeds';
+  if (range.hi !== undefined && fits(range.hi)) return 'within';
+  if (!hasVariablePart(value, language)) return 'unknown';
+  return isChecked(value, language) ? 'within' : 'unchecked';
+}
+
+/** True when `value`, followed through local assignments, comes from `origin`. */
+export function hasOrigin(value: SyntaxNode, origin: ValueOrigin, language: LanguageSpec, depth = 0): boolean {
+  if (origin === 'any') return true;
+  if (depth > MAX_DEPTH) return false;
+  if (depth === 0) fileRoot = value.getRoot().root();
+  if (origin === 'parameter') return isParameterValue(stripped(value), language);
+  const key = keyOf(value);
+  const known = origins.get(key);
+  if (known !== undefined) return known;
+  // Assume no while this value is being followed: a loop-carried assignment (`n = n + 1`) reads itself.
+  origins.set(key, false);
+  const found = comesFromInput(value, language, depth);
+  origins.set(key, found);
+  return found;
+}
+
+function comesFromInput(value: SyntaxNode, language: LanguageSpec, depth: number): boolean {
+  const origin = 'input';
+  const nodes = [value, ...value.findAll({ rule: { any: [{ kind: 'identifier' }, { kind: 'call_expression' }, { kind: 'subscript_expression' }] } })];
+  for (const node of nodes) {
+    const kind = node.kind();
+    if (kind === 'call_expression' && INPUT_CALLS.test(node.field('function')?.text() ?? '')) return true;
+    if (kind === 'subscript_expression' && /^argv$/.test(node.field('argument')?.text() ?? '')) return true;
+    if (kind !== 'identifier' || node.parent()?.kind() === 'call_expression' && node.parent()?.field('function')?.id() === node.id()) continue;
+    const scope = enclosingFunction(node, language);
+    if (!scope) continue;
+    if (scannedInto(node.text(), scope)) return true;
+    for (const assignment of reachingAssignments(node, scope, language)) {
+      if (hasOrigin(assignment.value, origin, language, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/** A parameter used as it came in, alone or in arithmetic (`i`, `i + 1`), not a member or call reached through it. */
+function isParameterValue(value: SyntaxNode, language: LanguageSpec): boolean {
+  if (value.kind() === 'binary_expression') return namedChildrenWithoutComments(value).some((side) => isParameterValue(stripped(side), language));
+  if (value.kind() !== 'identifier') return false;
+  const scope = enclosingFunction(value, language);
+  return scope !== undefined && isParameter(value.text(), scope, language) && reachingAssignments(value, scope, language).length === 0;
+}
+
+/**
+ * True when `value` is a variable of a signed integer type whose negative values reach a size argument: it
+ * comes from input or was compared only against an upper bound, and nothing rules out a negative first.
+ * (A comparison with `sizeof` converts the variable to size_t, so it rejects negative values too.)
+ */
+export function isSignedSizeRisk(value: SyntaxNode, language: LanguageSpec): boolean {
+  if (value.kind() !== 'identifier') return false;
+  fileRoot = value.getRoot().root();
+  const scope = enclosingFunction(value, language);
+  if (!scope) return false;
+  const type = declaredType(value.text(), scope, language);
+  if (!type || !/^(int|signed|signed int|long|long int|long long|short|ssize_t|int(8|16|32|64)_t|off_t|ptrdiff_t)$/.test(type)) return false;
+  const range = rangeOf(value, language, 0);
+  if (range.lo !== undefined && range.lo >= 0) return false;
+  const comparisons = comparisonsBefore(value, scope).filter((c) => mentions(c.text(), value.text()));
+  const rulesOutNegative = comparisons.some((comparison) => {
+    const operator = operatorOf(comparison);
+    const other = namedChildrenWithoutComments(comparison).find((side) => !mentions(side.text(), value.text()));
+    if (!other) return false;
+    if (other.kind() === 'sizeof_expression' || /^\(\s*(size_t|unsigned\b[^)]*)\)/.test(comparison.text())) return true;
+    const bound = rangeOf(other, language, 0);
+    return (operator === '==' || operator === '!=' || RELATIONAL.has(operator ?? '')) && bound.hi !== undefined && bound.hi <= 1;
+  });
+  if (rulesOutNegative) return false;
+  // Checked against a fixed bound only (`if (len > 64) return;`): the bound was thought of, the sign was not.
+  const upperOnly = comparisons.some((comparison) => {
+    const other = namedChildrenWithoutComments(comparison).find((side) => !mentions(side.text(), value.text()));
+    const bound = other ? rangeOf(other, language, 0) : UNKNOWN;
+    return RELATIONAL.has(operatorOf(comparison) ?? '') && bound.lo !== undefined && bound.lo === bound.hi;
+  });
+  return upperOnly || hasOrigin(value, 'input', language);
+}
+
+function bufferOf(node: SyntaxNode, language: LanguageSpec, allocations = false): Buffer | undefined {
+  const target = stripped(node);
+  if (target.kind() !== 'identifier') return undefined;
+  const name = target.text();
+  const scope = enclosingFunction(target, language);
+  const useStart = target.range().start.index;
+  if (scope) {
+    if (isParameter(name, scope, language)) return undefined;
+    const local = arrayDeclarations(scope, name).filter((d) => d.range().start.index < useStart).at(-1);
+    if (local) return arrayCapacity(local, language);
+    const declaredHere = nodesIn(scope, ['declaration']).some((d) => d.range().start.index < useStart && declaredNames(d).includes(name));
+    if (declaredHere) return allocations ? allocationOf(target, scope, language) : undefined;
+  }
+  const global = arrayDeclarations(target.getRoot().root(), name).filter((d) => enclosingFunction(d, language) === undefined).at(-1);
+  return global ? arrayCapacity(global, language) : undefined;
+}
+
+function arrayDeclarations(scope: SyntaxNode, name: string): SyntaxNode[] {
+  return nodesIn(scope, ['array_declarator']).filter(
+    (d) => d.field('declarator')?.kind() === 'identifier' && d.field('declarator')?.text() === name && d.ancestors().some((a) => a.kind() === 'declaration'),
+  );
+}
+
+function declaredNames(declaration: SyntaxNode): string[] {
+  const key = keyOf(declaration);
+  let found = names.get(key);
+  if (!found) {
+    found = findDeclaredNames(declaration);
+    names.set(key, found);
+  }
+  return found;
+}
+
+function findDeclaredNames(declaration: SyntaxNode): string[] {
+  return declaration.findAll({ rule: { kind: 'identifier' } }).filter((id) => id.parent()?.field('declarator')?.id() === id.id()).map((id) => id.text());
+}
+
+function arrayCapacity(declarator: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+  const size = declarator.field('size');
+  let elements = size ? rangeOf(size, language, 0) : UNKNOWN;
+  if (!size) {
+    const value = declarator.parent()?.kind() === 'init_declarator' ? declarator.parent()?.field('value') : null;
+    const literal = value?.kind() === 'string_literal' ? stringLength(value) : undefined;
+    if (literal !== undefined) elements = { lo: literal + 1, hi: literal + 1 };
+    else if (value?.kind() === 'initializer_list') elements = { lo: value.namedChildren().length, hi: value.namedChildren().length };
+  }
+  if (elements.lo === undefined || elements.lo !== elements.hi) return undefined;
+  const count = elements.lo;
+  const declaration = declarator.ancestors().find((a) => a.kind() === 'declaration');
+  const parent = declarator.parent()?.kind();
+  // `int a[3][4]`: the name's declarator is the inner one; an element is a whole row of unknown size here.
+  const elementSize = parent === 'array_declarator' ? undefined : parent === 'pointer_declarator' ? POINTER_SIZE : typeSize(declaration?.field('type')?.text());
+  return { elements: count, bytes: elementSize === undefined ? undefined : count * elementSize };
+}
+
+function stringLength(literal: SyntaxNode): number | undefined {
+  const text = literal.text();
+  return /^"[^"\\]*"$/.test(text) ? text.length - 2 : undefined;
+}
+
+function typeSize(type: string | undefined): number | undefined {
+  return type === undefined ? undefined : TYPE_SIZES[type.replace(/\s+/g, ' ').trim()];
+}
+
+/** The allocation a local pointer holds at `use`, when its last assignment is one and it has not moved since. */
+function allocationOf(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+  const name = use.text();
+  const reaching = reachingAssignments(use, scope, language);
+  if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
+  const assignment = reaching[0]!;
+  const moved = nodesIn(scope, ['update_expression']).some((u) => u.namedChildren()[0]?.text() === name && u.range().start.index > assignment.node.range().end.index && u.range().end.index < use.range().start.index);
+  if (moved) return undefined;
+  const call = stripped(assignment.value);
+  if (call.kind() !== 'call_expression') return undefined;
+  const callee = call.field('function')?.text() ?? '';
+  const args = namedChildrenWithoutComments(call.field('arguments')!);
+  if (/^(malloc|alloca|xmalloc|g_malloc|kmalloc)$/.test(callee) && args[0]) return { allocation: args[0] };
+  if (/^(realloc|xrealloc|g_realloc)$/.test(callee) && args[1]) return { allocation: args[1] };
+  if (/^(calloc|xcalloc)$/.test(callee) && args[1] && rangeOf(args[1], language, 0).hi === 1) return { allocation: args[0] };
+  return undefined;
+}
+
+function againstAllocation(value: SyntaxNode, range: Range, allocation: SyntaxNode, language: LanguageSpec): BoundVerdict {
+  const capacity = rangeOf(allocation, language, 0);
+  if (range.reached !== undefined && capacity.hi !== undefined && range.reached > capacity.hi) return 'exceeds';
+  if (range.hi !== undefined && capacity.lo !== undefined && range.hi <= capacity.lo) return 'within';
+  // `malloc(n + 1)` then `memcpy(p, s, n + 2)`: the same length plus a larger constant.
+  const [copiedBase, copiedExtra] = baseAndOffset(value);
+  const [allocatedBase, allocatedExtra] = baseAndOffset(allocation);
+  if (copiedBase === allocatedBase) return copiedExtra > allocatedExtra ? 'exceeds' : 'within';
+  // `malloc(len * 2 + 1)` then `memcpy(p, s, len)`: the copy's variable parts are all in the allocation's size.
+  const allocated = variableParts(allocation, language);
+  const copied = variableParts(value, language);
+  if (copied.length > 0 && copied.every((part) => allocated.includes(part))) return 'within';
+  if (!hasVariablePart(value, language)) return 'unknown';
+  return isChecked(value, language) ? 'within' : 'unchecked';
+}
+
+function baseAndOffset(node: SyntaxNode): [string, number] {
+  const match = /^(.*?)(?:\+(\d+))?$/.exec(normalized(node.text()))!;
+  return [match[1]!, match[2] === undefined ? 0 : Number(match[2])];
+}
+
+function normalized(text: string): string {
+  return text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
+}
+
+/** Identifiers (not callees, not under sizeof), member reads and calls in `value`: what a check would name. */
+function variableParts(value: SyntaxNode, language: LanguageSpec): string[] {
+  const parts = new Set<string>();
+  const visit = (node: SyntaxNode) => {
+    const kind = node.kind();
+    if (kind === 'sizeof_expression' || kind === 'string_literal' || kind === 'char_literal') return;
+    if (kind === 'field_expression' || kind === 'call_expression') {
+      if (kind === 'call_expression' && MIN_CALLS.test(node.field('function')?.text() ?? '')) return;
+      parts.add(normalized(node.text()));
+      if (kind === 'field_expression') return;
+      for (const arg of node.field('arguments')?.namedChildren() ?? []) visit(arg);
+      return;
+    }
+    if (kind === 'identifier') {
+      if (!isMacroConstant(node, language)) parts.add(node.text());
+      return;
+    }
+    for (const child of node.namedChildren()) visit(child);
+  };
+  visit(value);
+  return [...parts];
+}
+
+function hasVariablePart(value: SyntaxNode, language: LanguageSpec): boolean {
+  return variableParts(value, language).length > 0;
+}
+
+/** True when a relational comparison naming a variable part of `value` (or of what it was assigned from) comes first. */
+function isChecked(value: SyntaxNode, language: LanguageSpec): boolean {
+  const scope = enclosingFunction(value, language);
+  if (!scope) return false;
+  const names = new Set(variableParts(value, language));
+  for (const id of value.findAll({ rule: { kind: 'identifier' } })) {
+    for (const assignment of reachingAssignments(id, scope, language)) for (const part of variableParts(assignment.value, language)) names.add(part);
+  }
+  if (value.kind() === 'identifier') for (const assignment of reachingAssignments(value, scope, language)) for (const part of variableParts(assignment.value, language)) names.add(part);
+  const comparisons = comparisonsBefore(value, scope).filter((c) => RELATIONAL.has(operatorOf(c) ?? ''));
+  return comparisons.some((comparison) => {
+    const text = normalized(comparison.text());
+    return [...names].some((name) => mentions(text, name));
+  });
+}
+
+function comparisonsBefore(use: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
+  const at = use.range().start.index;
+  return nodesIn(scope, ['binary_expression']).filter((c) => (c.range().start.index < at || containsNode(use, c)) && /^(<|<=|>|>=|==|!=)$/.test(operatorOf(c) ?? ''));
+}
+
+function mentions(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w])${escaped}($|[^\\w])`).test(text);
+}
+
+function operatorOf(node: SyntaxNode): string | undefined {
+  return node.field('operator')?.text() ?? node.children().find((child) => !child.isNamed())?.text();
+}
+
+function stripped(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  while (current.kind() === 'parenthesized_expression' || current.kind() === 'cast_expression') {
+    const inner = current.kind() === 'cast_expression' ? current.field('value') : namedChildrenWithoutComments(current)[0];
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+function isParameter(name: string, scope: SyntaxNode, language: LanguageSpec): boolean {
+  const parameters = language.functionParameters(scope);
+  return parameters !== null && parameters !== undefined && nodesIn(parameters, ['identifier']).some((id) => id.text() === name);
+}
+
+function declaredType(name: string, scope: SyntaxNode, language: LanguageSpec): string | undefined {
+  const parameters = language.functionParameters(scope);
+  const declarations = [...(parameters ? nodesIn(parameters, ['parameter_declaration']) : []), ...nodesIn(scope, ['declaration'])];
+  const declaration = declarations.find((d) => d.field('declarator') !== null && declaredNames(d).includes(name) && !d.find({ rule: { kind: 'pointer_declarator' } }) && !d.find({ rule: { kind: 'array_declarator' } }));
+  return declaration?.field('type')?.text().replace(/\s+/g, ' ');
+}
+
+/** `scanf("%d", &n)`: the call writes the variable. */
+function scannedInto(name: string, scope: SyntaxNode): boolean {
+  return nodesIn(scope, ['pointer_expression']).some((address) => {
+    if (normalized(address.text()) !== `&${name}`) return false;
+    const call = address.parent()?.parent();
+    return call?.kind() === 'call_expression' && SCAN_CALLS.test(call.field('function')?.text() ?? '');
+  });
+}
+
+function reachingAssignments(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec): Assignment[] {
+  const name = use.text();
+  const all = assignmentsTo(scope, name, language);
+  const before = all.filter((a) => a.node.range().end.index <= use.range().start.index);
+  if (before.length === 0) return [];
+  const key = keyOf(scope);
+  let flow = flows.get(key);
+  if (!flow) {
+    flow = new FunctionFlow(language, scope, (other) => assignmentsTo(scope, other, language));
+    flows.set(key, flow);
+  }
+  return flow.reaching(all, use);
+}
+
+/** The possible values of an integer expression, as far as literals, macros, sizeof and local facts show. */
+function rangeOf(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  activeBudget().visit();
+  const key = keyOf(node);
+  const known = ranges.get(key);
+  if (known) return known;
+  // Unknown while being computed, so that a value defined through itself ends.
+  ranges.set(key, UNKNOWN);
+  const range = computeRange(node, language, depth);
+  ranges.set(key, range);
+  return range;
+}
+
+function computeRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
+  const kind = node.kind();
+  if (kind === 'number_literal') return exact(parseInteger(node.text()));
+  if (kind === 'char_literal') return { lo: 0, hi: 255 };
+  if (kind === 'parenthesized_expression' || kind === 'cast_expression' || kind === 'preproc_arg') {
+    const inner = kind === 'preproc_arg' ? macroExpression(node, language) : stripped(node);
+    // Parentheses and casts cost no depth: they cannot recur, and macro bodies are full of them.
+    return inner && inner.kind() !== kind ? rangeOf(inner, language, kind === 'preproc_arg' ? depth + 1 : depth) : UNKNOWN;
+  }
+  if (kind === 'sizeof_expression') return sizeofRange(node, language);
+  if (kind === 'identifier') return identifierRange(node, language, depth);
+  if (kind === 'conditional_expression') {
+    const [, consequence, alternative] = namedChildrenWithoutComments(node);
+    return consequence && alternative ? union([rangeOf(consequence, language, depth + 1), rangeOf(alternative, language, depth + 1)]) : UNKNOWN;
+  }
+  if (kind === 'call_expression') return callRange(node, language, depth);
+  if (kind === 'unary_expression' && operatorOf(node) === '-') {
+    const inner = rangeOf(namedChildrenWithoutComments(node)[0]!, language, depth + 1);
+    return { lo: negate(inner.hi), hi: negate(inner.lo), reached: negate(inner.reached) };
+  }
+  if (kind !== 'binary_expression') return UNKNOWN;
+  const [left, right] = namedChildrenWithoutComments(node);
+  if (!left || !right) return UNKNOWN;
+  const a = rangeOf(left, language, depth + 1);
+  const b = rangeOf(right, language, depth + 1);
+  const isExact = (r: Range) => r.lo !== undefined && r.lo === r.hi;
+  const reachedWith = (combine: (x: number, y: number) => number) =>
+    isExact(b) && a.reached !== undefined ? combine(a.reached, b.lo!) : isExact(a) && b.reached !== undefined ? combine(a.lo!, b.reached) : undefined;
+  switch (operatorOf(node)) {
+    case '+':
+      return { lo: add(a.lo, b.lo), hi: add(a.hi, b.hi), reached: reachedWith((x, y) => x + y) };
+    case '-':
+      // Unsigned wrap-around below zero is not modelled: `sizeof buf - len` reads as at most `sizeof buf`.
+      return { lo: add(a.lo, negate(b.hi)), hi: b.lo !== undefined && b.lo >= 0 ? a.hi : add(a.hi, negate(b.lo)), reached: isExact(b) && a.reached !== undefined ? a.reached - b.lo! : undefined };
+    case '*':
+      return a.lo !== undefined && b.lo !== undefined && a.lo >= 0 && b.lo >= 0 ? { lo: a.lo * b.lo, hi: a.hi !== undefined && b.hi !== undefined ? a.hi * b.hi : undefined, reached: reachedWith((x, y) => x * y) } : UNKNOWN;
+    case '/':
+      return isExact(b) && b.lo! > 0 && a.lo !== undefined && a.lo >= 0 ? { lo: Math.floor(a.lo / b.lo!), hi: a.hi === undefined ? undefined : Math.floor(a.hi / b.lo!) } : UNKNOWN;
+    case '%':
+      // A negative dividend gives a negative remainder; the upper end holds either way.
+      return isExact(b) && b.lo! > 0 ? { lo: a.lo !== undefined && a.lo >= 0 ? 0 : 1 - b.lo!, hi: b.lo! - 1 } : UNKNOWN;
+    case '&':
+      return isExact(b) && b.lo! >= 0 ? { lo: 0, hi: b.lo } : isExact(a) && a.lo! >= 0 ? { lo: 0, hi: a.lo } : UNKNOWN;
+    case '<<':
+      return isExact(a) && isExact(b) ? exact(a.lo! * 2 ** b.lo!) : UNKNOWN;
+    case '>>':
+      return a.lo !== undefined && a.lo >= 0 && isExact(b) ? { lo: 0, hi: a.hi === undefined ? undefined : Math.floor(a.hi / 2 ** b.lo!) } : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function exact(value: number | undefined): Range {
+  return value === undefined ? UNKNOWN : { lo: value, hi: value, reached: value };
+}
+
+function add(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : a + b;
+}
+
+function negate(a: number | undefined): number | undefined {
+  return a === undefined ? undefined : -a;
+}
+
+function union(ranges: Range[]): Range {
+  const los = ranges.map((r) => r.lo);
+  const his = ranges.map((r) => r.hi);
+  return {
+    lo: los.some((v) => v === undefined) ? undefined : Math.min(...(los as number[])),
+    hi: his.some((v) => v === undefined) ? undefined : Math.max(...(his as number[])),
+    reached: ranges.length === 1 ? ranges[0]!.reached : undefined,
+  };
+}
+
+function parseInteger(text: string): number | undefined {
+  const digits = text.replace(/[uUlL]+$/, '');
+  const value = /^0[xX][0-9a-fA-F]+$/.test(digits) ? parseInt(digits, 16) : /^0[0-7]+$/.test(digits) ? parseInt(digits, 8) : /^\d+$/.test(digits) ? Number(digits) : undefined;
+  return value !== undefined && Number.isSafeInteger(value) ? value : undefined;
+}
+
+function sizeofRange(node: SyntaxNode, language: LanguageSpec): Range {
+  const type = node.field('type');
+  if (type) {
+    const size = type.namedChildren().length === 1 && type.find({ rule: { kind: 'abstract_pointer_declarator' } }) === null ? typeSize(type.text()) : type.find({ rule: { kind: 'abstract_pointer_declarator' } }) ? POINTER_SIZE : undefined;
+    return size === undefined ? { lo: 1 } : exact(size);
+  }
+  const operand = node.field('value') ?? namedChildrenWithoutComments(node)[0];
+  if (!operand) return { lo: 1 };
+  const inner = stripped(operand);
+  if (inner.kind() === 'identifier') {
+    const buffer = bufferOf(inner, language);
+    if (buffer?.bytes !== undefined && !buffer.allocation) return exact(buffer.bytes);
+  }
+  if (inner.kind() === 'string_literal') return exact(add(stringLength(inner), 1));
+  return { lo: 1 };
+}
+
+function callRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
+  const callee = node.field('function')?.text() ?? '';
+  const args = namedChildrenWithoutComments(node.field('arguments')!);
+  if (MIN_CALLS.test(callee) && args.length >= 2) {
+    const ranges = args.slice(-2).map((arg) => rangeOf(arg, language, depth + 1));
+    const his = ranges.map((r) => r.hi).filter((v): v is number => v !== undefined);
+    const los = ranges.map((r) => r.lo);
+    return { lo: los.some((v) => v === undefined) ? undefined : Math.min(...(los as number[])), hi: his.length ? Math.min(...his) : undefined };
+  }
+  if (/^(strlen|strnlen|wcslen)$/.test(callee) && args[0]) {
+    const buffer = bufferOf(args[0], language);
+    const bound = callee === 'strnlen' && args[1] ? rangeOf(args[1], language, depth + 1).hi : undefined;
+    const fromBuffer = buffer?.elements !== undefined && !buffer.allocation ? buffer.elements - 1 : undefined;
+    const his = [bound, fromBuffer].filter((v): v is number => v !== undefined);
+    return { lo: 0, hi: his.length ? Math.min(...his) : undefined };
+  }
+  return UNKNOWN;
+}
+
+function identifierRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
+  const name = node.text();
+  const scope = enclosingFunction(node, language);
+  if (scope) {
+    const loop = loopRange(node, scope, language, depth);
+    if (loop) return loop;
+    const reaching = reachingAssignments(node, scope, language);
+    if (reaching.length > 0) {
+      if (reaching.some((a) => a.augmented) || isWrittenElsewhere(name, scope)) return UNKNOWN;
+      const ranges = reaching.map((a) => rangeOf(a.value, language, depth + 1));
+      // A value assigned once: the use certainly sees it.
+      return reaching.length === 1 ? ranges[0]! : union(ranges);
+    }
+    if (isParameter(name, scope, language) || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(name))) return UNKNOWN;
+  }
+  const root = fileRoot ?? node.getRoot().root();
+  const definitions = nodesIn(root, ['preproc_def']).filter((d) => d.field('name')?.text() === name);
+  if (definitions.length === 1) {
+    const value = definitions[0]!.field('value');
+    return value ? rangeOf(value, language, depth + 1) : UNKNOWN;
+  }
+  const constants = assignmentsTo(root, name, language).filter((a) => enclosingFunction(a.node, language) === undefined);
+  if (constants.length === 1 && /^(static\s+)?const\b/.test(constants[0]!.node.parent()?.text() ?? '')) return rangeOf(constants[0]!.value, language, depth + 1);
+  return UNKNOWN;
+}
+
+function isWrittenElsewhere(name: string, scope: SyntaxNode): boolean {
+  return nodesIn(scope, ['update_expression', 'pointer_expression']).some((node) => normalized(node.text()).replace(/^&|\+\+|--/g, '') === name);
+}
+
+/** A counting loop's variable inside its body: `for (i = A; i < E; i++)` ranges over A .. E-1 and ends on E-1. */
+function loopRange(node: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, depth: number): Range | undefined {
+  const name = node.text();
+  const loop = node.ancestors().find((a) => a.kind() === 'for_statement' && a.field('body') !== null && containsNode(a.field('body')!, node) && a.field('condition') !== null && mentions(a.field('condition')!.text(), name));
+  if (!loop || scope.range().start.index > loop.range().start.index) return undefined;
+  const condition = loop.field('condition')!;
+  const update = loop.field('update');
+  if (condition.kind() !== 'binary_expression' || !update || !/^(\+\+\s*\w+|\w+\s*\+\+|\w+\s*\+=\s*1)$/.test(update.text()) || !mentions(update.text(), name)) return undefined;
+  const [left, right] = namedChildrenWithoutComments(condition);
+  if (left?.text() !== name || !right) return undefined;
+  const body = loop.field('body')!;
+  const writes = body.findAll({ rule: { any: [{ kind: 'update_expression' }, { kind: 'assignment_expression' }] } }).some((w) => normalized((w.field('left') ?? w.field('argument') ?? w).text()) === name);
+  if (writes) return undefined;
+  const limit = rangeOf(right, language, depth + 1);
+  const operator = operatorOf(condition);
+  const last = operator === '<' ? add(limit.hi, -1) : operator === '<=' ? limit.hi : undefined;
+  const lastCertain = operator === '<' ? add(limit.lo, -1) : operator === '<=' ? limit.lo : undefined;
+  // A body that can leave early may never reach the last round.
+  const leaves = body.find({ rule: { any: [{ kind: 'break_statement' }, { kind: 'return_statement' }, { kind: 'goto_statement' }] } }) !== null;
+  const initializer = loop.field('initializer');
+  const start = initializer ? namedChildrenWithoutComments(initializer).at(-1) : undefined;
+  const startRange = start ? rangeOf(initializer!.kind() === 'declaration' ? start.field('value') ?? start : start, language, depth + 1) : UNKNOWN;
+  return { lo: startRange.lo, hi: last, reached: leaves || startRange.lo === undefined || lastCertain === undefined || lastCertain < startRange.lo ? undefined : lastCertain };
+}
+
+function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  const a = outer.range();
+  const b = inner.range();
+  return a.start.index <= b.start.index && b.end.index <= a.end.index;
+}
+
+function isMacroConstant(identifier: SyntaxNode, language: LanguageSpec): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(identifier.text())) return false;
+  const range = rangeOf(identifier, language, 0);
+  return range.lo !== undefined && range.lo === range.hi;
+}
+
+const macroCache = new Map<string, SyntaxNode | null>();
+
+/** A macro body parsed as an expression: `#define SIZE (4 * 16)`. */
+function macroExpression(arg: SyntaxNode, language: LanguageSpec): SyntaxNode | undefined {
+  const text = arg.text().trim();
+  if (!/^[\w\s()+\-*/%<>&|~]+$/.test(text)) return undefined;
+  const key = `${language.parserName}\u0000${text}`;
+  let parsed = macroCache.get(key);
+  if (parsed === undefined) {
+    const root = parse(language.parserName as never, `long __bound = (${text});`).root() as unknown as SyntaxNode;
+    const value = root.find({ rule: { kind: 'init_declarator' } })?.field('value');
+    parsed = value && !root.find({ rule: { kind: 'ERROR' } }) ? stripped(value) : null;
+    if (macroCache.size > 1000) macroCache.clear();
+    macroCache.set(key, parsed);
+  }
+  return parsed ?? undefined;
+}
