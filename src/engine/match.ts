@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
+import { prefilterSource, requiredWords } from '../rules/prefilter.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
@@ -155,9 +156,10 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
   const first = node.getMatch('SINK');
   const text = node.text();
   const kind = node.kind();
-  for (const { single, head, kind: branchKind } of branches) {
+  for (const { single, head, kind: branchKind, words } of branches) {
     if (head !== undefined && !text.startsWith(head)) continue;
     if (branchKind !== undefined && branchKind !== kind) continue;
+    if (words !== undefined && !words.test(text)) continue;
     // One search, not `matches` then `find`: ast-grep compiles the rule on each call.
     const same = node.find(single);
     if (!same || same.id() !== node.id()) continue;
@@ -169,10 +171,19 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
   return undefined;
 }
 
-const sinkBranches = new WeakMap<AstGrepMatcher, { single: AstGrepMatcher; head: string | undefined; kind: string | undefined }[]>();
+interface SinkBranch {
+  single: AstGrepMatcher;
+  /** The literal callee its pattern starts with. */
+  head: string | undefined;
+  kind: string | undefined;
+  /** Words the matched node's own text must hold (none when the branch looks at other nodes). */
+  words: RegExp | undefined;
+}
+
+const sinkBranches = new WeakMap<AstGrepMatcher, SinkBranch[]>();
 
 /** A rule's sink branches that bind `$SINK`, each as its own matcher, with the literal callee its pattern starts with. */
-function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head: string | undefined; kind: string | undefined }[] {
+function sinkBranchesOf(matcher: AstGrepMatcher): SinkBranch[] {
   let found = sinkBranches.get(matcher);
   if (!found) {
     const branches = Array.isArray(matcher.rule.any) ? (matcher.rule.any as Record<string, unknown>[]) : [];
@@ -180,7 +191,16 @@ function sinkBranchesOf(matcher: AstGrepMatcher): { single: AstGrepMatcher; head
       .filter((branch) => JSON.stringify(branch).includes('$SINK'))
       .map((branch) => {
         const pattern = typeof branch.pattern === 'string' ? branch.pattern : undefined;
-        return { single: { ...matcher, rule: branch }, head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0], kind: typeof branch.kind === 'string' ? branch.kind : undefined };
+        // Words from relations to other nodes (`inside`, `follows`, utils) need not be in the node's own text,
+        // nor those of the code a rewritten pattern is wrapped in (`func _() { … }`).
+        const looksElsewhere = /"(inside|follows|precedes|matches|context)"/.test(JSON.stringify(branch));
+        const words = looksElsewhere ? undefined : prefilterSource(requiredWords(branch));
+        return {
+          single: { ...matcher, rule: branch },
+          head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0],
+          kind: typeof branch.kind === 'string' ? branch.kind : undefined,
+          words: words === undefined ? undefined : new RegExp(words, 'i'),
+        };
       });
     sinkBranches.set(matcher, found);
   }
