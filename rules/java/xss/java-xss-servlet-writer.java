@@ -57,4 +57,12 @@ class ReportWriter {
         System.err.println("rendered " + title);
         return buffer.toString();
     }
+    void notFound(HttpServletResponse response, String name) throws IOException {
+        // ruleid: java-xss-servlet-writer
+        response.sendError(404, "<br>No user named " + name);
+        // ok: java-xss-servlet-writer
+        response.sendError(404, "No such user");
+        // ok: java-xss-servlet-writer
+        response.sendError(404);
+    }
 }

@@ -32,4 +32,11 @@ public class Greet extends HttpServlet {
         // ok: java-xss-tainted-response
         response.getWriter().println("<h1>Hello " + HtmlUtils.htmlEscape(name) + "</h1>");
     }
+    void missing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("name");
+        // ruleid: java-xss-tainted-response
+        response.sendError(404, "No user named " + name);
+        // ok: java-xss-tainted-response
+        response.sendError(404, "No such user");
+    }
 }
