@@ -524,6 +524,8 @@ export class TaintTracker {
       if (parts.receiver && this.isLocalData(parts.receiver, scope)) return this.taintOf(parts.receiver, depth, scope) ?? false;
       const callee = parts.receiver ? `${parts.receiver.text()}.${parts.name ?? ''}` : parts.name;
       if (callee && this.language.pureCallees?.test(callee)) return false; // arguments already found clean
+      // Made by the program, not sent to it; with no arguments at all (a keyword `suffix=` could carry data).
+      if (callee && this.language.programValues?.test(callee) && namedChildrenWithoutComments(node.field('arguments') ?? node).length === 0) return false;
       // `input("name")`, `os.getenv("KEY")`, `request.args.get("q")`: constant arguments, data from elsewhere.
       return [step(node, 'source')];
     }

@@ -127,6 +127,11 @@ export interface LanguageSpec {
    * matched against `receiver.name` or `name`: with constant arguments their result is a constant too.
    */
   pureCallees?: RegExp;
+  /**
+   * Calls whose result the program makes itself, whatever the input (a temporary file's name, the process
+   * id, a fresh UUID, the clock): in origin mode such a value is accounted for, never attacker data.
+   */
+  programValues?: RegExp;
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**

@@ -33,6 +33,7 @@ export const python: LanguageSpec = {
   concatOperators: ['+', '%'],
   parenthesizedKinds: ['parenthesized_expression'],
   collectionMethods: [{ method: 'append', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }, { method: 'add', keyed: false }, { method: 'update', keyed: false }, { method: 'set', keyed: true }, { method: 'setdefault', keyed: true }],
+  programValues: /^(tempfile\.(mktemp|mkdtemp|gettempdir)|os\.(getpid|getppid|getcwd)|uuid\.uuid[14]|time\.(time|time_ns|monotonic)|secrets\.token_(hex|urlsafe))$/,
   pureCallees: /^((base64|binascii|codecs|json|html|urllib\.parse|re|string|hashlib|hmac|zlib|math|textwrap|shlex|markupsafe)\.\w+|str|int|float|bool|bytes|bytearray|len|repr|format|sorted|list|tuple|dict|set|min|max|abs|round|ord|chr|hex)$/,
   returnKinds: ['return_statement'],
   blockKinds: ['block'],

@@ -72,6 +72,13 @@ const judged: Judged[] = [
     expect: 'shown',
   },
   {
+    why: 'a pager given the name of a temporary file the program made itself (pydoc)',
+    file: 'pager.py',
+    code: 'import os\nimport tempfile\n\ndef page(text):\n    filename = tempfile.mktemp()\n    with open(filename, "w") as f:\n        f.write(text)\n    os.system(\'more "%s"\' % filename)\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'none',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',

@@ -1,3 +1,4 @@
+import tempfile
 import os
 import subprocess
 
@@ -21,3 +22,15 @@ def archive(filename, user):
     # ok: python-cmdi-shell-command
     subprocess.call("ls -l /var/log", shell=True)
     return out
+
+
+def page(text):
+    # A name the program makes itself (a temporary file's, the process id) is no one's input.
+    filename = tempfile.mktemp()
+    # ok: python-cmdi-shell-command
+    os.system('more "%s"' % filename)
+    # ok: python-cmdi-shell-command
+    os.system("kill -HUP %d" % os.getpid())
+    named = tempfile.mktemp(suffix=text)
+    # ruleid: python-cmdi-shell-command
+    os.system('more "%s"' % named)
