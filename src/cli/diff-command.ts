@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { SEVERITIES, isAtLeast } from '../findings/finding.js';
+import { SEVERITIES } from '../findings/finding.js';
 import { loadProjectConfig } from '../config/config-file.js';
 import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import { loadAllRules } from '../rules/rule-pack.js';
@@ -11,7 +11,7 @@ import { renderDiffJson } from '../report/iteration-json.js';
 import { renderIterationMarkdown } from '../report/iteration-markdown.js';
 import { buildDiffSarif } from '../report/sarif.js';
 import { DIFF_SARIF_CATEGORY } from '../report/sarif-category.js';
-import type { FailOn } from '../report/scan-summary.js';
+import { failsOn, type FailOn } from '../report/scan-summary.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
 import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
@@ -60,8 +60,7 @@ export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFl
           ? renderDiffSarif(diff, rules, sides.root, flags.sarifCategory)
           : renderIterationText({ diff }, color);
   process.stdout.write(output);
-  const failOn = flags.failOn;
-  return failOn !== 'none' && diff.introduced.some((f) => f.confidence !== 'low' && isAtLeast(f.severity, failOn)) ? 1 : 0;
+  return diff.introduced.some((f) => failsOn(f, flags.failOn)) ? 1 : 0;
 }
 
 function renderDiffSarif(diff: IterationDiff, rules: Rule[], root: string, category: string | undefined): string {

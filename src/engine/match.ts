@@ -65,17 +65,17 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     // A taint rule whose sources occur nowhere in the file has nothing to report: skip its sink search.
     if (tracker && !tracker.canTaint()) continue;
     let sanitizedIds: Set<number> | undefined;
+    const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
     let origin: TaintTracker | undefined;
     let fromCallers: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {
       budget.visit();
       let fromCallersOnly = false;
       if (Object.keys(rule.valueConditions).length > 0) {
-        sanitizedIds ??= taintFile.idsMatching(rule.sanitizers[parsed.language.id] ?? []);
+        sanitizedIds ??= taintFile.idsMatching(originSpec.sanitizers);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
         // A string that only looks built: every part is accounted for by local facts (a constant stored in a
         // list or map and read back, a dead branch, a helper that returns a constant).
-        const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
         origin ??= new TaintTracker(originSpec, taintFile);
         if (!builtPartsUnexplained(node, rule, origin)) continue;
         // Parts that only the callers decide (parameters, the object's fields): this function cannot tell a

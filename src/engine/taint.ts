@@ -736,11 +736,7 @@ export class TaintTracker {
 
   /** True when `name` is a parameter of `scope` or of a function around it that no nearer local hides. */
   private isCallerParameter(name: string, scope: SyntaxNode): boolean {
-    for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
-      if (parameterNames(fn, this.language).includes(name)) return true;
-      if (this.assignmentsIn(fn, name).length > 0) return false;
-    }
-    return false;
+    return this.parameterSeenFrom(name, scope) !== undefined;
   }
 
   /** The declaration of parameter `name` seen from `scope` (its own or an enclosing function's) when a source matches it. */
@@ -749,17 +745,19 @@ export class TaintTracker {
     if (this.sourceIds.size === 0) return undefined;
     const key = `${scope.id()}:${name}`;
     if (this.parameterSources.has(key)) return this.parameterSources.get(key) ?? undefined;
-    const found = this.findSourceParameter(name, scope);
+    const declaration = this.parameterSeenFrom(name, scope);
+    const found = declaration && this.sourceIds.has(declaration.node.id()) ? declaration.node : undefined;
     this.parameterSources.set(key, found ?? null);
     return found;
   }
 
-  private findSourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
+  /** The parameter `name` refers to from `scope`: of `scope` or of a function around it that no nearer local hides. */
+  private parameterSeenFrom(name: string, scope: SyntaxNode): { name: string; node: SyntaxNode } | undefined {
     for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
       let declarations = this.parameterCache.get(fn.id());
       if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
       const declaration = declarations.find((parameter) => parameter.name === name);
-      if (declaration) return this.sourceIds!.has(declaration.node.id()) ? declaration.node : undefined;
+      if (declaration) return declaration;
       // A local of that name in a nested function hides the outer parameter.
       if (this.assignmentsIn(fn, name).length > 0) return undefined;
     }
@@ -785,16 +783,12 @@ export class TaintTracker {
     const context = this.summaryContext;
     if (context && context.taintedParameter === name && scope.id() === context.fn.id()) {
       // The parameter's own value reaches the use unless an assignment on every path replaced it.
-      const oldest = reaching[reaching.length - 1];
-      const replaced = oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, identifier);
-      if (!replaced) return [step(identifier, 'source')];
+      if (!replacedOnEveryPath(reaching, flow, identifier)) return [step(identifier, 'source')];
     }
     const declared = this.sourceParameter(name, scope);
     if (declared) {
       // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
-      const oldest = reaching[reaching.length - 1];
-      const replaced = oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, identifier);
-      if (!replaced && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
+      if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
     }
     if (this.spec.unknownIsSource && reaching.length === 0) {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
@@ -842,6 +836,12 @@ export class TaintTracker {
 /** UPPER_SNAKE_CASE names are constants by the convention of every language we read (`settings.BASE_DIR`). */
 function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]{2}|_/.test(name);
+}
+
+/** True when the oldest assignment reaching `use` replaces the variable's incoming value on every path to it. */
+function replacedOnEveryPath(reaching: Assignment[], flow: FunctionFlow, use: SyntaxNode): boolean {
+  const oldest = reaching[reaching.length - 1];
+  return oldest !== undefined && !oldest.augmented && !flow.isConditional(oldest.node, use);
 }
 
 /** `x[k]`: the collection and the key, by field where the grammar names them (PHP's does not). */

@@ -71,9 +71,16 @@ function rulesFor(path: string, policy: Policy): { findings: FindingRules; funct
 /** Returns the verdict level a finding of `severity` and `confidence` at `path` leads to under the policy. */
 export function levelForFinding(severity: Severity, path: string, policy: Policy, confidence: Confidence = 'high'): VerdictLevel {
   const rules = rulesFor(path, policy).findings;
-  const level: VerdictLevel = rules.block.includes(severity) ? 'block' : rules.reviewRequired.includes(severity) ? 'review-required' : rules.warn.includes(severity) ? 'warn' : 'pass';
+  const level = levelForSeverity(severity, rules);
   // A finding its rule cannot decide is shown, not gated.
   return level !== 'pass' && !rules.gateConfidence.includes(confidence) ? 'warn' : level;
+}
+
+function levelForSeverity(severity: Severity, rules: FindingRules): VerdictLevel {
+  if (rules.block.includes(severity)) return 'block';
+  if (rules.reviewRequired.includes(severity)) return 'review-required';
+  if (rules.warn.includes(severity)) return 'warn';
+  return 'pass';
 }
 
 /** Returns the chain after an iteration by `actor` (unchanged when nothing was recorded). */

@@ -1,4 +1,4 @@
-import { SEVERITIES, isAtLeast, type Severity } from '../findings/finding.js';
+import { SEVERITIES, isAtLeast, type Finding, type Severity } from '../findings/finding.js';
 import type { ScanResult } from '../engine/scan.js';
 
 /** The threshold at which a scan fails; `none` never fails. */
@@ -33,7 +33,11 @@ export function summarizeScan(result: ScanResult, failOn: FailOn): ScanSummary {
     skipped,
     notes: result.notes.length,
     failOn,
-    // Low confidence marks a finding its rule cannot decide: it is reported, never failed on.
-    failed: failOn !== 'none' && result.findings.some((f) => f.confidence !== 'low' && isAtLeast(f.severity, failOn)),
+    failed: result.findings.some((f) => failsOn(f, failOn)),
   };
+}
+
+/** True when `finding` fails a run at `failOn`; low confidence marks one its rule cannot decide: reported, never failed on. */
+export function failsOn(finding: Pick<Finding, 'severity' | 'confidence'>, failOn: FailOn): boolean {
+  return failOn !== 'none' && finding.confidence !== 'low' && isAtLeast(finding.severity, failOn);
 }
