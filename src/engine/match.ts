@@ -1,12 +1,13 @@
 import type { SyntaxNode } from '../languages/language.js';
 import { compileMetavariableRegex, type AstGrepMatcher, type Rule } from '../rules/rule.js';
-import { prefilterSource, requiredWords } from '../rules/prefilter.js';
+import { FileText, type TextCondition } from '../rules/text-condition.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
 import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
+import { mayMatch } from './anchor.js';
 
 /** One place where a rule matched, before it becomes a Finding. */
 export interface RuleMatch {
@@ -18,16 +19,11 @@ export interface RuleMatch {
   confidence?: 'medium';
 }
 
-/** Returns the rules that apply to this file's language and whose required words occur in its text. */
-export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[]): Rule[] {
-  return rules.filter((rule) => {
-    if (!rule.languages.includes(parsed.language.id)) return false;
-    if (rule.sourcePrefilter !== undefined && !regexOf(rule.sourcePrefilter).test(parsed.text)) return false;
-    return rule.prefilter === undefined || regexOf(rule.prefilter).test(parsed.text);
-  });
+/** Returns the rules that apply to this file's language and whose words (and, for taint rules, a source's) occur in its text. */
+export function applicableRules(parsed: Pick<ParsedFile, 'language' | 'text'>, rules: Rule[], text = new FileText(parsed.text)): Rule[] {
+  return rules.filter((rule) => rule.languages.includes(parsed.language.id) && text.allows(rule.condition) && text.allows(rule.sourceCondition));
 }
 
-const compiledPrefilters = new Map<string, RegExp>();
 const compiledConditions = new Map<string, RegExp>();
 
 function regexOfCondition(source: string): RegExp {
@@ -39,40 +35,42 @@ function regexOfCondition(source: string): RegExp {
   return regex;
 }
 
-function regexOf(source: string): RegExp {
-  let regex = compiledPrefilters.get(source);
-  if (!regex) {
-    regex = new RegExp(source, 'i');
-    compiledPrefilters.set(source, regex);
-  }
-  return regex;
-}
-
 /** Runs every applicable rule over a parsed file, applying the rules' metavariable value conditions. */
 export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectContext): RuleMatch[] {
   startFile();
   startBoundsFile();
   const matches: RuleMatch[] = [];
-  const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
+  const text = new FileText(parsed.text);
+  const taintFile = new TaintFileContext(parsed.root, parsed.language, text, project);
   const budget = activeBudget();
-  for (const rule of applicableRules(parsed, rules)) {
+  const sinkHits: SinkHits = new Map();
+  for (const rule of applicableRules(parsed, rules, text)) {
     budget.checkTime();
     const seen = new Set<string>();
-    const matcher = narrowedMatcher(rule, parsed);
+    const matcher = narrowedMatcher(rule, parsed, text);
     if (!matcher) continue;
     const taintSpec = rule.taint?.[parsed.language.id];
     const tracker = taintSpec ? new TaintTracker(taintSpec, taintFile) : undefined;
     // A taint rule whose sources occur nowhere in the file has nothing to report: skip its sink search.
     if (tracker && !tracker.canTaint()) continue;
     let sanitizedIds: Set<number> | undefined;
-    const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
+    const originSpec = {
+      sources: [],
+      sanitizers: rule.sanitizers[parsed.language.id] ?? [],
+      guards: rule.guards?.[parsed.language.id] ?? [],
+      propagators: ORIGIN_PROPAGATORS,
+      unknownIsSource: true,
+      conditions: { sources: [], sanitizers: rule.sanitizerConditions, guards: rule.guardConditions },
+    };
     let origin: TaintTracker | undefined;
     let fromCallers: TaintTracker | undefined;
+    // A rule heavy with regexes is first looked for without them (engine/anchor.ts).
+    if (!rule.branchConditions && !mayMatch(parsed.root, matcher)) continue;
     for (const node of parsed.root.findAll(matcher)) {
       budget.visit();
       let fromCallersOnly = false;
       if (Object.keys(rule.valueConditions).length > 0) {
-        sanitizedIds ??= taintFile.idsMatching(originSpec.sanitizers);
+        sanitizedIds ??= taintFile.idsMatching(originSpec.sanitizers, originSpec.conditions.sanitizers);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
         // A string that only looks built: every part is accounted for by local facts (a constant stored in a
         // list or map and read back, a dead branch, a helper that returns a constant).
@@ -88,7 +86,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
-        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker);
+        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed, sinkHits);
         if (!path) continue;
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
@@ -105,28 +103,39 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
 
 const narrowedMatchers = new Map<string, AstGrepMatcher | null>();
 
-/** The rule's matcher without the `any` branches whose words this file lacks (ast-grep cost is per branch). */
-function narrowedMatcher(rule: Rule, parsed: ParsedFile): AstGrepMatcher | undefined {
-  const matcher = rule.matchers[parsed.language.id];
-  if (!matcher || !rule.branchPrefilters) return matcher;
-  const keep = rule.branchPrefilters.map((source) => source == null || regexOf(source).test(parsed.text));
+/**
+ * The rule's matcher without the `any` branches whose words this file lacks, nor those heavy with regexes
+ * whose anchor it lacks (engine/anchor.ts): ast-grep compiles every branch on every search.
+ */
+function narrowedMatcher(rule: Rule, parsed: ParsedFile, text: FileText): AstGrepMatcher | undefined {
+  const languageId = parsed.language.id;
+  const matcher = rule.matchers[languageId];
+  if (!matcher || !rule.branchConditions) return matcher;
+  const branches = matcher.rule.any as Record<string, unknown>[];
+  const keep = rule.branchConditions.map((condition, index) => {
+    const branch = branches[index]!;
+    return text.allows(condition) && mayMatch(parsed.root, { rule: branch, utils: matcher.utils, constraints: constraintsBoundIn(matcher, [branch]) }, branch);
+  });
   if (keep.every(Boolean)) return matcher;
-  const key = `${rule.id}:${parsed.language.id}:${keep.map((k) => (k ? 1 : 0)).join('')}`;
+  const key = `${rule.id}:${languageId}:${keep.map((k) => (k ? 1 : 0)).join('')}`;
   let narrowed = narrowedMatchers.get(key);
   if (narrowed === undefined) {
-    const branches = (matcher.rule.any as unknown[]).filter((_, index) => keep[index]);
-    if (branches.length === 0) narrowed = null;
+    const kept = branches.filter((_, index) => keep[index]);
+    if (kept.length === 0) narrowed = null;
     else {
-      const text = JSON.stringify(branches) + JSON.stringify(matcher.utils ?? {});
-      // Constraints on metavariables that no remaining branch binds would make ast-grep refuse the rule.
-      const constraints = matcher.constraints
-        ? Object.fromEntries(Object.entries(matcher.constraints).filter(([name]) => new RegExp(`\\$${name}\\b`).test(text)))
-        : undefined;
-      narrowed = { ...matcher, rule: { ...matcher.rule, any: branches }, constraints: constraints && Object.keys(constraints).length ? constraints : undefined };
+      narrowed = { ...matcher, rule: { ...matcher.rule, any: kept }, constraints: constraintsBoundIn(matcher, kept) };
     }
     narrowedMatchers.set(key, narrowed);
   }
   return narrowed ?? undefined;
+}
+
+/** The matcher's constraints on metavariables these branches (or the utils) bind: ast-grep refuses a constraint on one never bound. */
+function constraintsBoundIn(matcher: AstGrepMatcher, branches: unknown[]): Record<string, unknown> | undefined {
+  if (!matcher.constraints) return undefined;
+  const text = JSON.stringify(branches) + JSON.stringify(matcher.utils ?? {});
+  const kept = Object.entries(matcher.constraints).filter(([name]) => new RegExp(`\\$${name}\\b`).test(text));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 // Calls that store their argument in the receiver, across languages' collections and builders.
@@ -150,20 +159,32 @@ function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracke
  * positions (`exec(cmd, env)`, `Command("sh", "-c", line)`). When that binding is clean, the other sink
  * patterns matching the same node are tried for a tainted one.
  */
-function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: TaintTracker): TaintStep[] | undefined {
-  const branches = sinkBranchesOf(matcher);
+/** Per file: for each single sink branch searched, the `$SINK` it binds at each node it matches. */
+type SinkHits = Map<AstGrepMatcher, Map<number, SyntaxNode>>;
+
+function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: TaintTracker, rule: Rule, parsed: ParsedFile, hits: SinkHits): TaintStep[] | undefined {
+  const branches = sinkBranchesOf(matcher, rule, parsed.language.id);
   if (branches.length < 2) return undefined;
   const first = node.getMatch('SINK');
   const text = node.text();
+  const ownText = new FileText(text);
   const kind = node.kind();
-  for (const { single, head, kind: branchKind, words } of branches) {
+  const id = node.id();
+  for (const { single, head, kind: branchKind, condition } of branches) {
     if (head !== undefined && !text.startsWith(head)) continue;
     if (branchKind !== undefined && branchKind !== kind) continue;
-    if (words !== undefined && !words.test(text)) continue;
-    // One search, not `matches` then `find`: ast-grep compiles the rule on each call.
-    const same = node.find(single);
-    if (!same || same.id() !== node.id()) continue;
-    const sink = same.getMatch('SINK');
+    if (!ownText.allows(condition)) continue;
+    // One search of the file per branch, not one per candidate node: ast-grep compiles the rule on each call.
+    let found = hits.get(single);
+    if (!found) {
+      found = new Map();
+      for (const match of parsed.root.findAll(single)) {
+        const sink = match.getMatch('SINK');
+        if (sink) found.set(match.id(), sink);
+      }
+      hits.set(single, found);
+    }
+    const sink = found.get(id);
     if (!sink || (first && sink.id() === first.id())) continue;
     const path = tracker.taintOf(sink);
     if (path) return path;
@@ -176,30 +197,30 @@ interface SinkBranch {
   /** The literal callee its pattern starts with. */
   head: string | undefined;
   kind: string | undefined;
-  /** Words the matched node's own text must hold (none when the branch looks at other nodes). */
-  words: RegExp | undefined;
+  /** What the matched node's own text must hold (null when the branch looks at other nodes). */
+  condition: TextCondition | null;
 }
 
 const sinkBranches = new WeakMap<AstGrepMatcher, SinkBranch[]>();
 
 /** A rule's sink branches that bind `$SINK`, each as its own matcher, with the literal callee its pattern starts with. */
-function sinkBranchesOf(matcher: AstGrepMatcher): SinkBranch[] {
+function sinkBranchesOf(matcher: AstGrepMatcher, rule: Rule, languageId: ParsedFile['language']['id']): SinkBranch[] {
   let found = sinkBranches.get(matcher);
   if (!found) {
     const branches = Array.isArray(matcher.rule.any) ? (matcher.rule.any as Record<string, unknown>[]) : [];
+    const written = (rule.matchers[languageId]?.rule.any as unknown[] | undefined) ?? [];
     found = branches
       .filter((branch) => JSON.stringify(branch).includes('$SINK'))
       .map((branch) => {
         const pattern = typeof branch.pattern === 'string' ? branch.pattern : undefined;
-        // Words from relations to other nodes (`inside`, `follows`, utils) need not be in the node's own text,
-        // nor those of the code a rewritten pattern is wrapped in (`func _() { … }`).
-        const looksElsewhere = /"(inside|follows|precedes|matches|context)"/.test(JSON.stringify(branch));
-        const words = looksElsewhere ? undefined : prefilterSource(requiredWords(branch));
+        // Words from relations to other nodes (`inside`, `follows`, utils) need not be in the node's own text.
+        const looksElsewhere = /"(inside|follows|precedes|matches)"/.test(JSON.stringify(branch));
+        const index = written.indexOf(branch);
         return {
           single: { ...matcher, rule: branch },
           head: pattern?.match(/^[A-Za-z_][\w.]*\(/)?.[0],
           kind: typeof branch.kind === 'string' ? branch.kind : undefined,
-          words: words === undefined ? undefined : new RegExp(words, 'i'),
+          condition: looksElsewhere || index < 0 ? null : (rule.branchConditions?.[index] ?? null),
         };
       });
     sinkBranches.set(matcher, found);

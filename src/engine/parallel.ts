@@ -5,6 +5,7 @@ import type { SourceFile } from './discover.js';
 import type { FileOutcome } from './scan.js';
 
 const BATCH_SIZE = 16;
+const YOUNG_GENERATION_MB = 8;
 
 /** A message from a scan worker. */
 export type WorkerReply =
@@ -41,7 +42,10 @@ export function analyzeInWorkers(
     };
     const count = Math.min(workerCount, batches.length);
     for (let i = 0; i < count && next < batches.length; i++) {
-      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { rules, options } });
+      // ast-grep's trees are native memory V8 does not count: only collecting the small wrappers that hold them
+      // frees them. A smaller young generation collects them every few files instead of every few hundred
+      // (OWASP BenchmarkPython: peak 312 MB → 198 MB, same time).
+      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { rules, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'user-error') return stop(new UserError(reply.message));

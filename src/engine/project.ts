@@ -1,3 +1,4 @@
+import { FileText } from '../rules/text-condition.js';
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { parseSource } from './parse.js';
 import { TaintFileContext } from './taint.js';
@@ -52,7 +53,7 @@ export class ProjectContext {
       if (contexts.size >= MAX_CACHED) contexts.clear();
       const text = this.location.read(absolutePath);
       // The other file's own calls are not followed further: one level of project summaries.
-      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language));
+      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language, new FileText(text)));
     }
     return contexts.get(absolutePath) ?? undefined;
   }

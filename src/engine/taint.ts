@@ -4,9 +4,11 @@ import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
 import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
+import { isHeavy, mayMatch } from './anchor.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
+import { FileText, type TextCondition } from '../rules/text-condition.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -39,6 +41,8 @@ export interface TaintSpec {
    * cannot judge (a library API whose purpose is the sink).
    */
   callersExplained?: boolean;
+  /** What the text needs for each entry of the lists to occur (rules/text-condition.ts); absent: search them all. */
+  conditions?: { sources: (TextCondition | null)[]; sanitizers: (TextCondition | null)[]; guards: (TextCondition | null)[] };
 }
 
 const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expression', 'selector_expression', 'member_access_expression', 'navigation_expression', 'scoped_identifier', 'field_expression']);
@@ -64,6 +68,8 @@ export class TaintFileContext {
   constructor(
     readonly root: SyntaxNode,
     readonly language: LanguageSpec,
+    /** The file's text, indexed: a list entry whose words the file lacks is never compiled. */
+    readonly text: FileText,
     /** The rest of the project, when known: calls on its classes go through their summaries. */
     readonly project?: ProjectContext,
   ) {}
@@ -83,14 +89,33 @@ export class TaintFileContext {
     return this.functions.get(name) ?? [];
   }
   /** Ids of the nodes matching any of `rules`, searched once per file: taint rules often share their lists. */
-  idsMatching(rules: Record<string, unknown>[]): Set<number> {
-    // One search for the whole list: each search walks the whole tree, which costs more than compiling.
-    const key = JSON.stringify(rules);
+  idsMatching(rules: Record<string, unknown>[], conditions?: (TextCondition | null)[]): Set<number> {
+    // ast-grep compiles every pattern on every search: leave out the entries whose words the file lacks.
+    const present = this.text.narrow(rules, conditions);
+    const key = JSON.stringify(present);
     let ids = this.matchCache.get(key);
-    if (!ids) this.matchCache.set(key, (ids = nodeIdsMatching(this.root, rules)));
+    if (!ids) {
+      // Entries heavy with regexes are searched alone, once per file whichever lists hold them, and only when
+      // their anchor occurs (engine/anchor.ts); the rest in one search, as each search walks the whole tree.
+      const heavy = present.filter((rule) => isHeavy({ rule }));
+      ids = nodeIdsMatching(this.root, present.filter((rule) => !heavy.includes(rule)));
+      for (const rule of heavy) for (const id of this.entryIds(rule)) ids.add(id);
+      this.matchCache.set(key, ids);
+    }
     return ids;
   }
 
+  private readonly entryCache = new Map<string, Set<number>>();
+
+  private entryIds(rule: Record<string, unknown>): Set<number> {
+    const key = JSON.stringify(rule);
+    let ids = this.entryCache.get(key);
+    if (!ids) {
+      ids = mayMatch(this.root, { rule }, rule) ? nodeIdsMatching(this.root, [rule]) : new Set();
+      this.entryCache.set(key, ids);
+    }
+    return ids;
+  }
 
   private readonly imports = new Map<string, string | undefined>();
 
@@ -244,13 +269,13 @@ export class TaintTracker {
     this.propagators = [...spec.propagators, ...(file.language.collectionMethods ?? []).filter((p) => !own.has(p.method))];
   }
 
-  private idsMatching(rules: Record<string, unknown>[]): Set<number> {
-    return this.file.idsMatching(rules);
+  private idsMatching(list: 'sources' | 'sanitizers'): Set<number> {
+    return this.file.idsMatching(this.spec[list], this.spec.conditions?.[list]);
   }
 
   /** False when the file holds no source at all: no sink in it can be tainted (origin mode aside). */
   canTaint(): boolean {
-    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    this.sourceIds ??= this.idsMatching('sources');
     return this.sourceIds.size > 0 || this.spec.unknownIsSource === true;
   }
 
@@ -258,7 +283,7 @@ export class TaintTracker {
   taintOf(node: SyntaxNode, depth = 0, scope?: SyntaxNode | null): TaintStep[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
     // A file without a single source cannot taint anything (parameters are not sources; origin mode aside).
-    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    this.sourceIds ??= this.idsMatching('sources');
     if (this.sourceIds.size === 0 && !this.spec.unknownIsSource && !this.summaryContext) return undefined;
 
     const key = `${node.id()}`;
@@ -281,8 +306,8 @@ export class TaintTracker {
   }
 
   private compute(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | undefined {
-    this.sanitizerIds ??= this.idsMatching(this.spec.sanitizers);
-    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    this.sanitizerIds ??= this.idsMatching('sanitizers');
+    this.sourceIds ??= this.idsMatching('sources');
     if (this.sanitizerIds.has(node.id())) return undefined;
     if (this.sourceIds.has(node.id())) return [step(node, 'source')];
     const kind = node.kind();
@@ -645,7 +670,7 @@ export class TaintTracker {
     let guards = this.guardsByScope.get(scope.id());
     if (!guards) {
       guards = [];
-      for (const rule of this.spec.guards) {
+      for (const rule of this.file.text.narrow(this.spec.guards, this.spec.conditions?.guards)) {
         for (const match of scope.findAll({ rule })) {
           const checked = match.getMatch('X');
           const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
@@ -741,7 +766,7 @@ export class TaintTracker {
 
   /** The declaration of parameter `name` seen from `scope` (its own or an enclosing function's) when a source matches it. */
   private sourceParameter(name: string, scope: SyntaxNode): SyntaxNode | undefined {
-    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    this.sourceIds ??= this.idsMatching('sources');
     if (this.sourceIds.size === 0) return undefined;
     const key = `${scope.id()}:${name}`;
     if (this.parameterSources.has(key)) return this.parameterSources.get(key) ?? undefined;

@@ -7,7 +7,7 @@ import { languageById, registerParsers } from '../languages/registry.js';
 import type { LanguageSpec } from '../languages/language.js';
 import { DEFAULT_SECURITY_SEVERITY, type Rule } from './rule.js';
 import { ruleFileSchema, type RuleFile } from './rule-file-schema.js';
-import { prefilterSource, requiredWords } from './prefilter.js';
+import { anyOf, textConditionOf, textConditionsOf } from './text-condition.js';
 import { asciiRegexesIn } from './ascii-regex.js';
 export { BUILTIN_RULES_DIR } from './rule-pack.js';
 
@@ -73,6 +73,10 @@ export function loadRuleFile(path: string): Rule {
   const taint: NonNullable<Rule['taint']> = {};
   // A taint rule's matcher finds its sinks; the taint engine then asks whether `$SINK` carries a source.
   const ruleBody = file.rule ?? { any: file.taint!.sinks };
+  const utils = file.utils ?? {};
+  const taintConditions = file.taint
+    ? { sources: textConditionsOf(file.taint.sources, utils), sanitizers: textConditionsOf(file.taint.sanitizers, utils), guards: textConditionsOf(file.taint.guards, utils) }
+    : undefined;
   for (const languageId of file.languages) {
     const language = languageById(languageId)!;
     const rewrite = (value: unknown) => asciiRegexesIn(rewritePatterns(value, language));
@@ -88,6 +92,8 @@ export function loadRuleFile(path: string): Rule {
         sanitizers: file.taint.sanitizers.map((r) => rewrite(r) as Record<string, unknown>),
         propagators: file.taint.propagators,
         guards: file.taint.guards.map((r) => rewrite(r) as Record<string, unknown>),
+        // From the rule as written: a rewritten pattern is wrapped in code the file need not hold.
+        conditions: taintConditions,
       };
     }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
@@ -104,7 +110,6 @@ export function loadRuleFile(path: string): Rule {
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
     }
   }
-  const words = requiredWords(file.rule ?? { any: file.taint!.sinks }, file.utils ?? {});
   return {
     id: file.id,
     languages: file.languages,
@@ -120,10 +125,11 @@ export function loadRuleFile(path: string): Rule {
     sanitizers,
     guards,
     ...(file.taint ? { taint } : {}),
-    requiredWords: words?.map((w) => w.text),
-    prefilter: prefilterSource(words),
-    ...branchPrefiltersOf(ruleBody, file.utils ?? {}),
-    ...(file.taint ? { sourcePrefilter: prefilterSource(requiredWords({ any: file.taint.sources })) } : {}),
+    condition: textConditionOf(ruleBody, utils),
+    ...(Array.isArray(ruleBody.any) && ruleBody.any.length > 1 ? { branchConditions: textConditionsOf(ruleBody.any, utils) } : {}),
+    ...(taintConditions ? { sourceCondition: anyOf(taintConditions.sources) } : {}),
+    sanitizerConditions: textConditionsOf(file.sanitizers ?? [], utils),
+    guardConditions: textConditionsOf(file.guards ?? [], utils),
     sourcePath: relative(process.cwd(), path) || path,
   };
 }
@@ -139,10 +145,3 @@ function rewritePatterns(value: unknown, language: LanguageSpec): unknown {
   );
 }
 
-/** Per-branch prefilters of a top-level `any`, so a file only pays for the branches it can match. */
-function branchPrefiltersOf(rule: Record<string, unknown>, utils: Record<string, unknown>): { branchPrefilters?: (string | null)[] } {
-  if (!Array.isArray(rule.any) || rule.any.length < 3) return {};
-  // null, not undefined, for a branch without one: the rule pack is JSON, and JSON arrays have no undefined.
-  const prefilters = rule.any.map((branch) => prefilterSource(requiredWords(branch as Record<string, unknown>, utils)) ?? null);
-  return prefilters.some((p) => p !== null) ? { branchPrefilters: prefilters } : {};
-}

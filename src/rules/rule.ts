@@ -1,6 +1,7 @@
 import type { LanguageId } from '../languages/language.js';
 import type { Confidence, Severity } from '../findings/finding.js';
 import type { TaintSpec } from '../engine/taint.js';
+import type { TextCondition } from './text-condition.js';
 import type { BoundLimit, BoundVerdict, ValueOrigin } from '../engine/bounds.js';
 
 /**
@@ -62,14 +63,15 @@ export interface Rule {
   sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** For pattern rules: guard checks per language, applied when deciding where a built value comes from. */
   guards?: Partial<Record<LanguageId, Record<string, unknown>[]>>;
-  /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
-  requiredWords: string[] | undefined;
-  /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */
-  prefilter: string | undefined;
-  /** For rules whose matcher is a top-level `any`: each branch's prefilter (undefined: always needed). */
-  branchPrefilters?: (string | null)[];
-  /** For taint rules: words one of the sources needs; a file without any has no source to track. */
-  sourcePrefilter?: string;
+  /** What a file's text must contain for the rule to match (rules/text-condition.ts); null: nothing known. */
+  condition: TextCondition | null;
+  /** For rules whose matcher is a top-level `any`: each branch's condition, so a file compiles only those it may match. */
+  branchConditions?: (TextCondition | null)[];
+  /** For taint rules: what the text needs for one of the sources to occur; a file without any has nothing to track. */
+  sourceCondition?: TextCondition | null;
+  /** Conditions of the entries of `sanitizers` and `guards` (the same for every language). */
+  sanitizerConditions: (TextCondition | null)[];
+  guardConditions: (TextCondition | null)[];
   /** The rule file this came from, for error messages. */
   sourcePath: string;
 }

@@ -2,11 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadRules, BUILTIN_RULES_DIR } from '../../src/rules/load.js';
-import { requiredWords as requiredWordObjects, wordsOfRegex as wordObjectsOfRegex, prefilterSource } from '../../src/rules/prefilter.js';
-
-const texts = (words: { text: string }[] | undefined) => words?.map((w) => w.text);
-const requiredWords = (rule: Record<string, unknown>) => texts(requiredWordObjects(rule));
-const wordsOfRegex = (regex: string) => texts(wordObjectsOfRegex(regex));
 import { makeProject } from '../helpers.js';
 
 const valid = `id: my-rule
@@ -55,31 +50,6 @@ test('malformed rules are one-line errors naming the file, line and field', () =
 
 test('a rules directory that does not exist is an error naming it', () => {
   assert.throws(() => loadRules([join(BUILTIN_RULES_DIR, 'nope')]), /nope: rules directory does not exist/);
-});
-
-test('required words: the longest literal word of each pattern, united across any', () => {
-  assert.deepEqual(requiredWords({ pattern: '$DB.execute($Q)' }), ['execute']);
-  assert.deepEqual(requiredWords({ any: [{ pattern: 'os.system($C)' }, { pattern: 'os.popen($C)' }] }), ['system', 'popen']);
-  assert.equal(requiredWords({ any: [{ pattern: 'eval($C)' }, { kind: 'call' }] }), undefined);
-  assert.deepEqual(requiredWords({ kind: 'call', has: { pattern: 'pickle.loads($X)' } }), ['pickle']);
-});
-
-test('required words from regexes: literal chunks of each alternative, optional characters dropped', () => {
-  assert.deepEqual(wordsOfRegex('^(checkServerTrusted|checkClientTrusted)$'), ['checkservertrusted', 'checkclienttrusted']);
-  assert.deepEqual(wordsOfRegex('(?i)(token|session_?id|api_?key|^key$)'), ['token', 'session', 'api', 'key']);
-  assert.equal(wordsOfRegex('^[A-Z]+$'), undefined);
-  assert.deepEqual(wordsOfRegex('(^|\\.)create(Cipheriv|Decipheriv)$'), ['create']);
-  assert.deepEqual(wordsOfRegex('^shell\\s*=\\s*True$'), ['shell']);
-  assert.deepEqual(wordsOfRegex('-----BEGIN (RSA |EC )?PRIVATE KEY-----'), ['private']);
-  assert.equal(wordsOfRegex('^(a|bc)$'), undefined);
-  assert.deepEqual(requiredWords({ kind: 'method_declaration', has: { field: 'name', regex: '^verify$' } }), ['verify']);
-});
-
-test('the prefilter needs pattern words whole and regex chunks anywhere, ignoring case', () => {
-  const regex = new RegExp(prefilterSource([...requiredWordObjects({ pattern: 'DES.new($K)' })!, ...wordObjectsOfRegex('^EVP_des_.*$')!])!, 'i');
-  assert.ok(regex.test('cipher = DES.new(key)'));
-  assert.ok(regex.test('EVP_des_cbc()'));
-  assert.equal(regex.test('modes = describe(renewal)'), false);
 });
 
 test('the compiled rule pack holds exactly the rules the YAML files define', async () => {
