@@ -2,7 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
-import { FunctionFlow, exits } from './flow.js';
+import { FunctionFlow, exits, ifConsequence } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
@@ -651,7 +651,7 @@ export class TaintTracker {
           const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
           const condition = statement?.field('condition');
           // Ruby's `return head(:forbidden) unless ok?(x)` keeps what runs in the modifier's body.
-          const consequence = statement?.field('consequence') ?? (statement?.kind().endsWith('_modifier') ? statement.field('body') : null);
+          const consequence = statement ? ifConsequence(statement) : null;
           if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(consequence ?? null, this.language)) continue;
           if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });

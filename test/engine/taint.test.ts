@@ -390,3 +390,13 @@ test('the condition of a ternary picks the value but is not it; PHP\'s `?:` is i
   assert.equal(run('isset($_GET["a"]) ? $_GET["a"] : "y"').length, 1);
   assert.equal(run('$_GET["a"] ?: "y"').length, 1);
 });
+
+test('guards in PHP: an if whose body (PHP names it `body`) ends in exit or die cleans the value after it', () => {
+  const pathRules = rules.filter((rule) => rule.id === 'php-path-traversal-tainted');
+  const found = (guard: string) => analyzeSource('a.php', ['<?php', '$page = $_GET["page"];', guard, 'include $page;', ''].join('\n'), languageForPath('a.php')!, pathRules, { complexity: false }).findings.length;
+  assert.equal(found('if (!in_array($page, ["a.php", "b.php"])) { echo "no"; exit; }'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) { die("no"); }'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) exit;'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) { echo "no"; }'), 1, 'a body that goes on proves nothing');
+  assert.equal(found('if (!in_array($page, ["a.php"]) && $page != "c.php") { exit; }'), 1, 'nor a check joined by and');
+});
