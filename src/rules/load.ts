@@ -88,6 +88,7 @@ export function loadRuleFile(path: string): Rule {
         sanitizers: file.taint.sanitizers.map((r) => rewrite(r) as Record<string, unknown>),
         propagators: file.taint.propagators,
         guards: file.taint.guards.map((r) => rewrite(r) as Record<string, unknown>),
+        validators: file.taint.validators.map((r) => rewrite(r) as Record<string, unknown>),
       };
     }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
@@ -98,7 +99,7 @@ export function loadRuleFile(path: string): Rule {
       root.findAll(matcher as never);
       for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!]) root.findAll({ rule: sanitizer } as never);
       const spec = taint[languageId];
-      for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? [])]) root.findAll({ rule: extra } as never);
+      for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? []), ...(spec?.validators ?? [])]) root.findAll({ rule: extra } as never);
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0];
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);

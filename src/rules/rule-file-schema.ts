@@ -26,6 +26,7 @@ export const ruleFileSchema = z
         sanitizers: z.array(astGrepRule).default([]),
         propagators: z.array(z.object({ method: z.string(), keyed: z.boolean().default(false) }).strict()).default([]),
         guards: z.array(astGrepRule).default([]),
+        validators: z.array(astGrepRule).default([]),
         sinks: z.array(astGrepRule).min(1),
       })
       .strict()

@@ -400,3 +400,15 @@ test('guards in PHP: an if whose body (PHP names it `body`) ends in exit or die 
   assert.equal(found('if (!in_array($page, ["a.php"])) { echo "no"; }'), 1, 'a body that goes on proves nothing');
   assert.equal(found('if (!in_array($page, ["a.php"]) && $page != "c.php") { exit; }'), 1, 'nor a check joined by and');
 });
+
+test('validators: inside an if whose condition (alone or joined by and) validates an expression, that expression is clean', () => {
+  const cmdRules = rules.filter((rule) => rule.id === 'php-cmdi-tainted-command');
+  const found = (condition: string, use: string, before = '') =>
+    analyzeSource('a.php', ['<?php', '$o = explode(".", $_GET["ip"]);', `if (${condition}) {`, before, `  shell_exec("ping " . ${use});`, '}', ''].join('\n'), languageForPath('a.php')!, cmdRules, { complexity: false }).findings.length;
+  assert.equal(found('is_numeric($o[0])', '$o[0]'), 0);
+  assert.equal(found('is_numeric($o[0]) && is_numeric($o[1])', '$o[0] . "." . $o[1]'), 0);
+  assert.equal(found('is_numeric($o[0])', '$o[1]'), 1, 'another element was not checked');
+  assert.equal(found('is_numeric($o[0]) || $x', '$o[0]'), 1, 'a check joined by or may not have held');
+  assert.equal(found('!is_numeric($o[0])', '$o[0]'), 1, 'a negated check holds for the bad values');
+  assert.equal(found('is_numeric($o[0])', '$o[0]', '  $o = explode(" ", $_GET["q"]);'), 1, 'a value reassigned after the check is new');
+});
