@@ -65,7 +65,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     // A taint rule whose sources occur nowhere in the file has nothing to report: skip its sink search.
     if (tracker && !tracker.canTaint()) continue;
     let sanitizedIds: Set<number> | undefined;
-    const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
+    const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], validators: rule.validators?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
     let origin: TaintTracker | undefined;
     let fromCallers: TaintTracker | undefined;
     for (const node of parsed.root.findAll(matcher)) {

@@ -70,6 +70,7 @@ export function loadRuleFile(path: string): Rule {
   const matchers: Rule['matchers'] = {};
   const sanitizers: Rule['sanitizers'] = {};
   const guards: Rule['guards'] = {};
+  const validators: Rule['validators'] = {};
   const taint: NonNullable<Rule['taint']> = {};
   // A taint rule's matcher finds its sinks; the taint engine then asks whether `$SINK` carries a source.
   const ruleBody = file.rule ?? { any: file.taint!.sinks };
@@ -93,11 +94,12 @@ export function loadRuleFile(path: string): Rule {
     }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     guards[languageId] = (file.guards ?? []).map((s) => rewrite(s) as Record<string, unknown>);
+    validators[languageId] = (file.validators ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
       const root = parse(language.parserName as never, '').root();
       root.findAll(matcher as never);
-      for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!]) root.findAll({ rule: sanitizer } as never);
+      for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!, ...validators[languageId]!]) root.findAll({ rule: sanitizer } as never);
       const spec = taint[languageId];
       for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? []), ...(spec?.validators ?? [])]) root.findAll({ rule: extra } as never);
     } catch (error) {
@@ -120,6 +122,7 @@ export function loadRuleFile(path: string): Rule {
     valueConditions: file.metavariables ?? {},
     sanitizers,
     guards,
+    validators,
     ...(file.taint ? { taint } : {}),
     requiredWords: words?.map((w) => w.text),
     prefilter: prefilterSource(words),

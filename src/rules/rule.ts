@@ -62,6 +62,8 @@ export interface Rule {
   sanitizers: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** For pattern rules: guard checks per language, applied when deciding where a built value comes from. */
   guards?: Partial<Record<LanguageId, Record<string, unknown>[]>>;
+  /** For pattern rules: validating checks per language, applied like the guards. */
+  validators?: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** At least one of these words must occur in a file for the rule to possibly match; undefined: no filter. */
   requiredWords: string[] | undefined;
   /** Case-insensitive regex source over the required words (whole words bounded by \\b); undefined: no filter. */
