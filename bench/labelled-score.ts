@@ -198,3 +198,29 @@ export function parseGosecRuleCwes(text: string): Map<string, number> {
   const table = /ruleToCWE\s*=\s*map\[string\]string\{([^}]*)\}/.exec(text)?.[1] ?? '';
   return new Map([...table.matchAll(/"(G\d+)":\s*"(\d+)"/g)].map((m) => [m[1]!, Number(m[2])] as const));
 }
+
+// ---- PHP pages built from several files ----
+
+const PHP_REQUIRE = /^([ \t]*)(?:require|require_once|include|include_once)\b\s*\(?\s*(.+?)\s*\)?\s*;[ \t]*$/gm;
+
+/** The PHP code of a file, without its opening `<?php` and closing `?>` tags. */
+function phpBody(text: string): string {
+  return text.replace(/^\s*<\?php\b/, '').replace(/\?>\s*$/, '');
+}
+
+/**
+ * The program PHP runs for a page: each `require`/`include` statement whose path expression `resolve` turns
+ * into a file's text is replaced by that file's code, recursively (a file is inlined once). A page that
+ * includes its level's code (`require_once "…/source/{$level}"`) and then uses what the level defined (DVWA's
+ * `include($file)` after `$file = $_GET['page']`) reads as one file, as it runs. Statements `resolve` does
+ * not know are left as they are.
+ */
+export function inlinePhpRequires(text: string, resolve: (pathExpression: string) => string | undefined, seen = new Set<string>()): string {
+  return text.replace(PHP_REQUIRE, (statement, indent: string, pathExpression: string) => {
+    if (seen.has(pathExpression)) return statement;
+    const target = resolve(pathExpression);
+    if (target === undefined) return statement;
+    const inner = inlinePhpRequires(phpBody(target), resolve, new Set([...seen, pathExpression]));
+    return `${indent}// inlined: ${pathExpression}\n${inner}`;
+  });
+}

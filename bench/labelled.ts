@@ -6,6 +6,7 @@ import {
   confusion,
   cweClass,
   cweNumber,
+  inlinePhpRequires,
   julietTestCases,
   julietUnits,
   parseGosecRuleCwes,
@@ -204,29 +205,65 @@ const DVWA_MODULES: Record<string, number[]> = {
   authbypass: [285], bac: [639], cryptography: [327], api: [639],
 };
 
+/**
+ * Modules whose weakness lies outside the PHP a level runs, so no PHP rule can tell the levels apart: they are
+ * listed with the reason, never scored.
+ */
+const DVWA_NOT_JUDGEABLE: Record<string, string> = {
+  xss_d: "DOM XSS: the sink is the page's client-side script (document.write of location), not PHP",
+  xss_s: 'stored XSS: the levels only store the value; a shared page function outside the corpus renders it',
+};
+
+/**
+ * What PHP runs at one level: the module's page (index.php) with the level's code inlined where the page
+ * requires it, and the files the level requires by a literal name inlined too. The sink of some modules is in
+ * the page (File Inclusion's `include($file)`), the weakness of others in a library the level requires
+ * (cryptography's token library): the level file alone would hide them.
+ */
+function dvwaProgram(moduleDir: string, level: string): string {
+  const levelFile = join(moduleDir, 'source', `${level}.php`);
+  const page = join(moduleDir, 'index.php');
+  const resolve = (expression: string) => {
+    if (expression.includes('{$vulnerabilityFile}')) return readFileSync(levelFile, 'utf8');
+    const literal = /^\(?\s*["']([\w./-]+)["']\s*\)?$/.exec(expression)?.[1];
+    const path = literal ? join(moduleDir, 'source', literal) : undefined;
+    return path && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  const pageText = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  return pageText.includes('{$vulnerabilityFile}') ? inlinePhpRequires(pageText, resolve) : inlinePhpRequires(readFileSync(levelFile, 'utf8'), resolve);
+}
+
 function dvwa(covered: Map<string, Set<string>>): void {
   if (missing('DVWA', 'DVWA levels')) return;
   const root = join(CORPORA, 'DVWA', 'vulnerabilities');
   const classes = covered.get('php') ?? new Set();
   const levels = ['low', 'medium', 'high', 'impossible'];
   const modules = readdirSync(root).filter((m) => existsSync(join(root, m, 'source', 'low.php'))).sort();
-  const scored = modules.filter((m) => (DVWA_MODULES[m] ?? []).some((cwe) => classes.has(cweClass(cwe))));
-  const result = scan(scored.flatMap((m) => levels.map((level) => join(root, m, 'source', `${level}.php`)).filter((p) => existsSync(p))));
-  console.log(`\n## DVWA vulnerabilities/*/source/{low,medium,high,impossible}.php — ${result.files} files, ${secs(result.seconds)}; right = low, medium, high reported in the module's CWE class and impossible not`);
+  const covering = modules.filter((m) => (DVWA_MODULES[m] ?? []).some((cwe) => classes.has(cweClass(cwe))));
+  const scored = covering.filter((m) => !DVWA_NOT_JUDGEABLE[m]);
+  const programs = join(work, 'dvwa');
+  const programOf = (module: string, level: string) => join(programs, module, `${level}.php`);
+  for (const module of scored) {
+    mkdirSync(join(programs, module), { recursive: true });
+    for (const level of levels) writeFileSync(programOf(module, level), dvwaProgram(join(root, module), level));
+  }
+  const result = scan(scored.flatMap((m) => levels.map((level) => programOf(m, level))));
+  console.log(`\n## DVWA vulnerabilities/<module> at each level (low, medium, high, impossible) — the page with the level's source inlined where it requires it, ${result.files} files, ${secs(result.seconds)}; right = low, medium, high reported in the module's CWE class and impossible not`);
   console.log('| module | CWE | low | medium | high | impossible | series right |');
   console.log('|---|---|---|---|---|---|---|');
   const cases: { positive: boolean; reported: boolean }[] = [];
   let right = 0;
   for (const module of scored) {
     const cwes = DVWA_MODULES[module]!;
-    const flagged = levels.map((level) => sameClass(result.findings.filter((f) => f.path === join(root, module, 'source', `${level}.php`)).flatMap((f) => f.cwe), cwes));
+    const flagged = levels.map((level) => sameClass(result.findings.filter((f) => f.path === programOf(module, level)).flatMap((f) => f.cwe), cwes));
     levels.forEach((level, i) => cases.push({ positive: level !== 'impossible', reported: flagged[i]! }));
     const ok = flagged.every((hit, i) => hit === (levels[i] !== 'impossible'));
     if (ok) right++;
     console.log(`| ${module} | ${cwes.join('/')} | ${flagged.map((hit) => (hit ? 'reported' : '—')).join(' | ')} | ${ok ? 'yes' : 'no'} |`);
   }
   console.log(`series judged right: ${right}/${scored.length} (${pct(scored.length ? right / scored.length : 0)}); per file ${cells(confusion(cases))} (TP/FN/FP/TN | TPR | FPR | J)`);
-  console.log(`not covered (no PHP rule of the class): ${modules.filter((m) => !scored.includes(m)).map((m) => `${m} (CWE-${(DVWA_MODULES[m] ?? ['?']).join('/')})`).join(', ')}`);
+  console.log(`not judgeable from the PHP a level runs (not scored): ${covering.filter((m) => DVWA_NOT_JUDGEABLE[m]).map((m) => `${m} (${DVWA_NOT_JUDGEABLE[m]})`).join('; ')}`);
+  console.log(`not covered (no PHP rule of the class): ${modules.filter((m) => !covering.includes(m)).map((m) => `${m} (CWE-${(DVWA_MODULES[m] ?? ['?']).join('/')})`).join(', ')}`);
 }
 
 // ---- 5b. DVNA fixes branches: one fix per commit ----
@@ -235,12 +272,16 @@ function dvwa(covered: Map<string, Set<string>>): void {
  * The fix commits of DVNA's `fixes` and `fixes-2017` branches whose weakness has a CWE, by commit; the
  * others (input validation, CSRF, IDOR, authorization, logging, headers) are listed but not scored.
  */
-const DVNA_FIXES: Record<string, { title: string; cwe: number }> = {
+const DVNA_FIXES: Record<string, { title: string; cwe: number; notJudgeable?: string }> = {
   dc1f9c5: { title: 'Fix #2 Raw Query to ORM', cwe: 89 },
   '4fe36fc': { title: 'Fix #3 exec to execFile', cwe: 78 },
   '6acbb14': { title: 'Fix #5 XSS Fix', cwe: 79 },
-  '5f1a4ca': { title: 'Fix #13 mathjs update', cwe: 94 },
-  '0df0980': { title: 'Fix #14 Unvalidated Redirect Fix', cwe: 601 },
+  '5f1a4ca': { title: 'Fix #13 mathjs update', cwe: 94, notJudgeable: 'the fix only raises a dependency version in package.json: the code is the same before and after' },
+  '0df0980': {
+    title: 'Fix #14 Unvalidated Redirect Fix',
+    cwe: 601,
+    notJudgeable: "the handler stopped redirecting before the parent commit (it renders a confirmation page): before holds no redirect, the fix adds the confirmed POST redirect",
+  },
   '1d01e9a': { title: 'Fix #15 Hardcoded Session Secret Fix', cwe: 798 },
   '15f9dc2': { title: 'Fix 1 - XXE (fixes-2017)', cwe: 611 },
   '624a4ee': { title: 'Fix 2 - Insecure Deserialization (fixes-2017)', cwe: 502 },
@@ -264,10 +305,14 @@ function dvna(covered: Map<string, Set<string>>): void {
   console.log('| commit | fix | CWE | before | after | judged right |');
   console.log('|---|---|---|---|---|---|');
   let right = 0, scored = 0;
-  const notCovered: string[] = [];
+  const notCovered: string[] = [], notJudgeable: string[] = [];
   for (const fix of readdirSync(root).sort()) {
     const label = DVNA_FIXES[fix];
     if (!label) continue;
+    if (label.notJudgeable) {
+      notJudgeable.push(`${fix} ${label.title} (${label.notJudgeable})`);
+      continue;
+    }
     if (!classes.has(cweClass(label.cwe))) {
       notCovered.push(`${fix} ${label.title} (CWE-${label.cwe})`);
       continue;
@@ -285,6 +330,7 @@ function dvna(covered: Map<string, Set<string>>): void {
     console.log(`| ${fix} | ${label.title} | ${label.cwe} | ${was ? 'reported' : '—'} | ${is ? 'reported' : '—'} | ${ok ? 'yes' : 'no'} |`);
   }
   console.log(`fixes judged right: ${right}/${scored} (${pct(scored ? right / scored : 0)})${notCovered.length ? `; not covered: ${notCovered.join(', ')}` : ''}`);
+  if (notJudgeable.length) console.log(`not judgeable from the commit's own change (not scored): ${notJudgeable.join('; ')}`);
 }
 
 // ---- 3. OSSF CVE Benchmark (JavaScript/TypeScript CVEs, pre- and post-patch commits) ----

@@ -46,7 +46,7 @@ export class FunctionFlow {
       }
       if (!this.language.complexity.ifKinds.includes(ancestor.kind())) continue;
       const condition = ancestor.field('condition');
-      const consequence = ancestor.field('consequence');
+      const consequence = ifConsequence(ancestor);
       if (!condition || !consequence) continue;
       const folded = this.fold(condition);
       if (typeof folded !== 'boolean') continue;
@@ -102,7 +102,7 @@ export class FunctionFlow {
       const { start, end } = ancestor.range();
       found.branches.push([start.index, end.index]);
       if (!shape.ifKinds.includes(ancestor.kind())) continue;
-      const consequence = ancestor.field('consequence');
+      const consequence = ifConsequence(ancestor);
       if (consequence && containsIndex(consequence, at) && exits(consequence, this.language, false)) found.exitingIfs.push([start.index, end.index]);
     }
     this.facts.set(node.id(), found);
@@ -137,13 +137,21 @@ export class FunctionFlow {
 }
 
 /** True when a branch body always leaves: its last statement returns, raises, throws or (if `loopJumps`) breaks or continues. */
+/** The body an `if` runs when its condition holds: `consequence` in most grammars, `body` in PHP's. */
+export function ifConsequence(statement: SyntaxNode): SyntaxNode | null {
+  return statement.field('consequence') ?? statement.field('body');
+}
+
 export function exits(body: SyntaxNode | null, language: LanguageSpec, loopJumps = true): boolean {
   if (!body) return false;
   let last = language.blockKinds.includes(body.kind()) ? namedChildrenWithoutComments(body).at(-1) : body;
   // Go wraps a block's statements in a statement_list.
   if (last?.kind() === 'statement_list') last = namedChildrenWithoutComments(last).at(-1);
   if (!last) return false;
-  if (language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression)$/.test(last.kind())) return true;
+  // PHP's `exit;` and `die('…');` end the request.
+  if (language.returnKinds.includes(last.kind()) || /^(raise_statement|throw_statement|throw_expression|exit_statement)$/.test(last.kind())) return true;
+  // PHP's parser reads `die('…');` and `exit(1);` as calls.
+  if (language.id === 'php' && last.kind() === 'expression_statement' && /^(die|exit)\s*\(/i.test(last.text())) return true;
   // Ruby raises with a plain method call.
   if (language.id === 'ruby' && last.kind() === 'call' && !last.field('receiver') && /^(raise|fail)$/.test(last.field('method')?.text() ?? '')) return true;
   // `break`/`continue` leave the rest of a loop body, not the function.

@@ -58,6 +58,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       sources: [],
       sanitizers: rule.sanitizers[parsed.language.id] ?? [],
       guards: rule.guards?.[parsed.language.id] ?? [],
+      validators: rule.validators?.[parsed.language.id] ?? [],
       propagators: ORIGIN_PROPAGATORS,
       unknownIsSource: true,
       conditions: { sources: [], sanitizers: rule.sanitizerConditions, guards: rule.guardConditions },

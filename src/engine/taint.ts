@@ -2,7 +2,7 @@ import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
 import { namedChildrenWithoutComments } from '../languages/language.js';
 import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
-import { FunctionFlow, exits } from './flow.js';
+import { FunctionFlow, exits, ifConsequence } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { isHeavy, mayMatch } from './anchor.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
@@ -29,6 +29,11 @@ export interface TaintSpec {
    * whose body leaves (return, raise, throw), clean `$X` for the code after it.
    */
   guards?: Record<string, unknown>[];
+  /**
+   * Checks that pass only good values: conditions binding `$X` (`is_numeric($X)`) that, as the condition of an
+   * `if` (alone or joined by `and`), clean the expression `$X` inside the `if`'s body.
+   */
+  validators?: Record<string, unknown>[];
   /**
    * Origin mode, for pattern rules: instead of named sources, anything this function cannot account for
    * (its parameters, fields, results of functions defined elsewhere called without local data) counts as
@@ -311,6 +316,7 @@ export class TaintTracker {
     if (this.sanitizerIds.has(node.id())) return undefined;
     if (this.sourceIds.has(node.id())) return [step(node, 'source')];
     const kind = node.kind();
+    if (scope && this.isValidated(node, scope)) return undefined;
     if (this.language.constantKinds.includes(kind)) return undefined;
     if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);
     const isTernary = this.language.complexity.ternaryKinds.includes(kind);
@@ -676,7 +682,7 @@ export class TaintTracker {
           const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
           const condition = statement?.field('condition');
           // Ruby's `return head(:forbidden) unless ok?(x)` keeps what runs in the modifier's body.
-          const consequence = statement?.field('consequence') ?? (statement?.kind().endsWith('_modifier') ? statement.field('body') : null);
+          const consequence = statement ? ifConsequence(statement) : null;
           if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(consequence ?? null, this.language)) continue;
           if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });
@@ -696,6 +702,53 @@ export class TaintTracker {
       const { start, end } = statement.range();
       return guarded === name && start.index >= after && end.index <= at && !flow.isInDeadBranch(statement) && !flow.isConditional(statement, use);
     });
+  }
+
+  private readonly validatedByScope = new Map<number, { text: string; body: SyntaxNode }[]>();
+
+  /**
+   * True when `node` lies in the body of an `if` whose condition validates that very expression
+   * (`if (is_numeric($o[0]) && …) { … $o[0] … }`) and nothing in the body reassigns its variable before it.
+   */
+  private isValidated(node: SyntaxNode, scope: SyntaxNode): boolean {
+    if (!this.spec.validators?.length) return false;
+    let validated = this.validatedByScope.get(scope.id());
+    if (!validated) {
+      validated = [];
+      for (const rule of this.spec.validators) {
+        for (const match of scope.findAll({ rule })) {
+          const checked = match.getMatch('X');
+          const statement = match.ancestors().find((a) => this.language.complexity.ifKinds.includes(a.kind()));
+          const condition = statement?.field('condition');
+          const body = statement ? ifConsequence(statement) : null;
+          if (!checked || !condition || !body || !containsNode(condition, match) || !this.onlyJoinedBy(match, condition, /^(and|&&)$/)) continue;
+          validated.push({ text: checked.text(), body });
+        }
+      }
+      this.validatedByScope.set(scope.id(), validated);
+    }
+    if (validated.length === 0) return false;
+    const text = node.text();
+    return validated.some(({ text: checked, body }) => {
+      if (checked !== text || !containsNode(body, node)) return false;
+      const variable = node.kind() === 'subscript_expression' || node.kind() === 'subscript' ? subscriptParts(node).receiver : node;
+      if (!variable || !this.language.identifierKinds.includes(variable.kind())) return false;
+      const from = body.range().start.index, to = node.range().start.index;
+      return !this.assignmentsIn(scope, variable.text()).some((a) => a.node.range().start.index >= from && a.node.range().end.index <= to);
+    });
+  }
+
+  /** True when every node between `match` and `condition` is a parenthesis or a logical operator matching `operators`. */
+  private onlyJoinedBy(match: SyntaxNode, condition: SyntaxNode, operators: RegExp): boolean {
+    let node = match;
+    while (node.id() !== condition.id()) {
+      const parent = node.parent();
+      if (!parent) return false;
+      const joined = this.language.complexity.logicalKinds.includes(parent.kind()) && parent.children().some((child) => !child.isNamed() && operators.test(child.text()));
+      if (!joined && !this.language.parenthesizedKinds.includes(parent.kind())) return false;
+      node = parent;
+    }
+    return true;
   }
 
   /** True when every node between `match` and `condition` is a parenthesis or an `or`: the guard alone leaves. */

@@ -70,6 +70,7 @@ export function loadRuleFile(path: string): Rule {
   const matchers: Rule['matchers'] = {};
   const sanitizers: Rule['sanitizers'] = {};
   const guards: Rule['guards'] = {};
+  const validators: Rule['validators'] = {};
   const taint: NonNullable<Rule['taint']> = {};
   // A taint rule's matcher finds its sinks; the taint engine then asks whether `$SINK` carries a source.
   const ruleBody = file.rule ?? { any: file.taint!.sinks };
@@ -92,19 +93,21 @@ export function loadRuleFile(path: string): Rule {
         sanitizers: file.taint.sanitizers.map((r) => rewrite(r) as Record<string, unknown>),
         propagators: file.taint.propagators,
         guards: file.taint.guards.map((r) => rewrite(r) as Record<string, unknown>),
+        validators: file.taint.validators.map((r) => rewrite(r) as Record<string, unknown>),
         // From the rule as written: a rewritten pattern is wrapped in code the file need not hold.
         conditions: taintConditions,
       };
     }
     sanitizers[languageId] = (file.sanitizers ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     guards[languageId] = (file.guards ?? []).map((s) => rewrite(s) as Record<string, unknown>);
+    validators[languageId] = (file.validators ?? []).map((s) => rewrite(s) as Record<string, unknown>);
     try {
       // Compiling against an empty file makes ast-grep report unknown kinds, bad patterns and bad keys.
       const root = parse(language.parserName as never, '').root();
       root.findAll(matcher as never);
-      for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!]) root.findAll({ rule: sanitizer } as never);
+      for (const sanitizer of [...sanitizers[languageId]!, ...guards[languageId]!, ...validators[languageId]!]) root.findAll({ rule: sanitizer } as never);
       const spec = taint[languageId];
-      for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? [])]) root.findAll({ rule: extra } as never);
+      for (const extra of [...(spec?.sources ?? []), ...(spec?.sanitizers ?? []), ...(spec?.guards ?? []), ...(spec?.validators ?? [])]) root.findAll({ rule: extra } as never);
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0];
       throw new UserError(`${path}: field 'rule': ast-grep rejects it for ${languageId}: ${reason}`);
@@ -124,6 +127,7 @@ export function loadRuleFile(path: string): Rule {
     valueConditions: file.metavariables ?? {},
     sanitizers,
     guards,
+    validators,
     ...(file.taint ? { taint } : {}),
     condition: textConditionOf(ruleBody, utils),
     ...(Array.isArray(ruleBody.any) && ruleBody.any.length > 1 ? { branchConditions: textConditionsOf(ruleBody.any, utils) } : {}),

@@ -26,6 +26,7 @@ export const ruleFileSchema = z
         sanitizers: z.array(astGrepRule).default([]),
         propagators: z.array(z.object({ method: z.string(), keyed: z.boolean().default(false) }).strict()).default([]),
         guards: z.array(astGrepRule).default([]),
+        validators: z.array(astGrepRule).default([]),
         sinks: z.array(astGrepRule).min(1),
       })
       .strict()
@@ -57,6 +58,8 @@ export const ruleFileSchema = z
     sanitizers: z.array(astGrepRule).optional(),
     /** Pattern rules: checks (binding $X) whose exiting `if` makes a value harmless after it, as in taint specs. */
     guards: z.array(astGrepRule).optional(),
+    /** Pattern rules: checks (binding $X) that clean $X inside their `if`'s body, as in taint specs. */
+    validators: z.array(astGrepRule).optional(),
   })
   .strict()
   .refine((file) => (file.rule === undefined) !== (file.taint === undefined), {

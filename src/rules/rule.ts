@@ -72,6 +72,8 @@ export interface Rule {
   /** Conditions of the entries of `sanitizers` and `guards` (the same for every language). */
   sanitizerConditions: (TextCondition | null)[];
   guardConditions: (TextCondition | null)[];
+  /** For pattern rules: validating checks per language, applied like the guards. */
+  validators?: Partial<Record<LanguageId, Record<string, unknown>[]>>;
   /** The rule file this came from, for error messages. */
   sourcePath: string;
 }

@@ -7,6 +7,7 @@ import {
   julietTestCase,
   julietTestCases,
   julietUnits,
+  inlinePhpRequires,
   julietVariant,
   parseGosecRuleCwes,
   parseGosecSamples,
@@ -105,4 +106,19 @@ test('gosec samples: positional and keyed forms, several files per sample, and t
   ]);
   const table = parseGosecRuleCwes('var ruleToCWE = map[string]string{\n\t"G201": "89",\n\t"G404": "338",\n}\nvar other = map[string]string{"G999": "1"}');
   assert.deepEqual([...table], [['G201', 89], ['G404', 338]]);
+});
+
+test('a PHP page reads as one program: the level it requires, and what that level requires, are inlined', () => {
+  const files: Record<string, string> = {
+    '"source/{$level}"': '<?php\n$file = $_GET["page"];\nrequire ("lib.php");\n?>\n',
+    '"lib.php"': '<?php\ndefine("ALGO", "aes-128-cbc");\n?>',
+  };
+  const page = '<?php\nrequire_once "header.php";\nrequire_once "source/{$level}";\ninclude( $file );\n?>';
+  const program = inlinePhpRequires(page, (expr) => files[expr.replace(/^\(|\)$/g, '').replace(/'/g, '"')]);
+  assert.match(program, /require_once "header\.php";/, 'an unknown include stays');
+  assert.match(program, /\$file = \$_GET\["page"\];[\s\S]*define\("ALGO", "aes-128-cbc"\);[\s\S]*include\( \$file \);/);
+  assert.doesNotMatch(program, /<\?php[\s\S]*<\?php/, 'inlined code loses its own PHP tags');
+  // A file that includes itself is inlined once, not forever.
+  const loop = inlinePhpRequires('<?php\nrequire "a.php";\n', () => '<?php\nrequire "a.php";\n$x = 1;\n');
+  assert.equal(loop.match(/\$x = 1;/g)?.length, 1);
 });

@@ -390,3 +390,25 @@ test('the condition of a ternary picks the value but is not it; PHP\'s `?:` is i
   assert.equal(run('isset($_GET["a"]) ? $_GET["a"] : "y"').length, 1);
   assert.equal(run('$_GET["a"] ?: "y"').length, 1);
 });
+
+test('guards in PHP: an if whose body (PHP names it `body`) ends in exit or die cleans the value after it', () => {
+  const pathRules = rules.filter((rule) => rule.id === 'php-path-traversal-tainted');
+  const found = (guard: string) => analyzeSource('a.php', ['<?php', '$page = $_GET["page"];', guard, 'include $page;', ''].join('\n'), languageForPath('a.php')!, pathRules, { complexity: false }).findings.length;
+  assert.equal(found('if (!in_array($page, ["a.php", "b.php"])) { echo "no"; exit; }'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) { die("no"); }'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) exit;'), 0);
+  assert.equal(found('if (!in_array($page, ["a.php"])) { echo "no"; }'), 1, 'a body that goes on proves nothing');
+  assert.equal(found('if (!in_array($page, ["a.php"]) && $page != "c.php") { exit; }'), 1, 'nor a check joined by and');
+});
+
+test('validators: inside an if whose condition (alone or joined by and) validates an expression, that expression is clean', () => {
+  const cmdRules = rules.filter((rule) => rule.id === 'php-cmdi-tainted-command');
+  const found = (condition: string, use: string, before = '') =>
+    analyzeSource('a.php', ['<?php', '$o = explode(".", $_GET["ip"]);', `if (${condition}) {`, before, `  shell_exec("ping " . ${use});`, '}', ''].join('\n'), languageForPath('a.php')!, cmdRules, { complexity: false }).findings.length;
+  assert.equal(found('is_numeric($o[0])', '$o[0]'), 0);
+  assert.equal(found('is_numeric($o[0]) && is_numeric($o[1])', '$o[0] . "." . $o[1]'), 0);
+  assert.equal(found('is_numeric($o[0])', '$o[1]'), 1, 'another element was not checked');
+  assert.equal(found('is_numeric($o[0]) || $x', '$o[0]'), 1, 'a check joined by or may not have held');
+  assert.equal(found('!is_numeric($o[0])', '$o[0]'), 1, 'a negated check holds for the bad values');
+  assert.equal(found('is_numeric($o[0])', '$o[0]', '  $o = explode(" ", $_GET["q"]);'), 1, 'a value reassigned after the check is new');
+});

@@ -38,3 +38,38 @@ function convert($request)
     $listing = `ls -la $file`;
     return $listing;
 }
+
+function ping_validated_octets()
+{
+    $octet = explode('.', $_REQUEST['ip']);
+    if (is_numeric($octet[0]) && is_numeric($octet[1]) && is_numeric($octet[2]) && is_numeric($octet[3]) && count($octet) == 4) {
+        // Each part was checked to be a number before it is put back together.
+        $target = $octet[0] . '.' . $octet[1] . '.' . $octet[2] . '.' . $octet[3];
+        // ok: php-cmdi-tainted-command
+        shell_exec('ping -c 4 ' . $target);
+        // A part the condition did not check is still the client's.
+        // ruleid: php-cmdi-tainted-command
+        shell_exec('ping -c 4 ' . $octet[4]);
+    }
+    if (is_numeric($octet[0]) || count($octet) == 1) {
+        // Either check may have passed: the octet is not known to be a number.
+        // ruleid: php-cmdi-tainted-command
+        shell_exec('ping -c 4 ' . $octet[0]);
+    }
+}
+
+function ping_blacklisted()
+{
+    // Removing '&&' and ';' leaves '|', '||', '$( )' and backticks: a blacklist is not an escape.
+    $target = str_replace(array('&&', ';'), '', $_REQUEST['ip']);
+    // ruleid: php-cmdi-tainted-command
+    shell_exec('ping -c 4 ' . $target);
+    $count = $_GET['count'];
+    if (!ctype_digit($count)) {
+        exit('count must be a number');
+    }
+    // ok: php-cmdi-tainted-command
+    shell_exec('ping -c ' . $count . ' example.org');
+    // ok: php-cmdi-tainted-command
+    shell_exec('ping -c 4 ' . filter_var($_GET['host'], FILTER_VALIDATE_IP));
+}

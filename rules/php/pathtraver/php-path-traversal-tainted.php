@@ -42,3 +42,45 @@ function download($request)
     readfile("/var/app/files/$name");
     return $data;
 }
+
+function show_page()
+{
+    $page = $_GET['page'];
+    // An allow-list with an exit before the include: only the listed names are included.
+    if (!in_array($page, ['home.php', 'about.php'])) {
+        echo 'not found';
+        exit;
+    }
+    // ok: php-path-traversal-tainted
+    include $page;
+}
+
+function show_page_with_blacklist()
+{
+    // Removing "../" once does not stop "....//" (it becomes "../"), nor absolute paths or php:// wrappers.
+    $page = str_replace(array('../', '..\\'), '', $_GET['page']);
+    // ruleid: php-path-traversal-tainted
+    include $page;
+}
+
+function show_page_with_prefix_check()
+{
+    $page = $_GET['page'];
+    // A prefix test together with another condition turns nothing away on its own ("file:///etc/passwd").
+    if (!fnmatch('file*', $page) && $page != 'include.php') {
+        exit;
+    }
+    // ruleid: php-path-traversal-tainted
+    include $page;
+}
+
+function read_doc()
+{
+    $doc = $_GET['doc'];
+    if (strpos($doc, '..') !== false) {
+        http_response_code(400);
+        return;
+    }
+    // ok: php-path-traversal-tainted
+    readfile('/var/app/docs/' . $doc);
+}
