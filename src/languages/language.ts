@@ -27,7 +27,8 @@ export interface AssignmentShape {
   kind: string;
   target: string;
   /**
-   * The value's field name, `*last` when the grammar gives the value no field (C# declarators), or `*call`
+   * The value's field name, `*first` or `*last` when the grammar gives the value no field (Python's
+   * `with f() as x`, C# declarators), or `*call`
    * for a variable declared as a call's argument (C# `out var v`), which the call fills in.
    */
   value: string;

@@ -79,6 +79,20 @@ const judged: Judged[] = [
     expect: 'none',
   },
   {
+    why: 'every name of a tuple unpacking holds part of the value: a temporary file the program made itself (pydoc)',
+    file: 'probe.py',
+    code: 'import os\nimport tempfile\n\ndef probe():\n    (fd, filename) = tempfile.mkstemp()\n    os.close(fd)\n    return os.system(\'more "%s"\' % filename) == 0\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'none',
+  },
+  {
+    why: 'a file in a temporary directory the program made, named by a with statement (pydoc)',
+    file: 'tmpdir.py',
+    code: 'import os\nimport tempfile\n\ndef show(text):\n    with tempfile.TemporaryDirectory() as tempdir:\n        filename = os.path.join(tempdir, "out.txt")\n        with open(filename, "w") as file:\n            file.write(text)\n        os.system(\'less "\' + filename + \'"\')\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'none',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',
