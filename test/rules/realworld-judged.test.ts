@@ -93,6 +93,13 @@ const judged: Judged[] = [
     expect: 'none',
   },
   {
+    why: 'host name checking switched off only when there is no host name to check (asyncio.sslproto)',
+    file: 'transport.py',
+    code: 'import ssl\n\ndef context_for(server_hostname):\n    context = ssl.create_default_context()\n    if not server_hostname:\n        context.check_hostname = False\n    return context\n',
+    ruleId: 'python-tls-verification-disabled',
+    expect: 'none',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',
