@@ -307,6 +307,11 @@ export class TaintTracker {
         return undefined;
       }
     }
+    if (this.language.comprehensionKinds?.includes(kind)) {
+      // `[quote(c) for c in names]`: the elements are what the element expression makes of each name bound.
+      const body = node.field('body');
+      return body ? this.taintOf(body, depth, scope) : undefined;
+    }
     if (this.language.implicitReturn && this.language.blockKinds.includes(kind)) {
       // A block used as a value is its last expression; earlier statements reach it only through variables.
       const last = namedChildrenWithoutComments(node).at(-1);

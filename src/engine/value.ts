@@ -219,8 +219,10 @@ function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssig
     if (!target || !value || value.id() === target.id()) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
-    // A loop binds its variable where the variable is written, not where the whole loop ends.
-    found.push({ node: shape.loop ? target : node, target, value, augmented });
+    // A loop binds its variable where the variable is written, not where the whole loop ends; a comprehension
+    // before its element expression, which comes first in the text.
+    const at = shape.comprehension ? node.parent()?.children()[0] : shape.loop ? target : node;
+    if (at) found.push({ node: at, target, value, augmented });
   }
   return found.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
 }

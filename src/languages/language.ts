@@ -36,6 +36,11 @@ export interface AssignmentShape {
   augmented?: boolean;
   /** True for loops that bind each element of `value` to `target`: the binding happens at the target. */
   loop?: boolean;
+  /**
+   * True for a comprehension's clause (`[f(x) for x in xs]`): it binds before the element expression that
+   * precedes it in the text is evaluated, so the binding is placed at the comprehension's opening bracket.
+   */
+  comprehension?: boolean;
 }
 
 /** Node kinds that drive cyclomatic and cognitive complexity (SonarSource's definitions). */
@@ -101,6 +106,11 @@ export interface LanguageSpec {
   concatOperators: string[];
   parenthesizedKinds: string[];
   assignments: AssignmentShape[];
+  /**
+   * Comprehensions (`[f(x) for x in xs if p(x)]`): their value is their element expression (field `body`);
+   * the clauses only bind its names.
+   */
+  comprehensionKinds?: string[];
   /** Assignment targets that destructure the value (Rust `(a, b)`, `S { a, .. }`, `Some(v)`): every name inside is bound. */
   destructuringKinds?: string[];
   /** Statements that return a value from a function (`return x`). */

@@ -41,9 +41,11 @@ export const python: LanguageSpec = {
     { kind: 'assignment', target: 'left', value: 'right' },
     { kind: 'augmented_assignment', target: 'left', value: 'right', augmented: true },
     { kind: 'for_statement', target: 'left', value: 'right', loop: true },
+    { kind: 'for_in_clause', target: 'left', value: 'right', comprehension: true },
     // `with open(p) as f`, `except E as e`: the name is bound to what the context manager gives.
     { kind: 'as_pattern', target: 'alias', value: '*first' },
   ],
+  comprehensionKinds: ['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression'],
   // `as_pattern_target` wraps the name, or a tuple of names, that `with … as` binds.
   destructuringKinds: ['as_pattern_target'],
   moduleFileCandidates: pythonModuleFileCandidates,

@@ -263,6 +263,13 @@ test('Python unpacking: every name holds a part of the value, in any pattern, an
   assert.deepEqual(tainted('a.py', py(['with open(request.args["f"]) as (handle):', '    db.execute("SELECT " + handle.read())'])).map((f) => f.line), [3, 4]);
 });
 
+test('Python comprehensions: the element expression makes the value, each bound name carries the iterable', () => {
+  assert.equal(tainted('a.py', py(['ids = ",".join(i for i in request.args.getlist("id"))', 'db.execute("SELECT * FROM t WHERE id IN (" + ids + ")")'])).length, 1);
+  assert.equal(tainted('a.py', py(['ids = [i.strip() for i in request.args.getlist("id") if i]', 'db.execute("SELECT * FROM t WHERE id = " + ids[0])'])).length, 1);
+  assert.equal(tainted('a.py', py(['pairs = {k: v for k, v in request.args.items()}', 'db.execute("SELECT " + pairs["a"])'])).length, 1);
+  assert.deepEqual(tainted('a.py', py(['ids = ",".join(str(int(i)) for i in request.args.getlist("id"))', 'db.execute("SELECT * FROM t WHERE id IN (" + ids + ")")'])), []);
+});
+
 test('an assignment in a branch that returns does not reach code after the branch', () => {
   const body = (exit: string) => ['from flask import request', 'def h(db):', '    q = request.args.get("q")', '    if len(q) > 9:', '        q = "short"', `        ${exit}`, '    db.execute("SELECT " + q)', ''].join('\n');
   // The tainted value reaches the sink either way; what matters is the constant's path is not followed.

@@ -100,6 +100,13 @@ const judged: Judged[] = [
     expect: 'none',
   },
   {
+    why: 'column names each quoted with doubled quotes in a generator, joined into the query (sqlite3.dump)',
+    file: 'rows.py',
+    code: 'def rows(cu, table, columns):\n    ident = table.replace(\'"\', \'""\')\n    cols = ",".join(\'"{0}"\'.format(c.replace(\'"\', \'""\')) for c in columns)\n    return cu.execute(\'SELECT {1} FROM "{0}"\'.format(ident, cols))\n',
+    ruleId: 'python-sqli-built-query',
+    expect: 'none',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',
