@@ -146,3 +146,13 @@ test('a query built from a parameter is medium confidence; from data the functio
     ['python-sqli-built-query', 6, 'high'],
   ]);
 });
+
+test('a temporary file the program made stays accounted for when the project holds the tempfile module itself (a scan of the standard library)', () => {
+  const root = makeProject({
+    'tempfile.py': 'import os\n\ndef mkstemp(suffix=None):\n    name = os.path.abspath(os.environ.get("TMP", "/tmp") + "/x")\n    return os.open(name, 0), name\n',
+    'pager.py': 'import os\nimport tempfile\n\ndef probe():\n    (fd, filename) = tempfile.mkstemp()\n    os.close(fd)\n    return os.system(\'more "%s"\' % filename) == 0\n',
+  });
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  const findings = (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'python-cmdi-shell-command');
+  assert.deepEqual(findings, []);
+});
