@@ -139,6 +139,12 @@ export interface LanguageSpec {
    */
   pureCallees?: RegExp;
   /**
+   * Conditions that reject a value by a predicate of the program's own (`not is_safe(x)`), as ast-grep rules
+   * binding `$X`. As the condition of an `if` that leaves, they mark a value as checked; whether the check
+   * suffices cannot be told, so a value built only from checked parts is reported at low confidence.
+   */
+  predicateGuards?: Record<string, unknown>[];
+  /**
    * Calls whose result the program makes itself, whatever the input (a temporary file's name, the process
    * id, a fresh UUID, the clock): in origin mode such a value is accounted for, never attacker data.
    */

@@ -35,6 +35,7 @@ export const python: LanguageSpec = {
   collectionMethods: [{ method: 'append', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }, { method: 'add', keyed: false }, { method: 'update', keyed: false }, { method: 'set', keyed: true }, { method: 'setdefault', keyed: true }],
   programValues: /^(tempfile\.(mktemp|mkstemp|mkdtemp|gettempdir|TemporaryDirectory|NamedTemporaryFile|TemporaryFile)|os\.(getpid|getppid|getcwd)|uuid\.uuid[14]|time\.(time|time_ns|monotonic)|secrets\.token_(hex|urlsafe))$/,
   pureCallees: /^(os\.path\.(join|basename|dirname|split|splitext|normpath|normcase)|contextlib\.closing|(base64|binascii|codecs|json|html|urllib\.parse|re|string|hashlib|hmac|zlib|math|textwrap|shlex|markupsafe)\.\w+|str|int|float|bool|bytes|bytearray|len|repr|format|sorted|list|tuple|dict|set|min|max|abs|round|ord|chr|hex)$/,
+  predicateGuards: [{ pattern: 'not $F($X)' }],
   returnKinds: ['return_statement'],
   blockKinds: ['block'],
   assignments: [

@@ -107,6 +107,13 @@ const judged: Judged[] = [
     expect: 'none',
   },
   {
+    why: 'a command the program checks with its own predicate before running it: whether the check suffices is unknown (_bootsubprocess)',
+    file: 'runner.py',
+    code: 'import os\n\ndef _safe(cmd):\n    return all(ch.isalnum() or ch in "-_./ " for ch in cmd)\n\ndef run(cmd):\n    if not _safe(cmd):\n        raise ValueError(cmd)\n    return os.system(cmd + " >out.txt")\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'shown',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',
@@ -155,4 +162,17 @@ test('a temporary file the program made stays accounted for when the project hol
   const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
   const findings = (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'python-cmdi-shell-command');
   assert.deepEqual(findings, []);
+});
+
+test('a predicate check lowers confidence only when every built part passed one', () => {
+  const root = makeProject({
+    'runner.py': 'import os\n\ndef run(cmd, extra):\n    if not valid(cmd):\n        raise ValueError(cmd)\n    os.system(cmd + " >out.txt")\n    os.system(cmd + " " + extra)\n    if valid(extra):\n        os.system(extra + " >out.txt")\n',
+  });
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  const findings = (JSON.parse(stdout) as { findings: { ruleId: string; startLine: number; confidence: string }[] }).findings.filter((f) => f.ruleId === 'python-cmdi-shell-command');
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [
+    [6, 'low'],
+    [7, 'medium'],
+    [9, 'medium'],
+  ]);
 });
