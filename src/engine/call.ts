@@ -21,7 +21,9 @@ export function callParts(node: SyntaxNode, language: LanguageSpec): CallParts |
   const kind = node.kind();
   if (!language.complexity.callKinds.includes(kind)) return undefined;
   const argumentsNode = node.field('arguments');
-  const args = argumentsNode ? namedChildrenWithoutComments(argumentsNode).filter((arg) => arg.kind() !== 'keyword_argument') : [];
+  // Python's `f(x for x in xs)`: a generator that is the only argument stands in for the argument list.
+  const isSoleGenerator = argumentsNode !== null && language.comprehensionKinds?.includes(argumentsNode.kind()) === true;
+  const args = !argumentsNode ? [] : isSoleGenerator ? [argumentsNode] : namedChildrenWithoutComments(argumentsNode).filter((arg) => arg.kind() !== 'keyword_argument');
   // Java's method_invocation and PHP's member calls carry name and object on the call itself.
   const ownName = node.field('name');
   if (ownName && !node.field('function')) {

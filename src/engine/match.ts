@@ -15,8 +15,8 @@ export interface RuleMatch {
   node: SyntaxNode;
   /** For taint rules: source → steps → sink. */
   trace?: TaintStep[];
-  /** Lower than the rule's when its data comes only from the callers (parameters, the object's fields). */
-  confidence?: 'medium';
+  /** Lower than the rule's: medium when its data comes only from the callers (parameters, the object's fields), low when only from values the program's own predicate checked. */
+  confidence?: 'medium' | 'low';
 }
 
 /** Returns the rules that apply to this file's language and whose words (and, for taint rules, a source's) occur in its text. */
@@ -67,9 +67,11 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     let fromCallers: TaintTracker | undefined;
     // A rule heavy with regexes is first looked for without them (engine/anchor.ts).
     if (!rule.branchConditions && !mayMatch(parsed.root, matcher)) continue;
+    let checked: TaintTracker | undefined;
+    const predicateGuards = parsed.language.predicateGuards ?? [];
     for (const node of parsed.root.findAll(matcher)) {
       budget.visit();
-      let fromCallersOnly = false;
+      let confidence: 'medium' | 'low' | undefined;
       if (Object.keys(rule.valueConditions).length > 0) {
         sanitizedIds ??= taintFile.idsMatching(originSpec.sanitizers, originSpec.conditions.sanitizers);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
@@ -82,7 +84,13 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
         // medium. It still gates: a query or shell line built from a parameter has a safe form to use instead.
         if (rule.confidence === 'high') {
           fromCallers ??= new TaintTracker({ ...originSpec, callersExplained: true }, taintFile);
-          if (!builtPartsUnexplained(node, rule, fromCallers)) fromCallersOnly = true;
+          if (!builtPartsUnexplained(node, rule, fromCallers)) confidence = 'medium';
+        }
+        // Parts the program rejects unless its own predicate accepts them (`if not safe(cmd): raise`): whether
+        // that check suffices cannot be told here, so the finding is shown, never gated.
+        if (rule.confidence !== 'low' && predicateGuards.length > 0) {
+          checked ??= new TaintTracker({ ...originSpec, guards: [...originSpec.guards, ...predicateGuards] }, taintFile);
+          if (!builtPartsUnexplained(node, rule, checked)) confidence = 'low';
         }
       }
       let trace: TaintStep[] | undefined;
@@ -96,7 +104,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const key = `${start.index}:${end.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(fromCallersOnly ? { confidence: 'medium' as const } : {}) });
+      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence ? { confidence } : {}) });
     }
   }
   return matches;

@@ -338,6 +338,11 @@ export class TaintTracker {
         return undefined;
       }
     }
+    if (this.language.comprehensionKinds?.includes(kind)) {
+      // `[quote(c) for c in names]`: the elements are what the element expression makes of each name bound.
+      const body = node.field('body');
+      return body ? this.taintOf(body, depth, scope) : undefined;
+    }
     if (this.language.implicitReturn && this.language.blockKinds.includes(kind)) {
       // A block used as a value is its last expression; earlier statements reach it only through variables.
       const last = namedChildrenWithoutComments(node).at(-1);
@@ -345,6 +350,8 @@ export class TaintTracker {
     }
     const keyed = this.keyedRead(node, depth, scope);
     if (keyed !== undefined) return keyed || undefined;
+    // Before any summary: the project may hold the module's own source (a scan of the standard library).
+    if (this.spec.unknownIsSource && this.isProgramValue(node)) return undefined;
     const summarized = this.callThroughSummary(node, depth, scope);
     if (summarized !== undefined) return summarized || undefined;
     if (this.spec.unknownIsSource) {
@@ -555,8 +562,6 @@ export class TaintTracker {
       if (parts.receiver && this.isLocalData(parts.receiver, scope)) return this.taintOf(parts.receiver, depth, scope) ?? false;
       const callee = parts.receiver ? `${parts.receiver.text()}.${parts.name ?? ''}` : parts.name;
       if (callee && this.language.pureCallees?.test(callee)) return false; // arguments already found clean
-      // Made by the program, not sent to it; with no arguments at all (a keyword `suffix=` could carry data).
-      if (callee && this.language.programValues?.test(callee) && namedChildrenWithoutComments(node.field('arguments') ?? node).length === 0) return false;
       // `input("name")`, `os.getenv("KEY")`, `request.args.get("q")`: constant arguments, data from elsewhere.
       return [step(node, 'source')];
     }
@@ -570,6 +575,15 @@ export class TaintTracker {
       return [step(node, 'source')];
     }
     return undefined;
+  }
+
+  /** A call whose result the program makes itself (`tempfile.mkstemp()`), with no arguments at all: a keyword `suffix=` could carry data. */
+  private isProgramValue(node: SyntaxNode): boolean {
+    if (!this.language.programValues) return false;
+    const parts = this.file.partsOf(node);
+    if (!parts) return false;
+    const callee = parts.receiver ? `${parts.receiver.text()}.${parts.name ?? ''}` : parts.name;
+    return callee !== undefined && this.language.programValues.test(callee) && namedChildrenWithoutComments(node.field('arguments') ?? node).length === 0;
   }
 
   /** True when `node` is rooted in a local variable or parameter, not a module, class or global name. */

@@ -215,12 +215,14 @@ function collectAssignments(scope: SyntaxNode, language: LanguageSpec): RawAssig
   for (const node of scope.findAll({ rule: { any: language.assignments.map((shape) => ({ kind: shape.kind })) } })) {
     const shape = shapes.get(node.kind())!;
     const target = node.field(shape.target);
-    const value = shape.value === '*last' ? namedChildrenWithoutComments(node).at(-1) : shape.value === '*call' ? callOfArgument(node, language) : node.field(shape.value);
+    const value = shape.value === '*first' ? namedChildrenWithoutComments(node)[0] : shape.value === '*last' ? namedChildrenWithoutComments(node).at(-1) : shape.value === '*call' ? callOfArgument(node, language) : node.field(shape.value);
     if (!target || !value || value.id() === target.id()) continue;
     const operator = node.children().find((child) => !child.isNamed() && /=$/.test(child.text()))?.text();
     const augmented = shape.augmented === true || (operator !== undefined && operator !== '=' && operator !== ':=');
-    // A loop binds its variable where the variable is written, not where the whole loop ends.
-    found.push({ node: shape.loop ? target : node, target, value, augmented });
+    // A loop binds its variable where the variable is written, not where the whole loop ends; a comprehension
+    // before its element expression, which comes first in the text.
+    const at = shape.comprehension ? node.parent()?.children()[0] : shape.loop ? target : node;
+    if (at) found.push({ node: at, target, value, augmented });
   }
   // Each range() crosses into native code: read every start once, not twice per comparison.
   const starts = new Map(found.map((assignment) => [assignment, assignment.node.range().start.index]));
@@ -245,6 +247,11 @@ export function assignmentsTo(scope: SyntaxNode, name: string, language: Languag
   return raw.filter((a) => targetMatches(a.target)).map((a) => ({ node: a.node, value: a.value, augmented: a.augmented, target: a.target }));
 }
 
+// Targets that unpack a sequence into names: Go's `a, b :=`, Python's `a, b =`, `(a, b) =`, `[a, b] =`.
+const UNPACKING_TARGET_KINDS = new Set(['expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
+// Values written as a sequence of parts, one per unpacked name: `1, 2`, `(x, y)`, `[x, y]`.
+const SEQUENCE_VALUE_KINDS = new Set(['expression_list', 'tuple', 'list']);
+
 /** Groups raw assignments by the name each one assigns, with the value that name receives; one pass. */
 export function assignmentsByName(raw: readonly RawAssignment[], language: LanguageSpec): Map<string, Assignment[]> {
   const byName = new Map<string, Assignment[]>();
@@ -259,17 +266,21 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
       for (const name of new Set(patternNames(a.target, language).map((n) => n.text()))) add(name, a, a.value);
       continue;
     }
-    const isList = a.target.kind() === 'expression_list' || a.target.kind() === 'pattern_list';
-    if (isList) {
+    const targetKind = a.target.kind();
+    if (UNPACKING_TARGET_KINDS.has(targetKind)) {
       const targets = namedChildrenWithoutComments(a.target);
-      const values = a.value.kind() === a.target.kind() ? namedChildrenWithoutComments(a.value) : [a.value];
-      if (values.length === 1 && targets.length > 1) {
-        // One value unpacked into several names (`v, err := f()`, `a, b = f()`): the first carries the value;
-        // the rest are mostly an error or a found flag, left unknown.
-        add(targets[0]!.text(), a, values[0]!);
+      const values = a.value.kind() === targetKind || SEQUENCE_VALUE_KINDS.has(a.value.kind()) ? namedChildrenWithoutComments(a.value) : [a.value];
+      if (values.length !== targets.length) {
+        if (targetKind === 'expression_list') {
+          // Go's `v, err := f()`: the first name carries the value; the rest are an error or a found flag, left unknown.
+          if (values.length === 1) add(targets[0]!.text(), a, values[0]!);
+          continue;
+        }
+        // Python's `fd, name = mkstemp()`, `for k, v in d.items()`, `a, *rest = x`: every name holds a part of
+        // the value, as tainted (or as accounted for) as the whole.
+        for (const name of new Set(targets.flatMap((target) => unpackedNames(target, language)))) add(name, a, a.value);
         continue;
       }
-      if (values.length !== targets.length) continue;
       // `a, a = 1, 2`: the first position of a name is the one read back.
       const seen = new Set<string>();
       targets.forEach((target, index) => {
@@ -284,6 +295,12 @@ export function assignmentsByName(raw: readonly RawAssignment[], language: Langu
     if (name !== undefined && value) add(name, a, value);
   }
   return byName;
+}
+
+/** The names one position of an unpacking binds: `a`, `*rest`, `(b, c)`, or a field written whole (`self.x`). */
+function unpackedNames(target: SyntaxNode, language: LanguageSpec): string[] {
+  if (UNPACKING_TARGET_KINDS.has(target.kind()) || target.kind() === 'list_splat_pattern') return patternNames(target, language).map((n) => n.text());
+  return [target.text()];
 }
 
 /** The names a destructuring pattern binds (`(a, b)`, `S { a, b: c }`, `Some(v)`); the type it names is not one. */

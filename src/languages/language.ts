@@ -27,7 +27,8 @@ export interface AssignmentShape {
   kind: string;
   target: string;
   /**
-   * The value's field name, `*last` when the grammar gives the value no field (C# declarators), or `*call`
+   * The value's field name, `*first` or `*last` when the grammar gives the value no field (Python's
+   * `with f() as x`, C# declarators), or `*call`
    * for a variable declared as a call's argument (C# `out var v`), which the call fills in.
    */
   value: string;
@@ -35,6 +36,11 @@ export interface AssignmentShape {
   augmented?: boolean;
   /** True for loops that bind each element of `value` to `target`: the binding happens at the target. */
   loop?: boolean;
+  /**
+   * True for a comprehension's clause (`[f(x) for x in xs]`): it binds before the element expression that
+   * precedes it in the text is evaluated, so the binding is placed at the comprehension's opening bracket.
+   */
+  comprehension?: boolean;
 }
 
 /** Node kinds that drive cyclomatic and cognitive complexity (SonarSource's definitions). */
@@ -100,6 +106,11 @@ export interface LanguageSpec {
   concatOperators: string[];
   parenthesizedKinds: string[];
   assignments: AssignmentShape[];
+  /**
+   * Comprehensions (`[f(x) for x in xs if p(x)]`): their value is their element expression (field `body`);
+   * the clauses only bind its names.
+   */
+  comprehensionKinds?: string[];
   /** Assignment targets that destructure the value (Rust `(a, b)`, `S { a, .. }`, `Some(v)`): every name inside is bound. */
   destructuringKinds?: string[];
   /** Statements that return a value from a function (`return x`). */
@@ -127,6 +138,12 @@ export interface LanguageSpec {
    * matched against `receiver.name` or `name`: with constant arguments their result is a constant too.
    */
   pureCallees?: RegExp;
+  /**
+   * Conditions that reject a value by a predicate of the program's own (`not is_safe(x)`), as ast-grep rules
+   * binding `$X`. As the condition of an `if` that leaves, they mark a value as checked; whether the check
+   * suffices cannot be told, so a value built only from checked parts is reported at low confidence.
+   */
+  predicateGuards?: Record<string, unknown>[];
   /**
    * Calls whose result the program makes itself, whatever the input (a temporary file's name, the process
    * id, a fresh UUID, the clock): in origin mode such a value is accounted for, never attacker data.

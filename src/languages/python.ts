@@ -33,15 +33,22 @@ export const python: LanguageSpec = {
   concatOperators: ['+', '%'],
   parenthesizedKinds: ['parenthesized_expression'],
   collectionMethods: [{ method: 'append', keyed: false }, { method: 'extend', keyed: false }, { method: 'insert', keyed: false }, { method: 'add', keyed: false }, { method: 'update', keyed: false }, { method: 'set', keyed: true }, { method: 'setdefault', keyed: true }],
-  programValues: /^(tempfile\.(mktemp|mkdtemp|gettempdir)|os\.(getpid|getppid|getcwd)|uuid\.uuid[14]|time\.(time|time_ns|monotonic)|secrets\.token_(hex|urlsafe))$/,
-  pureCallees: /^((base64|binascii|codecs|json|html|urllib\.parse|re|string|hashlib|hmac|zlib|math|textwrap|shlex|markupsafe)\.\w+|str|int|float|bool|bytes|bytearray|len|repr|format|sorted|list|tuple|dict|set|min|max|abs|round|ord|chr|hex)$/,
+  programValues: /^(tempfile\.(mktemp|mkstemp|mkdtemp|gettempdir|TemporaryDirectory|NamedTemporaryFile|TemporaryFile)|os\.(getpid|getppid|getcwd)|uuid\.uuid[14]|time\.(time|time_ns|monotonic)|secrets\.token_(hex|urlsafe))$/,
+  pureCallees: /^(os\.path\.(join|basename|dirname|split|splitext|normpath|normcase)|contextlib\.closing|(base64|binascii|codecs|json|html|urllib\.parse|re|string|hashlib|hmac|zlib|math|textwrap|shlex|markupsafe)\.\w+|str|int|float|bool|bytes|bytearray|len|repr|format|sorted|list|tuple|dict|set|min|max|abs|round|ord|chr|hex)$/,
+  predicateGuards: [{ pattern: 'not $F($X)' }],
   returnKinds: ['return_statement'],
   blockKinds: ['block'],
   assignments: [
     { kind: 'assignment', target: 'left', value: 'right' },
     { kind: 'augmented_assignment', target: 'left', value: 'right', augmented: true },
     { kind: 'for_statement', target: 'left', value: 'right', loop: true },
+    { kind: 'for_in_clause', target: 'left', value: 'right', comprehension: true },
+    // `with open(p) as f`, `except E as e`: the name is bound to what the context manager gives.
+    { kind: 'as_pattern', target: 'alias', value: '*first' },
   ],
+  comprehensionKinds: ['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression'],
+  // `as_pattern_target` wraps the name, or a tuple of names, that `with … as` binds.
+  destructuringKinds: ['as_pattern_target'],
   moduleFileCandidates: pythonModuleFileCandidates,
   importedFrom(name: string, root: SyntaxNode) {
     for (const statement of root.findAll({ rule: { kind: 'import_from_statement' } })) {

@@ -243,7 +243,7 @@ func h(w http.ResponseWriter, r *http.Request) {
   assert.equal(tainted('H.java', java).length, 1);
 });
 
-test('one value unpacked into several names: the first name carries it, the others (an error, a flag) do not', () => {
+test('one value unpacked into several names: in Go the first name carries it, the others (an error, a flag) do not', () => {
   const go = (lines: string) => `package p
 import ("database/sql"; "net/http")
 func h(w http.ResponseWriter, r *http.Request, db *sql.DB) {
@@ -252,6 +252,22 @@ ${lines}
   assert.equal(tainted('h.go', go('\tc, err := r.Cookie("s")\n\tdb.Query("SELECT " + c.Value)\n\t_ = err')).length, 1);
   assert.deepEqual(tainted('h.go', go('\tc, err := r.Cookie("s")\n\tdb.Query("SELECT " + err.Error())\n\t_ = c')), []);
   assert.equal(tainted('a.py', py(['host, port = request.args["h"].split(":")', 'db.execute("SELECT " + host)'])).length, 1);
+});
+
+test('Python unpacking: every name holds a part of the value, in any pattern, and positions stay apart', () => {
+  assert.equal(tainted('a.py', py(['host, port = request.args["h"].split(":")', 'db.execute("SELECT " + port)'])).length, 1);
+  assert.equal(tainted('a.py', py(['(host, port) = request.args["h"].split(":")', 'db.execute("SELECT " + port)'])).length, 1);
+  assert.equal(tainted('a.py', py(['[first, *rest] = request.args["h"].split(":")', 'db.execute("SELECT " + rest[0])'])).length, 1);
+  assert.equal(tainted('a.py', py(['for key, value in request.args.items():', '    db.execute("SELECT " + value)'])).length, 1);
+  assert.deepEqual(tainted('a.py', py(['(name, fixed) = (request.args["h"], "x")', 'db.execute("SELECT " + fixed)'])), []);
+  assert.deepEqual(tainted('a.py', py(['with open(request.args["f"]) as (handle):', '    db.execute("SELECT " + handle.read())'])).map((f) => f.line), [3, 4]);
+});
+
+test('Python comprehensions: the element expression makes the value, each bound name carries the iterable', () => {
+  assert.equal(tainted('a.py', py(['ids = ",".join(i for i in request.args.getlist("id"))', 'db.execute("SELECT * FROM t WHERE id IN (" + ids + ")")'])).length, 1);
+  assert.equal(tainted('a.py', py(['ids = [i.strip() for i in request.args.getlist("id") if i]', 'db.execute("SELECT * FROM t WHERE id = " + ids[0])'])).length, 1);
+  assert.equal(tainted('a.py', py(['pairs = {k: v for k, v in request.args.items()}', 'db.execute("SELECT " + pairs["a"])'])).length, 1);
+  assert.deepEqual(tainted('a.py', py(['ids = ",".join(str(int(i)) for i in request.args.getlist("id"))', 'db.execute("SELECT * FROM t WHERE id IN (" + ids + ")")'])), []);
 });
 
 test('an assignment in a branch that returns does not reach code after the branch', () => {

@@ -79,6 +79,41 @@ const judged: Judged[] = [
     expect: 'none',
   },
   {
+    why: 'every name of a tuple unpacking holds part of the value: a temporary file the program made itself (pydoc)',
+    file: 'probe.py',
+    code: 'import os\nimport tempfile\n\ndef probe():\n    (fd, filename) = tempfile.mkstemp()\n    os.close(fd)\n    return os.system(\'more "%s"\' % filename) == 0\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'none',
+  },
+  {
+    why: 'a file in a temporary directory the program made, named by a with statement (pydoc)',
+    file: 'tmpdir.py',
+    code: 'import os\nimport tempfile\n\ndef show(text):\n    with tempfile.TemporaryDirectory() as tempdir:\n        filename = os.path.join(tempdir, "out.txt")\n        with open(filename, "w") as file:\n            file.write(text)\n        os.system(\'less "\' + filename + \'"\')\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'none',
+  },
+  {
+    why: 'host name checking switched off only when there is no host name to check (asyncio.sslproto)',
+    file: 'transport.py',
+    code: 'import ssl\n\ndef context_for(server_hostname):\n    context = ssl.create_default_context()\n    if not server_hostname:\n        context.check_hostname = False\n    return context\n',
+    ruleId: 'python-tls-verification-disabled',
+    expect: 'none',
+  },
+  {
+    why: 'column names each quoted with doubled quotes in a generator, joined into the query (sqlite3.dump)',
+    file: 'rows.py',
+    code: 'def rows(cu, table, columns):\n    ident = table.replace(\'"\', \'""\')\n    cols = ",".join(\'"{0}"\'.format(c.replace(\'"\', \'""\')) for c in columns)\n    return cu.execute(\'SELECT {1} FROM "{0}"\'.format(ident, cols))\n',
+    ruleId: 'python-sqli-built-query',
+    expect: 'none',
+  },
+  {
+    why: 'a command the program checks with its own predicate before running it: whether the check suffices is unknown (_bootsubprocess)',
+    file: 'runner.py',
+    code: 'import os\n\ndef _safe(cmd):\n    return all(ch.isalnum() or ch in "-_./ " for ch in cmd)\n\ndef run(cmd):\n    if not _safe(cmd):\n        raise ValueError(cmd)\n    return os.system(cmd + " >out.txt")\n',
+    ruleId: 'python-cmdi-shell-command',
+    expect: 'shown',
+  },
+  {
     why: 'a stdlib client that defaults to an unverified TLS context is a real weakness (imaplib, poplib, smtplib)',
     file: 'mail.py',
     code: 'import ssl\n\ndef starttls(sock, certfile=None):\n    context = ssl._create_stdlib_context(certfile=certfile)\n    return context.wrap_socket(sock)\n',
@@ -116,5 +151,28 @@ test('a query built from a parameter is medium confidence; from data the functio
   assert.deepEqual(findings.map((f) => [f.ruleId, f.startLine, f.confidence]), [
     ['python-sqli-built-query', 2, 'medium'],
     ['python-sqli-built-query', 6, 'high'],
+  ]);
+});
+
+test('a temporary file the program made stays accounted for when the project holds the tempfile module itself (a scan of the standard library)', () => {
+  const root = makeProject({
+    'tempfile.py': 'import os\n\ndef mkstemp(suffix=None):\n    name = os.path.abspath(os.environ.get("TMP", "/tmp") + "/x")\n    return os.open(name, 0), name\n',
+    'pager.py': 'import os\nimport tempfile\n\ndef probe():\n    (fd, filename) = tempfile.mkstemp()\n    os.close(fd)\n    return os.system(\'more "%s"\' % filename) == 0\n',
+  });
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  const findings = (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'python-cmdi-shell-command');
+  assert.deepEqual(findings, []);
+});
+
+test('a predicate check lowers confidence only when every built part passed one', () => {
+  const root = makeProject({
+    'runner.py': 'import os\n\ndef run(cmd, extra):\n    if not valid(cmd):\n        raise ValueError(cmd)\n    os.system(cmd + " >out.txt")\n    os.system(cmd + " " + extra)\n    if valid(extra):\n        os.system(extra + " >out.txt")\n',
+  });
+  const { stdout } = runCli(['scan', '--format', 'json', '--fail-on', 'none'], root);
+  const findings = (JSON.parse(stdout) as { findings: { ruleId: string; startLine: number; confidence: string }[] }).findings.filter((f) => f.ruleId === 'python-cmdi-shell-command');
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [
+    [6, 'low'],
+    [7, 'medium'],
+    [9, 'medium'],
   ]);
 });

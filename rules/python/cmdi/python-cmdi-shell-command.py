@@ -34,3 +34,16 @@ def page(text):
     named = tempfile.mktemp(suffix=text)
     # ruleid: python-cmdi-shell-command
     os.system('more "%s"' % named)
+    (handle, made) = tempfile.mkstemp()
+    os.close(handle)
+    # ok: python-cmdi-shell-command
+    os.system('more "%s"' % made)
+    with tempfile.TemporaryDirectory() as workdir:
+        # ok: python-cmdi-shell-command
+        os.system("ls " + os.path.join(workdir, "out.txt"))
+    with tempfile.NamedTemporaryFile() as spool:
+        # ok: python-cmdi-shell-command
+        os.system("wc -l '%s'" % spool.name)
+    with open(text) as given:
+        # ruleid: python-cmdi-shell-command
+        os.system("lpr " + given.name)

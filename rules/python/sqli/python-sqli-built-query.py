@@ -39,4 +39,13 @@ def table_info(cursor, table_name):
     cursor.execute('PRAGMA table_info("{0}")'.format(table_name))
 
 
+def select_columns(cursor, table_name, columns):
+    quoted = ",".join('"{0}"'.format(column.replace('"', '""')) for column in columns)
+    # ok: python-sqli-built-query
+    cursor.execute('SELECT {0} FROM "{1}"'.format(quoted, table_name.replace('"', '""')))
+    bare = ",".join(column for column in columns)
+    # ruleid: python-sqli-built-query
+    cursor.execute('SELECT {0} FROM "{1}"'.format(bare, table_name.replace('"', '""')))
+
+
 TABLE = "users"

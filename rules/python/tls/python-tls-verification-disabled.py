@@ -17,3 +17,22 @@ def call_partner(url):
     # ok: python-tls-verification-disabled
     default = ssl.create_default_context()
     return response, context, ok, default
+
+
+def client_context(server_hostname, verify):
+    context = ssl.create_default_context()
+    if not server_hostname:
+        # ok: python-tls-verification-disabled
+        context.check_hostname = False
+    if server_hostname is None:
+        # ruleid: python-tls-verification-disabled
+        context.verify_mode = ssl.CERT_NONE
+    if not server_hostname:
+        pass
+    else:
+        # ruleid: python-tls-verification-disabled
+        context.check_hostname = False
+    if not verify:
+        # ruleid: python-tls-verification-disabled
+        context.check_hostname = False
+    return context
