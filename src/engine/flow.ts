@@ -136,12 +136,12 @@ export class FunctionFlow {
   }
 }
 
-/** True when a branch body always leaves: its last statement returns, raises, throws or (if `loopJumps`) breaks or continues. */
 /** The body an `if` runs when its condition holds: `consequence` in most grammars, `body` in PHP's. */
 export function ifConsequence(statement: SyntaxNode): SyntaxNode | null {
   return statement.field('consequence') ?? statement.field('body');
 }
 
+/** True when a branch body always leaves: its last statement returns, raises, throws or (if `loopJumps`) breaks or continues. */
 export function exits(body: SyntaxNode | null, language: LanguageSpec, loopJumps = true): boolean {
   if (!body) return false;
   let last = language.blockKinds.includes(body.kind()) ? namedChildrenWithoutComments(body).at(-1) : body;

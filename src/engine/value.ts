@@ -49,7 +49,7 @@ export function classifyValue(node: SyntaxNode, language: LanguageSpec, depth = 
   if (language.complexity.ternaryKinds.includes(kind)) {
     // A ternary whose condition folds to a constant has one possible value.
     const scope = enclosingFunction(node, language);
-    const chosen = scope ? new FunctionFlow(language, scope, (name) => assignmentsTo(scope, name, language)).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
+    const chosen = scope ? flowFor(scope, language).chosenBranch(node, namedChildrenWithoutComments(node)) : undefined;
     if (chosen) return classifyValue(chosen, language, depth + 1, sanitizers);
   }
   return 'opaque';
@@ -109,7 +109,7 @@ function classifyIdentifier(node: SyntaxNode, language: LanguageSpec, depth: num
     const local = all.filter((a) => a.node.range().end.index <= useStart);
     if (local.length > 0) {
       // Assignments on branches that cannot run are ignored; one made only on some paths joins the others.
-      const reaching = new FunctionFlow(language, scope, (other) => (other === name ? all : assignmentsTo(scope, other, language))).reaching(all, node);
+      const reaching = flowFor(scope, language).reaching(all, node);
       if (reaching.length > 0) {
         const starts = local.map((l) => l.node.range().start.index);
         const kinds = reaching.map((a) => (a.augmented ? valueOfAssignments(assignmentsUpTo(local, starts, a.node.range().start.index), language, depth, sanitizers) : classifyValue(a.value, language, depth + 1, sanitizers)));
@@ -192,9 +192,21 @@ export interface RawAssignment {
 // cleared whenever analysis moves to another file (`startFile`).
 const assignmentCache = new Map<string, RawAssignment[]>();
 
+const flowCache = new Map<string, FunctionFlow>();
+
 /** Forgets per-file caches; call before analysing another file. */
 export function startFile(): void {
   assignmentCache.clear();
+  flowCache.clear();
+}
+
+/** One FunctionFlow per function of the file: its branch facts are found once, not on every value asked about. */
+function flowFor(scope: SyntaxNode, language: LanguageSpec): FunctionFlow {
+  const { start, end } = scope.range();
+  const key = `${scope.id()}:${start.index}:${end.index}:${scope.kind()}:${language.id}`;
+  let flow = flowCache.get(key);
+  if (!flow) flowCache.set(key, (flow = new FunctionFlow(language, scope, (name) => assignmentsTo(scope, name, language))));
+  return flow;
 }
 
 /** Returns every assignment-like node in `scope`, in source order (callers filter by target). */
