@@ -45,6 +45,8 @@ const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expres
 
 // Counts hops through variables and collections, not syntax nesting: a deep expression is not a long path.
 const MAX_DEPTH = 24;
+// Closures nested deeper than this read their variables' values as unknown.
+const MAX_CAPTURE_LEVELS = 6;
 
 /** What a function defined in the file does with taint: returns a source of its own, or passes arguments through. */
 interface FunctionSummary {
@@ -790,6 +792,10 @@ export class TaintTracker {
       // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
       if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
     }
+    // A closure reading a variable of the function around it (`fs.readFile(file, …)` in a callback): the
+    // values stored there reach it, unless the closure replaced the value on every path to the use.
+    const captured = replacedOnEveryPath(reaching, flow, identifier) ? undefined : this.capturedAssignments(name, scope);
+    if (this.spec.unknownIsSource && reaching.length === 0 && captured) return this.firstTainted(captured, depth);
     if (this.spec.unknownIsSource && reaching.length === 0) {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
@@ -829,7 +835,37 @@ export class TaintTracker {
         }
       }
     }
+    if (!path && captured) path = this.firstTainted(captured, depth);
     return path && this.isGuarded(name, identifier, last, scope, flow) ? undefined : path;
+  }
+
+  /** The first of `assignments` whose value is tainted, as a path ending in that assignment. */
+  private firstTainted(assignments: Assignment[], depth: number): TaintStep[] | undefined {
+    for (const assignment of assignments) {
+      // Each value is followed in its own function: an assignment may sit in a sibling callback.
+      const value = this.taintOf(assignment.value, depth + 1);
+      if (value) return [...value, step(assignment.node, 'step')];
+    }
+    return undefined;
+  }
+
+  /**
+   * Where the closure `scope` gets `name` from when it never assigns it: the assignments of the nearest
+   * enclosing function (or the file) that makes any, outside `scope`; undefined when a parameter on the way
+   * declares the name, or the language's nested functions are not closures.
+   */
+  private capturedAssignments(name: string, scope: SyntaxNode): Assignment[] | undefined {
+    if (!this.language.closuresCapture) return undefined;
+    let inner = scope;
+    for (let level = 0; level < MAX_CAPTURE_LEVELS && inner.id() !== this.file.root.id(); level++) {
+      if (parameterNames(inner, this.language).includes(name)) return undefined;
+      const outer = enclosingFunction(inner, this.language) ?? this.file.root;
+      const inside = inner;
+      const outside = this.assignmentsIn(outer, name).filter((assignment) => !containsNode(inside, assignment.node));
+      if (outside.length > 0) return outside;
+      inner = outer;
+    }
+    return undefined;
   }
 }
 
