@@ -178,8 +178,7 @@ export class TaintFileContext {
 
   /** The assignments of `scope`; at file level (a script) without those inside the file's functions. */
   private ownAssignments(scope: SyntaxNode): RawAssignment[] {
-    const all = allAssignments(scope, this.language);
-    return scope.id() === this.root.id() ? all.filter((a) => !enclosingFunction(a.node, this.language)) : all;
+    return scope.id() === this.root.id() ? this.fileLevelAssignments() : allAssignments(scope, this.language);
   }
 
   private fileLevel: RawAssignment[] | undefined;
@@ -756,14 +755,19 @@ export class TaintTracker {
   /** The parameter `name` refers to from `scope`: of `scope` or of a function around it that no nearer local hides. */
   private parameterSeenFrom(name: string, scope: SyntaxNode): { name: string; node: SyntaxNode } | undefined {
     for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
-      let declarations = this.parameterCache.get(fn.id());
-      if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
-      const declaration = declarations.find((parameter) => parameter.name === name);
+      const declaration = this.parametersOf(fn).find((parameter) => parameter.name === name);
       if (declaration) return declaration;
       // A local of that name in a nested function hides the outer parameter.
       if (this.assignmentsIn(fn, name).length > 0) return undefined;
     }
     return undefined;
+  }
+
+  /** The parameter declarations of `fn`, found once per function. */
+  private parametersOf(fn: SyntaxNode): { name: string; node: SyntaxNode }[] {
+    let declarations = this.parameterCache.get(fn.id());
+    if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
+    return declarations;
   }
 
   private assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
@@ -858,7 +862,7 @@ export class TaintTracker {
     if (!this.language.closuresCapture) return undefined;
     let inner = scope;
     for (let level = 0; level < MAX_CAPTURE_LEVELS && inner.id() !== this.file.root.id(); level++) {
-      if (parameterNames(inner, this.language).includes(name)) return undefined;
+      if (this.parametersOf(inner).some((parameter) => parameter.name === name)) return undefined;
       const outer = enclosingFunction(inner, this.language) ?? this.file.root;
       const inside = inner;
       const outside = this.assignmentsIn(outer, name).filter((assignment) => !containsNode(inside, assignment.node));
