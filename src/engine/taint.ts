@@ -200,6 +200,13 @@ interface CallSite {
   end: number;
 }
 
+/** The values a closure reads from an enclosing function: its assignments there, that function, and the closure as it sits in it. */
+interface Capture {
+  assignments: Assignment[];
+  outer: SyntaxNode;
+  closure: SyntaxNode;
+}
+
 /** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
 interface SummaryContext {
   fn: SyntaxNode;
@@ -799,7 +806,7 @@ export class TaintTracker {
     // A closure reading a variable of the function around it (`fs.readFile(file, …)` in a callback): the
     // values stored there reach it, unless the closure replaced the value on every path to the use.
     const captured = replacedOnEveryPath(reaching, flow, identifier) ? undefined : this.capturedAssignments(name, scope);
-    if (this.spec.unknownIsSource && reaching.length === 0 && captured) return this.firstTainted(captured, depth);
+    if (this.spec.unknownIsSource && reaching.length === 0 && captured) return this.capturedTaint(name, captured, depth);
     if (this.spec.unknownIsSource && reaching.length === 0) {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
@@ -839,7 +846,7 @@ export class TaintTracker {
         }
       }
     }
-    if (!path && captured) path = this.firstTainted(captured, depth);
+    if (!path && captured) path = this.capturedTaint(name, captured, depth);
     return path && this.isGuarded(name, identifier, last, scope, flow) ? undefined : path;
   }
 
@@ -853,12 +860,21 @@ export class TaintTracker {
     return undefined;
   }
 
+  /** The taint a closure reads from `capture`, unless the enclosing function checks the value before the closure. */
+  private capturedTaint(name: string, capture: Capture, depth: number): TaintStep[] | undefined {
+    const path = this.firstTainted(capture.assignments, depth);
+    if (!path) return undefined;
+    const at = capture.closure.range().start.index;
+    const last = capture.assignments.filter((assignment) => assignment.node.range().end.index <= at).at(-1);
+    return this.isGuarded(name, capture.closure, last, capture.outer, this.flowOf(capture.outer)) ? undefined : path;
+  }
+
   /**
    * Where the closure `scope` gets `name` from when it never assigns it: the assignments of the nearest
    * enclosing function (or the file) that makes any, outside `scope`; undefined when a parameter on the way
    * declares the name, or the language's nested functions are not closures.
    */
-  private capturedAssignments(name: string, scope: SyntaxNode): Assignment[] | undefined {
+  private capturedAssignments(name: string, scope: SyntaxNode): Capture | undefined {
     if (!this.language.closuresCapture) return undefined;
     let inner = scope;
     for (let level = 0; level < MAX_CAPTURE_LEVELS && inner.id() !== this.file.root.id(); level++) {
@@ -866,7 +882,7 @@ export class TaintTracker {
       const outer = enclosingFunction(inner, this.language) ?? this.file.root;
       const inside = inner;
       const outside = this.assignmentsIn(outer, name).filter((assignment) => !containsNode(inside, assignment.node));
-      if (outside.length > 0) return outside;
+      if (outside.length > 0) return { assignments: outside, outer, closure: inside };
       inner = outer;
     }
     return undefined;

@@ -401,6 +401,9 @@ test('JavaScript: a callback reads the variables of the function around it, as t
   // A closure that replaces the value, or one whose enclosing function stores a constant, is clean.
   assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, () => {', "  const full = '/srv/index.html';", '  fs.readFile(full, () => {});', '});'])), []);
   assert.deepEqual(tainted('a.js', js(["const full = '/srv/index.html';", 'cache.get(full, () => {', '  fs.readFile(full, () => {});', '});'])), []);
+  // A check in the enclosing function that turns the value away before the callback holds inside it.
+  const checked = [...file, "if (full.indexOf('/srv/') !== 0 || full.includes('..')) return;", 'cache.get(full, () => {', '  fs.readFile(full, () => {});', '});'];
+  assert.deepEqual(tainted('a.js', js(checked)), []);
   // A parameter of the callback with the same name hides the outer variable.
   assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, (full) => {', '  fs.readFile(full, () => {});', '});'])), []);
 });

@@ -39,3 +39,13 @@ app.get('/static/*', (req, res) => {
   // ok: js-path-traversal-tainted
   fs.existsSync(path.join('/srv/public', 'index.html'));
 });
+
+app.get('/docs/*', (req, res) => {
+  const root = path.resolve('/srv/docs');
+  const file = path.resolve(path.join(root, req.path));
+  if (file.indexOf(root) !== 0) {
+    return res.sendStatus(400);
+  }
+  // ok: js-path-traversal-tainted
+  fs.readFile(file, (err, data) => res.send(data));
+});

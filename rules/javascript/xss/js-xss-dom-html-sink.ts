@@ -32,6 +32,9 @@ export function chat(message: { channel: string; topic: string; text: string }) 
   $('#log').append($line);
   // ok: js-xss-dom-html-sink
   $('#log').html('<li>none</li>');
+  const $item = $('<li></li>').text(message.text);
+  // ok: js-xss-dom-html-sink
+  $('#log').html($item);
   // ok: js-xss-dom-html-sink
   $('#chan-' + message.channel).addClass('active');
   // ok: js-xss-dom-html-sink
