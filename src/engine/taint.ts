@@ -54,6 +54,8 @@ const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expres
 
 // Counts hops through variables and collections, not syntax nesting: a deep expression is not a long path.
 const MAX_DEPTH = 24;
+// Closures nested deeper than this read their variables' values as unknown.
+const MAX_CAPTURE_LEVELS = 6;
 
 /** What a function defined in the file does with taint: returns a source of its own, or passes arguments through. */
 interface FunctionSummary {
@@ -206,8 +208,7 @@ export class TaintFileContext {
 
   /** The assignments of `scope`; at file level (a script) without those inside the file's functions. */
   private ownAssignments(scope: SyntaxNode): RawAssignment[] {
-    const all = allAssignments(scope, this.language);
-    return scope.id() === this.root.id() ? all.filter((a) => !enclosingFunction(a.node, this.language)) : all;
+    return scope.id() === this.root.id() ? this.fileLevelAssignments() : allAssignments(scope, this.language);
   }
 
   private fileLevel: RawAssignment[] | undefined;
@@ -227,6 +228,13 @@ interface CallSite {
   args: SyntaxNode[];
   start: number;
   end: number;
+}
+
+/** The values a closure reads from an enclosing function: its assignments there, that function, and the closure as it sits in it. */
+interface Capture {
+  assignments: Assignment[];
+  outer: SyntaxNode;
+  closure: SyntaxNode;
 }
 
 /** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
@@ -846,14 +854,19 @@ export class TaintTracker {
   /** The parameter `name` refers to from `scope`: of `scope` or of a function around it that no nearer local hides. */
   private parameterSeenFrom(name: string, scope: SyntaxNode): { name: string; node: SyntaxNode } | undefined {
     for (let fn: SyntaxNode | undefined = scope; fn; fn = enclosingFunction(fn, this.language)) {
-      let declarations = this.parameterCache.get(fn.id());
-      if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
-      const declaration = declarations.find((parameter) => parameter.name === name);
+      const declaration = this.parametersOf(fn).find((parameter) => parameter.name === name);
       if (declaration) return declaration;
       // A local of that name in a nested function hides the outer parameter.
       if (this.assignmentsIn(fn, name).length > 0) return undefined;
     }
     return undefined;
+  }
+
+  /** The parameter declarations of `fn`, found once per function. */
+  private parametersOf(fn: SyntaxNode): { name: string; node: SyntaxNode }[] {
+    let declarations = this.parameterCache.get(fn.id());
+    if (!declarations) this.parameterCache.set(fn.id(), (declarations = parameterDeclarations(fn, this.language)));
+    return declarations;
   }
 
   private assignmentsIn(scope: SyntaxNode, name: string): Assignment[] {
@@ -882,6 +895,10 @@ export class TaintTracker {
       // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
       if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
     }
+    // A closure reading a variable of the function around it (`fs.readFile(file, …)` in a callback): the
+    // values stored there reach it, unless the closure replaced the value on every path to the use.
+    const captured = replacedOnEveryPath(reaching, flow, identifier) ? undefined : this.capturedAssignments(name, scope);
+    if (this.spec.unknownIsSource && reaching.length === 0 && captured) return this.capturedTaint(name, captured, depth);
     if (this.spec.unknownIsSource && reaching.length === 0) {
       // Origin mode: a summarised function's other parameters are the caller's business; names defined
       // nowhere in the function are unknown unless the file only ever assigns them constants.
@@ -921,7 +938,46 @@ export class TaintTracker {
         }
       }
     }
+    if (!path && captured) path = this.capturedTaint(name, captured, depth);
     return path && this.isGuarded(name, identifier, last, scope, flow) ? undefined : path;
+  }
+
+  /** The first of `assignments` whose value is tainted, as a path ending in that assignment. */
+  private firstTainted(assignments: Assignment[], depth: number): TaintStep[] | undefined {
+    for (const assignment of assignments) {
+      // Each value is followed in its own function: an assignment may sit in a sibling callback.
+      const value = this.taintOf(assignment.value, depth + 1);
+      if (value) return [...value, step(assignment.node, 'step')];
+    }
+    return undefined;
+  }
+
+  /** The taint a closure reads from `capture`, unless the enclosing function checks the value before the closure. */
+  private capturedTaint(name: string, capture: Capture, depth: number): TaintStep[] | undefined {
+    const path = this.firstTainted(capture.assignments, depth);
+    if (!path) return undefined;
+    const at = capture.closure.range().start.index;
+    const last = capture.assignments.filter((assignment) => assignment.node.range().end.index <= at).at(-1);
+    return this.isGuarded(name, capture.closure, last, capture.outer, this.flowOf(capture.outer)) ? undefined : path;
+  }
+
+  /**
+   * Where the closure `scope` gets `name` from when it never assigns it: the assignments of the nearest
+   * enclosing function (or the file) that makes any, outside `scope`; undefined when a parameter on the way
+   * declares the name, or the language's nested functions are not closures.
+   */
+  private capturedAssignments(name: string, scope: SyntaxNode): Capture | undefined {
+    if (!this.language.closuresCapture) return undefined;
+    let inner = scope;
+    for (let level = 0; level < MAX_CAPTURE_LEVELS && inner.id() !== this.file.root.id(); level++) {
+      if (this.parametersOf(inner).some((parameter) => parameter.name === name)) return undefined;
+      const outer = enclosingFunction(inner, this.language) ?? this.file.root;
+      const inside = inner;
+      const outside = this.assignmentsIn(outer, name).filter((assignment) => !containsNode(inside, assignment.node));
+      if (outside.length > 0) return { assignments: outside, outer, closure: inside };
+      inner = outer;
+    }
+    return undefined;
   }
 }
 

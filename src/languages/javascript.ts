@@ -55,6 +55,7 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
   pureCallees: /^((String|Number|JSON|Math|path)\.\w+|Buffer\.from|String|Number|parseInt|parseFloat|encodeURIComponent|decodeURIComponent|encodeURI|decodeURI)$/,
   returnKinds: ['return_statement'],
     blockKinds: ['statement_block'],
+    closuresCapture: true,
     assignments: [
       { kind: 'variable_declarator', target: 'name', value: 'value' },
       { kind: 'assignment_expression', target: 'left', value: 'right' },

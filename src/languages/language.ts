@@ -152,6 +152,11 @@ export interface LanguageSpec {
   /** True when a block's last expression is its value (Ruby, Rust). */
   implicitReturn?: boolean;
   /**
+   * True when every nested function is a closure over the variables of the functions around it
+   * (JavaScript's callbacks): a name it reads but never assigns holds what the enclosing function stored.
+   */
+  closuresCapture?: boolean;
+  /**
    * Rewrites a rule's pattern string when the grammar cannot parse it as written (a Go snippet is not a
    * valid source file), returning an ast-grep pattern object; undefined leaves it as it is.
    */

@@ -428,3 +428,20 @@ test('validators: inside an if whose condition (alone or joined by and) validate
   assert.equal(found('!is_numeric($o[0])', '$o[0]'), 1, 'a negated check holds for the bad values');
   assert.equal(found('is_numeric($o[0])', '$o[0]', '  $o = explode(" ", $_GET["q"]);'), 1, 'a value reassigned after the check is new');
 });
+
+test('JavaScript: a callback reads the variables of the function around it, as they were assigned there', () => {
+  const js = (lines: string[]) => ["const fs = require('fs');", 'function serve(req, res) {', ...lines.map((line) => `  ${line}`), '}', ''].join('\n');
+  const file = ['const name = req.query.file;', 'const full = "/srv/" + name;'];
+  // Nested callbacks, with an append inside the callback that keeps the captured value.
+  const nested = js([...file, 'cache.get(full, function (err) {', "  fs.readFile(full + '.txt', function () {});", '});']);
+  assert.deepEqual(tainted('a.js', nested).map((f) => f.line), [6]);
+  assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, () => {', '  let x = full;', "  x += '/index.html';", '  fs.readFile(x, () => {});', '});'])).map((f) => f.line), [8]);
+  // A closure that replaces the value, or one whose enclosing function stores a constant, is clean.
+  assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, () => {', "  const full = '/srv/index.html';", '  fs.readFile(full, () => {});', '});'])), []);
+  assert.deepEqual(tainted('a.js', js(["const full = '/srv/index.html';", 'cache.get(full, () => {', '  fs.readFile(full, () => {});', '});'])), []);
+  // A check in the enclosing function that turns the value away before the callback holds inside it.
+  const checked = [...file, "if (full.indexOf('/srv/') !== 0 || full.includes('..')) return;", 'cache.get(full, () => {', '  fs.readFile(full, () => {});', '});'];
+  assert.deepEqual(tainted('a.js', js(checked)), []);
+  // A parameter of the callback with the same name hides the outer variable.
+  assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, (full) => {', '  fs.readFile(full, () => {});', '});'])), []);
+});

@@ -12,5 +12,9 @@ function download(req, res) {
   res.sendFile(path.basename(req.params.name), { root: '/srv/reports' });
   // ok: js-path-traversal-built-path
   const config = fs.readFileSync('/etc/app/config.json');
-  return [data, config];
+  // ruleid: js-path-traversal-built-path
+  const found = fs.existsSync(`${req.query.dir}/index.html`);
+  // ok: js-path-traversal-built-path
+  fs.mkdirSync('/srv/uploads/tmp');
+  return [data, config, found];
 }

@@ -27,3 +27,25 @@ app.delete('/files', (req, res) => {
   fs.unlinkSync('/srv/uploads/' + name);
   res.sendStatus(204);
 });
+
+app.get('/static/*', (req, res) => {
+  const file = path.join('/srv/public', req.path);
+  // ruleid: js-path-traversal-tainted
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) return res.sendStatus(404);
+    // ruleid: js-path-traversal-tainted
+    fs.createReadStream(file).pipe(res);
+  });
+  // ok: js-path-traversal-tainted
+  fs.existsSync(path.join('/srv/public', 'index.html'));
+});
+
+app.get('/docs/*', (req, res) => {
+  const root = path.resolve('/srv/docs');
+  const file = path.resolve(path.join(root, req.path));
+  if (file.indexOf(root) !== 0) {
+    return res.sendStatus(400);
+  }
+  // ok: js-path-traversal-tainted
+  fs.readFile(file, (err, data) => res.send(data));
+});

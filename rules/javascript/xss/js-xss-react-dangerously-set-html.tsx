@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import React from 'react';
 
 const BANNER = '<b>Welcome</b>';
 
@@ -37,4 +38,19 @@ export function Static() {
 export function Banner() {
   // ok: js-xss-react-dangerously-set-html
   return <div dangerouslySetInnerHTML={{ __html: BANNER }} />;
+}
+
+export function Message({ text }: { text: string }) {
+  // ruleid: js-xss-react-dangerously-set-html
+  return React.createElement('span', { dangerouslySetInnerHTML: { __html: text } });
+}
+
+export function SafeMessage({ text }: { text: string }) {
+  // ok: js-xss-react-dangerously-set-html
+  return React.createElement('span', { dangerouslySetInnerHTML: { __html: DOMPurify.sanitize(text) } });
+}
+
+export function Tooltip({ text }: { text: string }) {
+  // ok: js-xss-react-dangerously-set-html
+  return React.createElement('span', { title: text, data: { __html: text } });
 }
