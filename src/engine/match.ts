@@ -4,7 +4,8 @@ import { prefilterSource, requiredWords } from '../rules/prefilter.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, type SinkFinder, type TaintStep } from './taint.js';
+import { enclosingFunction } from './scope.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -99,8 +100,47 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       seen.add(key);
       matches.push({ rule, node, ...(trace ? { trace } : {}), ...(fromCallersOnly ? { confidence: 'medium' as const } : {}) });
     }
+    const fullMatcher = rule.matchers[parsed.language.id];
+    if (tracker && fullMatcher) {
+      // Tainted data handed to a function (of this file or the project) whose parameter reaches a sink.
+      for (const { call, path } of tracker.callsReachingSinks(parsed.root, sinkFinder(fullMatcher))) {
+        const { start, end } = call.range();
+        const key = `${start.index}:${end.index}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        matches.push({ rule, node: call, trace: path });
+      }
+    }
   }
   return matches;
+}
+
+const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder>();
+
+/** A rule's sinks in any file, found once per file and grouped by the function they lie in. */
+function sinkFinder(matcher: AstGrepMatcher): SinkFinder {
+  let finder = sinkFinders.get(matcher);
+  if (!finder) {
+    const byFile = new WeakMap<TaintFileContext, Map<number, SyntaxNode[]>>();
+    finder = {
+      sinksIn(file, fn) {
+        let byFunction = byFile.get(file);
+        if (!byFunction) {
+          byFunction = new Map();
+          for (const sink of file.root.findAll(matcher)) {
+            const owner = enclosingFunction(sink, file.language);
+            if (!owner) continue;
+            byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);
+          }
+          byFile.set(file, byFunction);
+        }
+        return byFunction.get(fn.id()) ?? [];
+      },
+      taintAt: (sink, tracker) => tracker.taintOf(sink.getMatch('SINK') ?? sink) ?? otherSinkPositions(sink, matcher, tracker),
+    };
+    sinkFinders.set(matcher, finder);
+  }
+  return finder;
 }
 
 const narrowedMatchers = new Map<string, AstGrepMatcher | null>();

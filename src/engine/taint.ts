@@ -131,6 +131,18 @@ export class TaintFileContext {
     return calls;
   }
 
+  private readonly allCalls = new Map<number, SyntaxNode[]>();
+
+  /** Every call in `scope`, nested functions included, found once per scope. */
+  callsOf(scope: SyntaxNode): SyntaxNode[] {
+    let calls = this.allCalls.get(scope.id());
+    if (!calls) {
+      calls = scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } });
+      this.allCalls.set(scope.id(), calls);
+    }
+    return calls;
+  }
+
   private readonly assignmentIndex = new Map<number, Map<string, Assignment[]>>();
 
   /** Assignments to `name` in `scope`, in source order. */
@@ -197,6 +209,14 @@ interface CallSite {
   args: SyntaxNode[];
   start: number;
   end: number;
+}
+
+/** How a rule's sinks are found and judged in a file; the matcher knows the rule's sink patterns. */
+export interface SinkFinder {
+  /** The rule's sink nodes whose innermost function is `fn`, in `file`. */
+  sinksIn(file: TaintFileContext, fn: SyntaxNode): SyntaxNode[];
+  /** The taint path reaching `sink` as `tracker` sees it, at any of the sink's positions. */
+  taintAt(sink: SyntaxNode, tracker: TaintTracker): TaintStep[] | undefined;
 }
 
 /** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
@@ -373,8 +393,7 @@ export class TaintTracker {
   private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const parts = this.file.partsOf(node);
     if (!parts?.name) return undefined;
-    const local = this.resolveCall(node, parts.name, parts.receiver);
-    const candidates: { fn: SyntaxNode; tracker: TaintTracker }[] = local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
+    const candidates = this.callees(node, parts, scope);
     if (candidates.length === 0) return undefined;
     let matched = false;
     for (const { fn, tracker } of candidates) {
@@ -392,6 +411,82 @@ export class TaintTracker {
       }
     }
     return matched ? false : undefined;
+  }
+
+  /** The functions of this file, or else of the project's other files, a call may reach, each with the tracker of its file. */
+  private callees(call: SyntaxNode, parts: CallParts, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
+    if (!parts.name) return [];
+    const local = this.resolveCall(call, parts.name, parts.receiver);
+    return local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
+  }
+
+  private readonly parameterSinks = new Map<string, TaintStep[] | null | 'pending'>();
+
+  /**
+   * The path from parameter `index` of `fn` (a function of this tracker's file) to a sink of the rule: one
+   * inside `fn`, or one inside a function `fn` hands the value to. Undefined when the value reaches none.
+   */
+  parameterSink(fn: SyntaxNode, index: number, finder: SinkFinder): TaintStep[] | undefined {
+    const key = `${fn.id()}:${index}`;
+    const known = this.parameterSinks.get(key);
+    if (known === 'pending') return undefined; // recursion: judged by the other paths
+    if (known !== undefined) return known ?? undefined;
+    this.parameterSinks.set(key, 'pending');
+    const name = parameterNames(fn, this.language)[index];
+    let path: TaintStep[] | undefined;
+    if (name) {
+      const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
+      const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
+      for (const sink of finder.sinksIn(this.file, fn)) {
+        const reached = finder.taintAt(sink, tracker);
+        if (reached) {
+          path = [...reached, step(sink, 'sink')];
+          break;
+        }
+      }
+      path ??= tracker.callsReachingSinks(fn, finder, true)[0]?.path;
+    }
+    this.parameterSinks.set(key, path ?? null);
+    return path;
+  }
+
+  /**
+   * Calls in `scope` (the whole file at its root) that hand tainted data to a function of the file or the
+   * project whose parameter reaches a sink: each call with the path from the source through the call to
+   * the sink. Steps inside another file are summed up in the sink step, whose line is the call's.
+   */
+  callsReachingSinks(scope: SyntaxNode, finder: SinkFinder, firstOnly = false): { call: SyntaxNode; path: TaintStep[] }[] {
+    const found: { call: SyntaxNode; path: TaintStep[] }[] = [];
+    const atRoot = scope.id() === this.file.root.id();
+    for (const call of this.file.callsOf(scope)) {
+      const callScope = enclosingFunction(call, this.language) ?? this.file.root;
+      if (!atRoot && callScope.id() !== scope.id()) continue;
+      const parts = this.file.partsOf(call);
+      if (!parts?.name || parts.args.length === 0) continue;
+      const path = this.throughCall(call, parts, callScope, finder);
+      if (!path) continue;
+      found.push({ call, path });
+      if (firstOnly) break;
+    }
+    return found;
+  }
+
+  private throughCall(call: SyntaxNode, parts: CallParts, scope: SyntaxNode, finder: SinkFinder): TaintStep[] | undefined {
+    for (const { fn, tracker } of this.callees(call, parts, scope)) {
+      const parameters = parameterNames(fn, this.language);
+      const offset = parts.receiver && parameters.length === parts.args.length + 1 && /^(self|cls)$/.test(parameters[0] ?? '') ? 1 : 0;
+      if (parameters.length - offset < parts.args.length && !parameters.some((p) => p.startsWith('*'))) continue;
+      for (let index = 0; index < parts.args.length; index++) {
+        const argPath = this.taintOf(parts.args[index]!, 0, scope);
+        if (!argPath) continue;
+        const inner = tracker.parameterSink(fn, index + offset, finder);
+        if (!inner) continue;
+        const sink = inner[inner.length - 1]!;
+        const rest = tracker.file === this.file ? inner.map((s, i) => (i === 0 ? { ...s, kind: 'step' as const } : s)) : [{ ...step(call, 'sink'), text: `${step(call, 'sink').text} → ${sink.text}` }];
+        return [...argPath, step(call, 'step'), ...rest];
+      }
+    }
+    return undefined;
   }
 
   /**
