@@ -56,6 +56,8 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
   const budget = activeBudget();
+  // Taint rules whose calls into other functions' sinks were followed.
+  const followed = new Set<Rule>();
   for (const rule of applicableRules(parsed, rules)) {
     budget.checkTime();
     const seen = new Set<string>();
@@ -100,25 +102,41 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       seen.add(key);
       matches.push({ rule, node, ...(trace ? { trace } : {}), ...(fromCallersOnly ? { confidence: 'medium' as const } : {}) });
     }
-    const fullMatcher = rule.matchers[parsed.language.id];
-    if (tracker && fullMatcher) {
-      // Tainted data handed to a function (of this file or the project) whose parameter reaches a sink.
-      for (const { call, path } of tracker.callsReachingSinks(parsed.root, sinkFinder(fullMatcher))) {
-        const { start, end } = call.range();
-        const key = `${start.index}:${end.index}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        matches.push({ rule, node: call, trace: path });
-      }
+    if (tracker) {
+      followed.add(rule);
+      matches.push(...callsIntoSinks(rule, tracker, seen));
     }
   }
+  // A taint rule whose sinks this file lacks can still hand its sources to a function that reaches one.
+  for (const rule of rules) {
+    const taintSpec = rule.taint?.[parsed.language.id];
+    if (!taintSpec || followed.has(rule) || !rule.languages.includes(parsed.language.id)) continue;
+    if (rule.sourcePrefilter !== undefined && !regexOf(rule.sourcePrefilter).test(parsed.text)) continue;
+    const tracker = new TaintTracker(taintSpec, taintFile);
+    if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, new Set()));
+  }
   return matches;
+}
+
+/** Calls handing tainted data to a function (of this file or the project) whose parameter reaches a sink of `rule`. */
+function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): RuleMatch[] {
+  const matcher = rule.matchers[tracker.language.id];
+  if (!matcher) return [];
+  const found: RuleMatch[] = [];
+  for (const { call, path } of tracker.callsReachingSinks(tracker.root, sinkFinder(matcher, rule.prefilter))) {
+    const { start, end } = call.range();
+    const key = `${start.index}:${end.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ rule, node: call, trace: path });
+  }
+  return found;
 }
 
 const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder>();
 
 /** A rule's sinks in any file, found once per file and grouped by the function they lie in. */
-function sinkFinder(matcher: AstGrepMatcher): SinkFinder {
+function sinkFinder(matcher: AstGrepMatcher, prefilter: string | undefined): SinkFinder {
   let finder = sinkFinders.get(matcher);
   if (!finder) {
     const byFile = new WeakMap<TaintFileContext, Map<number, SyntaxNode[]>>();
@@ -127,7 +145,9 @@ function sinkFinder(matcher: AstGrepMatcher): SinkFinder {
         let byFunction = byFile.get(file);
         if (!byFunction) {
           byFunction = new Map();
-          for (const sink of file.root.findAll(matcher)) {
+          // A file without the words of any sink has none.
+          const sinks = prefilter === undefined || regexOf(prefilter).test(file.root.text()) ? file.root.findAll(matcher) : [];
+          for (const sink of sinks) {
             const owner = enclosingFunction(sink, file.language);
             if (!owner) continue;
             byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);

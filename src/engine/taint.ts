@@ -245,7 +245,7 @@ export class TaintTracker {
   private readonly parameterSources = new Map<string, SyntaxNode | null>();
   private sanitizerIds: Set<number> | undefined;
 
-  private readonly language: LanguageSpec;
+  readonly language: LanguageSpec;
   /** The rule's propagators plus the language's own collection methods (`list.add`, `map.put`). */
   private readonly propagators: { method: string; keyed: boolean }[];
 
@@ -266,6 +266,11 @@ export class TaintTracker {
 
   private idsMatching(rules: Record<string, unknown>[]): Set<number> {
     return this.file.idsMatching(rules);
+  }
+
+  /** The root of the file this tracker follows. */
+  get root(): SyntaxNode {
+    return this.file.root;
   }
 
   /** False when the file holds no source at all: no sink in it can be tainted (origin mode aside). */
@@ -420,7 +425,12 @@ export class TaintTracker {
     return local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
   }
 
-  private readonly parameterSinks = new Map<string, TaintStep[] | null | 'pending'>();
+  /** Parameter-to-sink paths, shared like the summaries by every tracker of this rule and file. */
+  private get parameterSinks(): Map<string, TaintStep[] | null | 'pending'> {
+    let memo = parameterSinkMemos.get(this.summaries);
+    if (!memo) parameterSinkMemos.set(this.summaries, (memo = new Map()));
+    return memo;
+  }
 
   /**
    * The path from parameter `index` of `fn` (a function of this tracker's file) to a sink of the rule: one
@@ -952,6 +962,8 @@ function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
   const b = inner.range();
   return a.start.index <= b.start.index && b.end.index <= a.end.index;
 }
+
+const parameterSinkMemos = new WeakMap<Map<number, FunctionSummary | 'pending'>, Map<string, TaintStep[] | null | 'pending'>>();
 
 const projectTrackers = new WeakMap<TaintSpec, Map<TaintFileContext, TaintTracker>>();
 
