@@ -6,6 +6,7 @@ import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
 import { TaintFileContext, TaintTracker, type SinkFinder, type TaintStep } from './taint.js';
 import { enclosingFunction } from './scope.js';
+import { callsWithCallees } from './callees.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -71,7 +72,10 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     const originSpec = { sources: [], sanitizers: rule.sanitizers[parsed.language.id] ?? [], guards: rule.guards?.[parsed.language.id] ?? [], propagators: ORIGIN_PROPAGATORS, unknownIsSource: true };
     let origin: TaintTracker | undefined;
     let fromCallers: TaintTracker | undefined;
-    for (const node of parsed.root.findAll(matcher)) {
+    const sinks = parsed.root.findAll(matcher);
+    // The calls-into-sinks pass asks for this file's sinks again: hand it these.
+    if (tracker) sinkFinder(rule.matchers[parsed.language.id]!, rule.prefilter).seed(taintFile, sinks);
+    for (const node of sinks) {
       budget.visit();
       let fromCallersOnly = false;
       if (Object.keys(rule.valueConditions).length > 0) {
@@ -112,6 +116,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     const taintSpec = rule.taint?.[parsed.language.id];
     if (!taintSpec || followed.has(rule) || !rule.languages.includes(parsed.language.id)) continue;
     if (rule.sourcePrefilter !== undefined && !regexOf(rule.sourcePrefilter).test(parsed.text)) continue;
+    if (callsWithCallees(taintFile).length === 0) continue;
     const tracker = new TaintTracker(taintSpec, taintFile);
     if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, new Set()));
   }
@@ -133,27 +138,35 @@ function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): R
   return found;
 }
 
-const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder>();
+const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void }>();
+const fileTexts = new WeakMap<TaintFileContext, string>();
+
+/** A parsed file's text, taken from the tree once (each call crosses into the native parser). */
+function textOf(file: TaintFileContext): string {
+  let text = fileTexts.get(file);
+  if (text === undefined) fileTexts.set(file, (text = file.root.text()));
+  return text;
+}
 
 /** A rule's sinks in any file, found once per file and grouped by the function they lie in. */
-function sinkFinder(matcher: AstGrepMatcher, prefilter: string | undefined): SinkFinder {
+function sinkFinder(matcher: AstGrepMatcher, prefilter: string | undefined): SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void } {
   let finder = sinkFinders.get(matcher);
   if (!finder) {
     const byFile = new WeakMap<TaintFileContext, Map<number, SyntaxNode[]>>();
+    const group = (file: TaintFileContext, sinks: SyntaxNode[]) => {
+      const byFunction = new Map<number, SyntaxNode[]>();
+      for (const sink of sinks) {
+        const owner = enclosingFunction(sink, file.language);
+        if (owner) byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);
+      }
+      byFile.set(file, byFunction);
+      return byFunction;
+    };
     finder = {
+      seed: group,
       sinksIn(file, fn) {
-        let byFunction = byFile.get(file);
-        if (!byFunction) {
-          byFunction = new Map();
-          // A file without the words of any sink has none.
-          const sinks = prefilter === undefined || regexOf(prefilter).test(file.root.text()) ? file.root.findAll(matcher) : [];
-          for (const sink of sinks) {
-            const owner = enclosingFunction(sink, file.language);
-            if (!owner) continue;
-            byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);
-          }
-          byFile.set(file, byFunction);
-        }
+        // A file without the words of any sink has none.
+        const byFunction = byFile.get(file) ?? group(file, prefilter === undefined || regexOf(prefilter).test(textOf(file)) ? file.root.findAll(matcher) : []);
         return byFunction.get(fn.id()) ?? [];
       },
       taintAt: (sink, tracker) => tracker.taintOf(sink.getMatch('SINK') ?? sink) ?? otherSinkPositions(sink, matcher, tracker),

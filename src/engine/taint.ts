@@ -6,6 +6,7 @@ import { FunctionFlow, exits } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
+import { calleesOf, callsWithCallees, parametersOf, type ResolvedCall } from './callees.js';
 import { activeBudget } from './budget.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
@@ -420,9 +421,7 @@ export class TaintTracker {
 
   /** The functions of this file, or else of the project's other files, a call may reach, each with the tracker of its file. */
   private callees(call: SyntaxNode, parts: CallParts, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
-    if (!parts.name) return [];
-    const local = this.resolveCall(call, parts.name, parts.receiver);
-    return local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
+    return calleesOf(this.file, call, parts, scope).map(({ fn, file }) => ({ fn, tracker: file === this.file ? this : trackerFor(this.spec, file) }));
   }
 
   /** Parameter-to-sink paths, shared like the summaries by every tracker of this rule and file. */
@@ -442,19 +441,22 @@ export class TaintTracker {
     if (known === 'pending') return undefined; // recursion: judged by the other paths
     if (known !== undefined) return known ?? undefined;
     this.parameterSinks.set(key, 'pending');
-    const name = parameterNames(fn, this.language)[index];
+    const name = parametersOf(this.file, fn)[index];
     let path: TaintStep[] | undefined;
-    if (name) {
+    // Nothing to follow in a function with neither a sink nor a call into the file's or the project's functions.
+    const sinks = finder.sinksIn(this.file, fn);
+    const calls = callsWithCallees(this.file).some((resolved) => resolved.scope.id() === fn.id());
+    if (name && (sinks.length > 0 || calls)) {
       const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
       const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
-      for (const sink of finder.sinksIn(this.file, fn)) {
+      for (const sink of sinks) {
         const reached = finder.taintAt(sink, tracker);
         if (reached) {
           path = [...reached, step(sink, 'sink')];
           break;
         }
       }
-      path ??= tracker.callsReachingSinks(fn, finder, true)[0]?.path;
+      if (calls) path ??= tracker.callsReachingSinks(fn, finder, true)[0]?.path;
     }
     this.parameterSinks.set(key, path ?? null);
     return path;
@@ -468,120 +470,34 @@ export class TaintTracker {
   callsReachingSinks(scope: SyntaxNode, finder: SinkFinder, firstOnly = false): { call: SyntaxNode; path: TaintStep[] }[] {
     const found: { call: SyntaxNode; path: TaintStep[] }[] = [];
     const atRoot = scope.id() === this.file.root.id();
-    for (const call of this.file.callsOf(scope)) {
-      const callScope = enclosingFunction(call, this.language) ?? this.file.root;
-      if (!atRoot && callScope.id() !== scope.id()) continue;
-      const parts = this.file.partsOf(call);
-      if (!parts?.name || parts.args.length === 0) continue;
-      const path = this.throughCall(call, parts, callScope, finder);
+    for (const resolved of callsWithCallees(this.file)) {
+      if (!atRoot && resolved.scope.id() !== scope.id()) continue;
+      const path = this.throughCall(resolved, finder);
       if (!path) continue;
-      found.push({ call, path });
+      found.push({ call: resolved.call, path });
       if (firstOnly) break;
     }
     return found;
   }
 
-  private throughCall(call: SyntaxNode, parts: CallParts, scope: SyntaxNode, finder: SinkFinder): TaintStep[] | undefined {
-    for (const { fn, tracker } of this.callees(call, parts, scope)) {
-      const parameters = parameterNames(fn, this.language);
+  private throughCall({ call, scope, callees }: ResolvedCall, finder: SinkFinder): TaintStep[] | undefined {
+    const parts = this.file.partsOf(call)!;
+    for (const { fn, file, parameters } of callees) {
+      const tracker = file === this.file ? this : trackerFor(this.spec, file);
       const offset = parts.receiver && parameters.length === parts.args.length + 1 && /^(self|cls)$/.test(parameters[0] ?? '') ? 1 : 0;
       if (parameters.length - offset < parts.args.length && !parameters.some((p) => p.startsWith('*'))) continue;
       for (let index = 0; index < parts.args.length; index++) {
-        const argPath = this.taintOf(parts.args[index]!, 0, scope);
-        if (!argPath) continue;
+        // The callee's side first: it is known once per function, and most parameters reach no sink.
         const inner = tracker.parameterSink(fn, index + offset, finder);
         if (!inner) continue;
+        const argPath = this.taintOf(parts.args[index]!, 0, scope);
+        if (!argPath) continue;
         const sink = inner[inner.length - 1]!;
         const rest = tracker.file === this.file ? inner.map((s, i) => (i === 0 ? { ...s, kind: 'step' as const } : s)) : [{ ...step(call, 'sink'), text: `${step(call, 'sink').text} → ${sink.text}` }];
         return [...argPath, step(call, 'step'), ...rest];
       }
     }
     return undefined;
-  }
-
-  /**
-   * The functions in this file a call may reach: plain calls by name; method calls only on `this`/`self`
-   * or on a new instance of a class defined here (a method of another receiver may be anyone's).
-   */
-  private resolveCall(call: SyntaxNode, name: string, receiver: SyntaxNode | null): SyntaxNode[] {
-    const candidates = this.file.functionsNamed(name);
-    if (candidates.length === 0 || !receiver) return candidates;
-    const receiverText = receiver.text();
-    let className: string | undefined;
-    if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
-    else if (receiver.kind() === 'object_creation_expression') className = receiver.field('type')?.text();
-    else {
-      const callee = this.file.partsOf(receiver);
-      // Python `Helper().method()`: a call of a class defined in this file.
-      if (callee?.name && !callee.receiver && /^[A-Z]/.test(callee.name)) className = callee.name;
-    }
-    if (!className) return [];
-    return candidates.filter((fn) => enclosingClassName(fn) === className);
-  }
-
-  /**
-   * Methods of another file of the project that a call on an object of a known class reaches: `new
-   * Helper(x).m()`, `Helper h = …; h.m()`, `Helper.m()`. Each comes with the tracker that summarises it.
-   */
-  private resolveInProject(name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
-    const project = this.file.project;
-    if (project && this.language.moduleFileCandidates) return this.resolveInModules(project, name, receiver, scope);
-    if (!project || !receiver || !this.language.classFileCandidates) return [];
-    const typeName = this.receiverType(receiver, scope);
-    if (!typeName) return [];
-    const simple = typeName.replace(/<.*>$/s, '').split('.').pop()!;
-    const found: { fn: SyntaxNode; tracker: TaintTracker }[] = [];
-    for (const other of project.classFiles(typeName, this.file.root)) {
-      for (const fn of other.functionsNamed(name)) {
-        if (enclosingClassName(fn) === simple) found.push({ fn, tracker: trackerFor(this.spec, other) });
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Python: functions of the project's own modules a call reaches: `f(x)` after `from m import f`,
-   * `m.f(x)` for a module path `m`, and `obj.meth(x)` when `obj = m.Cls(…)` or `obj = f(…)` came from one.
-   */
-  private resolveInModules(project: ProjectContext, name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
-    const root = this.file.root;
-    const inModule = (module: string | undefined, owner: string | null | undefined) => {
-      const other = module ? project.moduleFile(module) : undefined;
-      if (!other) return [];
-      // owner null: a module-level function; undefined: a method of any class of the module.
-      return other
-        .functionsNamed(name)
-        .filter((fn) => (owner === null ? !enclosingClassName(fn) : owner === undefined || enclosingClassName(fn) === owner))
-        .map((fn) => ({ fn, tracker: trackerFor(this.spec, other) }));
-    };
-    if (!receiver) return inModule(this.file.moduleOf(name), null);
-    const text = receiver.text();
-    const rootName = text.split('.')[0]!;
-    const isLocal = scope !== null && (this.assignmentsIn(scope, rootName).length > 0 || parameterNames(scope, this.language).includes(rootName));
-    if (!isLocal && /^[A-Za-z_][\w.]*$/.test(text)) return inModule(text, null);
-    if (!scope || !this.language.identifierKinds.includes(receiver.kind())) return [];
-    // The object came from a call into a module: its methods are that module's.
-    const made = this.assignmentsIn(scope, text)[0]?.value;
-    const maker = made ? this.file.partsOf(made) : undefined;
-    if (!maker?.name) return [];
-    const module = maker.receiver ? maker.receiver.text() : this.file.moduleOf(maker.name);
-    if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return [];
-    const other = project.moduleFile(module);
-    const isClass = other?.root.find({ rule: { kind: 'class_definition', has: { field: 'name', regex: `^${maker.name}$` } } });
-    return inModule(module, isClass ? maker.name : undefined);
-  }
-
-  /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
-  private receiverType(receiver: SyntaxNode, scope: SyntaxNode | null): string | undefined {
-    const kind = receiver.kind();
-    if (kind === 'object_creation_expression') return receiver.field('type')?.text();
-    const text = receiver.text();
-    if (this.language.identifierKinds.includes(kind) && scope) {
-      const declared = this.assignmentsIn(scope, text)[0];
-      if (declared) return this.language.declaredType?.(declared.node);
-    }
-    // `Helper.m()` or `com.acme.Helper.m()`: a class name by Java's naming convention.
-    return /^([a-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text : undefined;
   }
 
   /** The summary of a function of this tracker's file. */
@@ -982,13 +898,6 @@ function trackerFor(spec: TaintSpec, file: TaintFileContext): TaintTracker {
   return tracker;
 }
 
-const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;
-
-/** The name of the innermost class around `node`, if any. */
-function enclosingClassName(node: SyntaxNode): string | undefined {
-  const owner = node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
-  return owner?.field('name')?.text() ?? undefined;
-}
 
 /** The expressions a function returns: `return` values, or the body of an expression-bodied function. */
 function returnedValues(fn: SyntaxNode, language: LanguageSpec): SyntaxNode[] {
