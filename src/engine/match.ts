@@ -7,6 +7,7 @@ import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './boun
 import { TaintFileContext, TaintTracker, type SinkFinder, type TaintStep } from './taint.js';
 import { enclosingFunction } from './scope.js';
 import { callsWithCallees } from './callees.js';
+import { findSuppressions, suppressionFor, type Suppression } from '../findings/suppression.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -74,7 +75,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     let fromCallers: TaintTracker | undefined;
     const sinks = parsed.root.findAll(matcher);
     // The calls-into-sinks pass asks for this file's sinks again: hand it these.
-    if (tracker) sinkFinder(rule.matchers[parsed.language.id]!, rule.prefilter).seed(taintFile, sinks);
+    if (tracker) sinkFinder(rule.matchers[parsed.language.id]!, rule.prefilter, rule.id).seed(taintFile, sinks);
     for (const node of sinks) {
       budget.visit();
       let fromCallersOnly = false;
@@ -128,7 +129,7 @@ function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): R
   const matcher = rule.matchers[tracker.language.id];
   if (!matcher) return [];
   const found: RuleMatch[] = [];
-  for (const { call, path } of tracker.callsReachingSinks(tracker.root, sinkFinder(matcher, rule.prefilter))) {
+  for (const { call, path } of tracker.callsReachingSinks(tracker.root, sinkFinder(matcher, rule.prefilter, rule.id))) {
     const { start, end } = call.range();
     const key = `${start.index}:${end.index}`;
     if (seen.has(key)) continue;
@@ -141,6 +142,15 @@ function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): R
 const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void }>();
 const fileTexts = new WeakMap<TaintFileContext, string>();
 
+const fileSuppressions = new WeakMap<TaintFileContext, Suppression[]>();
+
+/** The `loopwarden-ignore` comments of a parsed file, read once. */
+function suppressionsOf(file: TaintFileContext): Suppression[] {
+  let found = fileSuppressions.get(file);
+  if (!found) fileSuppressions.set(file, (found = findSuppressions(textOf(file), file.language.commentStarts).suppressions));
+  return found;
+}
+
 /** A parsed file's text, taken from the tree once (each call crosses into the native parser). */
 function textOf(file: TaintFileContext): string {
   let text = fileTexts.get(file);
@@ -149,13 +159,15 @@ function textOf(file: TaintFileContext): string {
 }
 
 /** A rule's sinks in any file, found once per file and grouped by the function they lie in. */
-function sinkFinder(matcher: AstGrepMatcher, prefilter: string | undefined): SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void } {
+function sinkFinder(matcher: AstGrepMatcher, prefilter: string | undefined, ruleId: string): SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void } {
   let finder = sinkFinders.get(matcher);
   if (!finder) {
     const byFile = new WeakMap<TaintFileContext, Map<number, SyntaxNode[]>>();
     const group = (file: TaintFileContext, sinks: SyntaxNode[]) => {
       const byFunction = new Map<number, SyntaxNode[]>();
       for (const sink of sinks) {
+        // A sink its own file declares safe (a reasoned `loopwarden-ignore`) is safe for every caller too.
+        if (suppressionFor(suppressionsOf(file), ruleId, sink.range().start.line + 1)) continue;
         const owner = enclosingFunction(sink, file.language);
         if (owner) byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);
       }
