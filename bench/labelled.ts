@@ -32,6 +32,8 @@ const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
 const CORPORA = process.env.LOOPWARDEN_CORPORA ?? resolve(REPO, '..', 'shared', 'corpora');
 const SEED = Number(process.env.REALWORLD_SEED ?? 20261126);
 const JULIET_MAX_FILES = Number(process.env.JULIET_MAX_FILES ?? 200);
+/** JULIET_LANGUAGES=csharp,c measures only those Juliet suites (all three by default). */
+const JULIET_LANGUAGES = process.env.JULIET_LANGUAGES?.split(',').map((l) => l.trim());
 const work = mkdtempSync(join(tmpdir(), 'loopwarden-labelled-'));
 
 interface Scan {
@@ -117,6 +119,7 @@ const JULIET = [
 
 function juliet(covered: Map<string, Set<string>>): void {
   for (const suite of JULIET) {
+    if (JULIET_LANGUAGES && !JULIET_LANGUAGES.includes(suite.language)) continue;
     if (missing(suite.name, `Juliet ${suite.language}`)) continue;
     const root = join(CORPORA, suite.name, suite.testcases);
     const classes = covered.get(suite.language) ?? new Set();

@@ -4,7 +4,10 @@ import { FileText, type TextCondition } from '../rules/text-condition.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, type SinkFinder, type TaintStep } from './taint.js';
+import { enclosingFunction } from './scope.js';
+import { callsWithCallees } from './callees.js';
+import { findSuppressions, suppressionFor, type Suppression } from '../findings/suppression.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 import { mayMatch } from './anchor.js';
@@ -43,7 +46,9 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
   const text = new FileText(parsed.text);
   const taintFile = new TaintFileContext(parsed.root, parsed.language, text, project);
   const budget = activeBudget();
-  const sinkHits: SinkHits = new Map();
+  const sinkHits = sinkHitsOf(taintFile);
+  // Taint rules whose calls into other functions' sinks were followed.
+  const followed = new Set<Rule>();
   for (const rule of applicableRules(parsed, rules, text)) {
     budget.checkTime();
     const seen = new Set<string>();
@@ -69,7 +74,10 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     if (!rule.branchConditions && !mayMatch(parsed.root, matcher)) continue;
     let checked: TaintTracker | undefined;
     const predicateGuards = parsed.language.predicateGuards ?? [];
-    for (const node of parsed.root.findAll(matcher)) {
+    const sinks = parsed.root.findAll(matcher);
+    // The calls-into-sinks pass asks for this file's sinks again: hand it these.
+    if (tracker) sinkFinder(rule, parsed.language.id).seed(taintFile, sinks);
+    for (const node of sinks) {
       budget.visit();
       let confidence: 'medium' | 'low' | undefined;
       if (Object.keys(rule.valueConditions).length > 0) {
@@ -95,7 +103,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
-        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed, sinkHits);
+        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed.language.id, parsed.root, sinkHits);
         if (!path) continue;
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
@@ -106,8 +114,93 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       seen.add(key);
       matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence ? { confidence } : {}) });
     }
+    if (tracker) {
+      followed.add(rule);
+      matches.push(...callsIntoSinks(rule, tracker, seen));
+    }
+  }
+  // A taint rule whose sinks this file lacks can still hand its sources to a function that reaches one.
+  for (const rule of rules) {
+    const taintSpec = rule.taint?.[parsed.language.id];
+    if (!taintSpec || followed.has(rule) || !rule.languages.includes(parsed.language.id)) continue;
+    if (!text.allows(rule.sourceCondition)) continue;
+    if (callsWithCallees(taintFile).length === 0) continue;
+    const tracker = new TaintTracker(taintSpec, taintFile);
+    if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, new Set()));
   }
   return matches;
+}
+
+/** Calls handing tainted data to a function (of this file or the project) whose parameter reaches a sink of `rule`. */
+function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): RuleMatch[] {
+  const matcher = rule.matchers[tracker.language.id];
+  if (!matcher) return [];
+  const found: RuleMatch[] = [];
+  for (const { call, path } of tracker.callsReachingSinks(tracker.root, sinkFinder(rule, tracker.language.id))) {
+    const { start, end } = call.range();
+    const key = `${start.index}:${end.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ rule, node: call, trace: path });
+  }
+  return found;
+}
+
+const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void }>();
+
+const fileSuppressions = new WeakMap<TaintFileContext, Suppression[]>();
+
+/** The `loopwarden-ignore` comments of a parsed file, read once. */
+function suppressionsOf(file: TaintFileContext): Suppression[] {
+  let found = fileSuppressions.get(file);
+  if (!found) fileSuppressions.set(file, (found = findSuppressions(textOf(file), file.language.commentStarts).suppressions));
+  return found;
+}
+
+/** A parsed file's text. */
+function textOf(file: TaintFileContext): string {
+  return file.text.text;
+}
+
+const fileSinkHits = new WeakMap<TaintFileContext, SinkHits>();
+
+/** Per file: the other sink positions searched so far (see otherSinkPositions). */
+function sinkHitsOf(file: TaintFileContext): SinkHits {
+  let hits = fileSinkHits.get(file);
+  if (!hits) fileSinkHits.set(file, (hits = new Map()));
+  return hits;
+}
+
+/** A rule's sinks in any file, found once per file and grouped by the function they lie in. */
+function sinkFinder(rule: Rule, languageId: ParsedFile['language']['id']): SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void } {
+  const matcher = rule.matchers[languageId]!;
+  const ruleId = rule.id;
+  let finder = sinkFinders.get(matcher);
+  if (!finder) {
+    const byFile = new WeakMap<TaintFileContext, Map<number, SyntaxNode[]>>();
+    const group = (file: TaintFileContext, sinks: SyntaxNode[]) => {
+      const byFunction = new Map<number, SyntaxNode[]>();
+      for (const sink of sinks) {
+        // A sink its own file declares safe (a reasoned `loopwarden-ignore`) is safe for every caller too.
+        if (suppressionFor(suppressionsOf(file), ruleId, sink.range().start.line + 1)) continue;
+        const owner = enclosingFunction(sink, file.language);
+        if (owner) byFunction.set(owner.id(), [...(byFunction.get(owner.id()) ?? []), sink]);
+      }
+      byFile.set(file, byFunction);
+      return byFunction;
+    };
+    finder = {
+      seed: group,
+      sinksIn(file, fn) {
+        // A file without the words of any sink has none.
+        const byFunction = byFile.get(file) ?? group(file, file.text.allows(rule.condition) ? file.root.findAll(matcher) : []);
+        return byFunction.get(fn.id()) ?? [];
+      },
+      taintAt: (sink, tracker) => tracker.taintOf(sink.getMatch('SINK') ?? sink) ?? otherSinkPositions(sink, matcher, tracker, rule, languageId, tracker.root, sinkHitsOf(tracker.file)),
+    };
+    sinkFinders.set(matcher, finder);
+  }
+  return finder;
 }
 
 const narrowedMatchers = new Map<string, AstGrepMatcher | null>();
@@ -171,8 +264,16 @@ function builtPartsUnexplained(node: SyntaxNode, rule: Rule, origin: TaintTracke
 /** Per file: for each single sink branch searched, the `$SINK` it binds at each node it matches. */
 type SinkHits = Map<AstGrepMatcher, Map<number, SyntaxNode>>;
 
-function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: TaintTracker, rule: Rule, parsed: ParsedFile, hits: SinkHits): TaintStep[] | undefined {
-  const branches = sinkBranchesOf(matcher, rule, parsed.language.id);
+function otherSinkPositions(
+  node: SyntaxNode,
+  matcher: AstGrepMatcher,
+  tracker: TaintTracker,
+  rule: Rule,
+  languageId: ParsedFile['language']['id'],
+  root: SyntaxNode,
+  hits: SinkHits,
+): TaintStep[] | undefined {
+  const branches = sinkBranchesOf(matcher, rule, languageId);
   if (branches.length < 2) return undefined;
   const first = node.getMatch('SINK');
   const text = node.text();
@@ -187,7 +288,7 @@ function otherSinkPositions(node: SyntaxNode, matcher: AstGrepMatcher, tracker: 
     let found = hits.get(single);
     if (!found) {
       found = new Map();
-      for (const match of parsed.root.findAll(single)) {
+      for (const match of root.findAll(single)) {
         const sink = match.getMatch('SINK');
         if (sink) found.set(match.id(), sink);
       }

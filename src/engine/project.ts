@@ -52,8 +52,10 @@ export class ProjectContext {
     if (!contexts.has(absolutePath)) {
       if (contexts.size >= MAX_CACHED) contexts.clear();
       const text = this.location.read(absolutePath);
-      // The other file's own calls are not followed further: one level of project summaries.
-      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language, new FileText(text)));
+      // The other file's calls lead on to further files (a chain of helpers); each file is parsed once, and a
+      // function whose summary is under way is judged like an unknown call, so a cycle ends.
+      const project = new ProjectContext({ absolutePath, read: this.location.read }, this.language);
+      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language, new FileText(text), project));
     }
     return contexts.get(absolutePath) ?? undefined;
   }

@@ -7,6 +7,7 @@ import { nodeIdsMatching } from './node-set.js';
 import { isHeavy, mayMatch } from './anchor.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
+import { calleesOf, callsWithCallees, parametersOf, type ResolvedCall } from './callees.js';
 import { activeBudget } from './budget.js';
 import { FileText, type TextCondition } from '../rules/text-condition.js';
 
@@ -163,6 +164,18 @@ export class TaintFileContext {
     return calls;
   }
 
+  private readonly allCalls = new Map<number, SyntaxNode[]>();
+
+  /** Every call in `scope`, nested functions included, found once per scope. */
+  callsOf(scope: SyntaxNode): SyntaxNode[] {
+    let calls = this.allCalls.get(scope.id());
+    if (!calls) {
+      calls = scope.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } });
+      this.allCalls.set(scope.id(), calls);
+    }
+    return calls;
+  }
+
   private readonly assignmentIndex = new Map<number, Map<string, Assignment[]>>();
 
   /** Assignments to `name` in `scope`, in source order. */
@@ -237,6 +250,14 @@ interface Capture {
   closure: SyntaxNode;
 }
 
+/** How a rule's sinks are found and judged in a file; the matcher knows the rule's sink patterns. */
+export interface SinkFinder {
+  /** The rule's sink nodes whose innermost function is `fn`, in `file`. */
+  sinksIn(file: TaintFileContext, fn: SyntaxNode): SyntaxNode[];
+  /** The taint path reaching `sink` as `tracker` sees it, at any of the sink's positions. */
+  taintAt(sink: SyntaxNode, tracker: TaintTracker): TaintStep[] | undefined;
+}
+
 /** While a summary is computed: the function, the parameter treated as a source, and summaries in progress. */
 interface SummaryContext {
   fn: SyntaxNode;
@@ -263,14 +284,14 @@ export class TaintTracker {
   private readonly parameterSources = new Map<string, SyntaxNode | null>();
   private sanitizerIds: Set<number> | undefined;
 
-  private readonly language: LanguageSpec;
+  readonly language: LanguageSpec;
   /** The rule's propagators plus the language's own collection methods (`list.add`, `map.put`). */
   private readonly propagators: { method: string; keyed: boolean }[];
 
   constructor(
     private readonly spec: TaintSpec,
     /** Shared by the taint rules of one file: most share their sources, all share the file's functions. */
-    private readonly file: TaintFileContext,
+    readonly file: TaintFileContext,
     /** Summaries of the file's functions for this spec, shared with the trackers that compute them. */
     private readonly summaries: Map<number, FunctionSummary | 'pending'> = new Map(),
     private readonly summaryContext?: SummaryContext,
@@ -284,6 +305,11 @@ export class TaintTracker {
 
   private idsMatching(list: 'sources' | 'sanitizers'): Set<number> {
     return this.file.idsMatching(this.spec[list], this.spec.conditions?.[list]);
+  }
+
+  /** The root of the file this tracker follows. */
+  get root(): SyntaxNode {
+    return this.file.root;
   }
 
   /** False when the file holds no source at all: no sink in it can be tainted (origin mode aside). */
@@ -419,8 +445,7 @@ export class TaintTracker {
   private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const parts = this.file.partsOf(node);
     if (!parts?.name) return undefined;
-    const local = this.resolveCall(node, parts.name, parts.receiver);
-    const candidates: { fn: SyntaxNode; tracker: TaintTracker }[] = local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
+    const candidates = this.callees(node, parts, scope);
     if (candidates.length === 0) return undefined;
     let matched = false;
     for (const { fn, tracker } of candidates) {
@@ -440,89 +465,85 @@ export class TaintTracker {
     return matched ? false : undefined;
   }
 
-  /**
-   * The functions in this file a call may reach: plain calls by name; method calls only on `this`/`self`
-   * or on a new instance of a class defined here (a method of another receiver may be anyone's).
-   */
-  private resolveCall(call: SyntaxNode, name: string, receiver: SyntaxNode | null): SyntaxNode[] {
-    const candidates = this.file.functionsNamed(name);
-    if (candidates.length === 0 || !receiver) return candidates;
-    const receiverText = receiver.text();
-    let className: string | undefined;
-    if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
-    else if (receiver.kind() === 'object_creation_expression') className = receiver.field('type')?.text();
-    else {
-      const callee = this.file.partsOf(receiver);
-      // Python `Helper().method()`: a call of a class defined in this file.
-      if (callee?.name && !callee.receiver && /^[A-Z]/.test(callee.name)) className = callee.name;
-    }
-    if (!className) return [];
-    return candidates.filter((fn) => enclosingClassName(fn) === className);
+  /** The functions of this file, or else of the project's other files, a call may reach, each with the tracker of its file. */
+  private callees(call: SyntaxNode, parts: CallParts, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
+    return calleesOf(this.file, call, parts, scope).map(({ fn, file }) => ({ fn, tracker: file === this.file ? this : trackerFor(this.spec, file) }));
+  }
+
+  /** Parameter-to-sink paths, shared like the summaries by every tracker of this rule and file. */
+  private get parameterSinks(): Map<string, TaintStep[] | null | 'pending'> {
+    let memo = parameterSinkMemos.get(this.summaries);
+    if (!memo) parameterSinkMemos.set(this.summaries, (memo = new Map()));
+    return memo;
   }
 
   /**
-   * Methods of another file of the project that a call on an object of a known class reaches: `new
-   * Helper(x).m()`, `Helper h = …; h.m()`, `Helper.m()`. Each comes with the tracker that summarises it.
+   * The path from parameter `index` of `fn` (a function of this tracker's file) to a sink of the rule: one
+   * inside `fn`, or one inside a function `fn` hands the value to. Undefined when the value reaches none.
    */
-  private resolveInProject(name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
-    const project = this.file.project;
-    if (project && this.language.moduleFileCandidates) return this.resolveInModules(project, name, receiver, scope);
-    if (!project || !receiver || !this.language.classFileCandidates) return [];
-    const typeName = this.receiverType(receiver, scope);
-    if (!typeName) return [];
-    const simple = typeName.replace(/<.*>$/s, '').split('.').pop()!;
-    const found: { fn: SyntaxNode; tracker: TaintTracker }[] = [];
-    for (const other of project.classFiles(typeName, this.file.root)) {
-      for (const fn of other.functionsNamed(name)) {
-        if (enclosingClassName(fn) === simple) found.push({ fn, tracker: trackerFor(this.spec, other) });
+  parameterSink(fn: SyntaxNode, index: number, finder: SinkFinder): TaintStep[] | undefined {
+    const key = `${fn.id()}:${index}`;
+    const known = this.parameterSinks.get(key);
+    if (known === 'pending') return undefined; // recursion: judged by the other paths
+    if (known !== undefined) return known ?? undefined;
+    this.parameterSinks.set(key, 'pending');
+    const name = parametersOf(this.file, fn)[index];
+    let path: TaintStep[] | undefined;
+    // Nothing to follow in a function with neither a sink nor a call into the file's or the project's functions.
+    const sinks = finder.sinksIn(this.file, fn);
+    const calls = callsWithCallees(this.file).some((resolved) => resolved.scope.id() === fn.id());
+    if (name && (sinks.length > 0 || calls)) {
+      const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
+      const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
+      for (const sink of sinks) {
+        const reached = finder.taintAt(sink, tracker);
+        if (reached) {
+          path = [...reached, step(sink, 'sink')];
+          break;
+        }
       }
+      if (calls) path ??= tracker.callsReachingSinks(fn, finder, true)[0]?.path;
+    }
+    this.parameterSinks.set(key, path ?? null);
+    return path;
+  }
+
+  /**
+   * Calls in `scope` (the whole file at its root) that hand tainted data to a function of the file or the
+   * project whose parameter reaches a sink: each call with the path from the source through the call to
+   * the sink. Steps inside another file are summed up in the sink step, whose line is the call's.
+   */
+  callsReachingSinks(scope: SyntaxNode, finder: SinkFinder, firstOnly = false): { call: SyntaxNode; path: TaintStep[] }[] {
+    const found: { call: SyntaxNode; path: TaintStep[] }[] = [];
+    const atRoot = scope.id() === this.file.root.id();
+    for (const resolved of callsWithCallees(this.file)) {
+      if (!atRoot && resolved.scope.id() !== scope.id()) continue;
+      const path = this.throughCall(resolved, finder);
+      if (!path) continue;
+      found.push({ call: resolved.call, path });
+      if (firstOnly) break;
     }
     return found;
   }
 
-  /**
-   * Python: functions of the project's own modules a call reaches: `f(x)` after `from m import f`,
-   * `m.f(x)` for a module path `m`, and `obj.meth(x)` when `obj = m.Cls(…)` or `obj = f(…)` came from one.
-   */
-  private resolveInModules(project: ProjectContext, name: string, receiver: SyntaxNode | null, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
-    const root = this.file.root;
-    const inModule = (module: string | undefined, owner: string | null | undefined) => {
-      const other = module ? project.moduleFile(module) : undefined;
-      if (!other) return [];
-      // owner null: a module-level function; undefined: a method of any class of the module.
-      return other
-        .functionsNamed(name)
-        .filter((fn) => (owner === null ? !enclosingClassName(fn) : owner === undefined || enclosingClassName(fn) === owner))
-        .map((fn) => ({ fn, tracker: trackerFor(this.spec, other) }));
-    };
-    if (!receiver) return inModule(this.file.moduleOf(name), null);
-    const text = receiver.text();
-    const rootName = text.split('.')[0]!;
-    const isLocal = scope !== null && (this.assignmentsIn(scope, rootName).length > 0 || parameterNames(scope, this.language).includes(rootName));
-    if (!isLocal && /^[A-Za-z_][\w.]*$/.test(text)) return inModule(text, null);
-    if (!scope || !this.language.identifierKinds.includes(receiver.kind())) return [];
-    // The object came from a call into a module: its methods are that module's.
-    const made = this.assignmentsIn(scope, text)[0]?.value;
-    const maker = made ? this.file.partsOf(made) : undefined;
-    if (!maker?.name) return [];
-    const module = maker.receiver ? maker.receiver.text() : this.file.moduleOf(maker.name);
-    if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return [];
-    const other = project.moduleFile(module);
-    const isClass = other?.root.find({ rule: { kind: 'class_definition', has: { field: 'name', regex: `^${maker.name}$` } } });
-    return inModule(module, isClass ? maker.name : undefined);
-  }
-
-  /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
-  private receiverType(receiver: SyntaxNode, scope: SyntaxNode | null): string | undefined {
-    const kind = receiver.kind();
-    if (kind === 'object_creation_expression') return receiver.field('type')?.text();
-    const text = receiver.text();
-    if (this.language.identifierKinds.includes(kind) && scope) {
-      const declared = this.assignmentsIn(scope, text)[0];
-      if (declared) return this.language.declaredType?.(declared.node);
+  private throughCall({ call, scope, callees }: ResolvedCall, finder: SinkFinder): TaintStep[] | undefined {
+    const parts = this.file.partsOf(call)!;
+    for (const { fn, file, parameters } of callees) {
+      const tracker = file === this.file ? this : trackerFor(this.spec, file);
+      const offset = parts.receiver && parameters.length === parts.args.length + 1 && /^(self|cls)$/.test(parameters[0] ?? '') ? 1 : 0;
+      if (parameters.length - offset < parts.args.length && !parameters.some((p) => p.startsWith('*'))) continue;
+      for (let index = 0; index < parts.args.length; index++) {
+        // The callee's side first: it is known once per function, and most parameters reach no sink.
+        const inner = tracker.parameterSink(fn, index + offset, finder);
+        if (!inner) continue;
+        const argPath = this.taintOf(parts.args[index]!, 0, scope);
+        if (!argPath) continue;
+        const sink = inner[inner.length - 1]!;
+        const rest = tracker.file === this.file ? inner.map((s, i) => (i === 0 ? { ...s, kind: 'step' as const } : s)) : [{ ...step(call, 'sink'), text: `${step(call, 'sink').text} → ${sink.text}` }];
+        return [...argPath, step(call, 'step'), ...rest];
+      }
     }
-    // `Helper.m()` or `com.acme.Helper.m()`: a class name by Java's naming convention.
-    return /^([a-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text : undefined;
+    return undefined;
   }
 
   /** The summary of a function of this tracker's file. */
@@ -1006,6 +1027,8 @@ function containsNode(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return a.start.index <= b.start.index && b.end.index <= a.end.index;
 }
 
+const parameterSinkMemos = new WeakMap<Map<number, FunctionSummary | 'pending'>, Map<string, TaintStep[] | null | 'pending'>>();
+
 const projectTrackers = new WeakMap<TaintSpec, Map<TaintFileContext, TaintTracker>>();
 
 /** One tracker per rule and other project file, so each of its functions is summarised once per process. */
@@ -1023,13 +1046,6 @@ function trackerFor(spec: TaintSpec, file: TaintFileContext): TaintTracker {
   return tracker;
 }
 
-const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;
-
-/** The name of the innermost class around `node`, if any. */
-function enclosingClassName(node: SyntaxNode): string | undefined {
-  const owner = node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
-  return owner?.field('name')?.text() ?? undefined;
-}
 
 /** The expressions a function returns: `return` values, or the body of an expression-bodied function. */
 function returnedValues(fn: SyntaxNode, language: LanguageSpec): SyntaxNode[] {

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { LanguageSpec, SyntaxNode } from './language.js';
 
 /** C#: methods, constructors, local functions and lambdas; strings are built with `+`, `$"{}"` and `string.Format`. */
@@ -47,6 +48,20 @@ export const csharp: LanguageSpec = {
     // `Request.Query.TryGetValue("q", out var q)`: q holds what the call found.
     { kind: 'declaration_expression', target: 'name', value: '*call' },
   ],
+  // By the common convention a class lives in a file of its name; the project's classes are looked for beside the file.
+  classFileCandidates(typeName: string, _root: SyntaxNode, absolutePath: string) {
+    const simple = typeName.replace(/<.*>$/s, '').split('.').pop()!;
+    return [join(dirname(absolutePath), `${simple}.cs`)];
+  },
+  declaredType(declarator: SyntaxNode) {
+    const declaration = declarator.parent();
+    if (declaration?.kind() !== 'variable_declaration') return undefined;
+    const type = declaration.field('type')?.text();
+    if (type !== 'var') return type;
+    // `var h = new Helper(…)`: the type is the one made.
+    const value = declarator.namedChildren().at(-1);
+    return value?.kind() === 'object_creation_expression' ? value.field('type')?.text() : undefined;
+  },
   formatCallArguments(node: SyntaxNode) {
     if (node.kind() !== 'invocation_expression') return undefined;
     const callee = node.field('function')?.text();

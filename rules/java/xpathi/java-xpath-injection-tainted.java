@@ -12,6 +12,16 @@ public class Find extends HttpServlet {
         xp.evaluate(expression, doc);
         // ok: java-xpath-injection-tainted
         xp.evaluate("/users/user[@id='1']", doc);
+        String escaped = org.apache.commons.text.StringEscapeUtils.escapeXml11(id);
+        // ok: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@id='" + escaped + "']", doc);
+        // The value reaches a helper that builds the query: reported where it is handed over.
+        // ruleid: java-xpath-injection-tainted
+        lookup(xp, doc, id);
+    }
+
+    private Object lookup(XPath xp, Document doc, String name) throws Exception {
+        return xp.evaluate("/users/user[@name='" + name + "']", doc);
     }
 
     // Spring MVC: the framework fills annotated parameters from the request.

@@ -17,3 +17,24 @@ app.get('/hello', (req, res) => {
   // ok: js-xss-tainted-response
   res.json({ name });
 });
+
+function sendJson(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json' });
+  // The body is declared JSON: a browser does not render it as a page.
+  // ok: js-xss-tainted-response
+  res.end(text);
+}
+
+function sendPage(res, html) {
+  res.writeHead(200, { 'content-type': 'text/html' });
+  res.end(html);
+}
+
+app.get('/missing', (req, res) => {
+  // ok: js-xss-tainted-response
+  sendJson(res, 404, { error: `no such route: ${req.url}` });
+  // The value reaches a helper that writes it into a page: reported where it is handed over.
+  // ruleid: js-xss-tainted-response
+  sendPage(res, `<p>No page at ${req.url}</p>`);
+});
