@@ -82,6 +82,15 @@ export function isHeavy(matcher: Pick<AstGrepMatcher, 'rule' | 'constraints'>): 
   return chars >= HEAVY_REGEX_CHARS;
 }
 
+const heavyEntries = new WeakMap<object, boolean>();
+
+/** `isHeavy` of a list entry (a bare rule object), found once per entry. */
+export function isHeavyEntry(rule: Record<string, unknown>): boolean {
+  let heavy = heavyEntries.get(rule);
+  if (heavy === undefined) heavyEntries.set(rule, (heavy = isHeavy({ rule })));
+  return heavy;
+}
+
 const anchors = new WeakMap<object, { anchor: AstGrepMatcher | null } | null>();
 
 /**

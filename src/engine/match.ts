@@ -153,13 +153,8 @@ const fileSuppressions = new WeakMap<TaintFileContext, Suppression[]>();
 /** The `loopwarden-ignore` comments of a parsed file, read once. */
 function suppressionsOf(file: TaintFileContext): Suppression[] {
   let found = fileSuppressions.get(file);
-  if (!found) fileSuppressions.set(file, (found = findSuppressions(textOf(file), file.language.commentStarts).suppressions));
+  if (!found) fileSuppressions.set(file, (found = findSuppressions(file.text.text, file.language.commentStarts).suppressions));
   return found;
-}
-
-/** A parsed file's text. */
-function textOf(file: TaintFileContext): string {
-  return file.text.text;
 }
 
 const fileSinkHits = new WeakMap<TaintFileContext, SinkHits>();

@@ -4,7 +4,7 @@ import { enclosingFunction } from './scope.js';
 import { allAssignments, assignmentsByName, type Assignment, type RawAssignment } from './value.js';
 import { FunctionFlow, exits, ifConsequence } from './flow.js';
 import { nodeIdsMatching } from './node-set.js';
-import { isHeavy, mayMatch } from './anchor.js';
+import { isHeavyEntry, mayMatch } from './anchor.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
 import { calleesOf, callsWithCallees, parametersOf, type ResolvedCall } from './callees.js';
@@ -105,7 +105,7 @@ export class TaintFileContext {
     if (!ids) {
       // Entries heavy with regexes are searched alone, once per file whichever lists hold them, and only when
       // their anchor occurs (engine/anchor.ts); the rest in one search, as each search walks the whole tree.
-      const heavy = present.filter((rule) => isHeavy({ rule }));
+      const heavy = present.filter(isHeavyEntry);
       ids = nodeIdsMatching(this.root, present.filter((rule) => !heavy.includes(rule)));
       for (const rule of heavy) for (const id of this.entryIds(rule)) ids.add(id);
       this.matchCache.set(key, ids);

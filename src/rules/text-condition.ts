@@ -59,7 +59,7 @@ const SEPARATORS = new Set(['.', '->', '::']);
 /**
  * A pattern matches only code holding each of its identifiers; identifiers written together with member
  * separators (`DES.new`, `$this->query`, `File::open`) are written together in the code too, give or take
- * whitespace and line continuations. Metavariables stand for any code, so they separate runs.
+ * whitespace, line continuations and comments. Metavariables stand for any code, so they separate runs.
  */
 function patternCondition(pattern: string): TextCondition | null {
   const runs: string[][] = [];
@@ -83,7 +83,11 @@ function patternCondition(pattern: string): TextCondition | null {
 function runCondition(run: string[]): TextCondition {
   const words = [...new Set(run.filter((token) => IDENTIFIER.test(token)).map((token) => token.toLowerCase()))];
   if (run.length === 1) return { words };
-  const gap = '[\\s\\\\]*';
+  // What ast-grep skips between tokens: whitespace, line continuations and comments (an agent may write
+  // `crypto /* */ .createCipher(…)`; the rule still matches it, so the condition must too).
+  // Each alternative can only be read one way (a comment runs to its end), so a file of many comments
+  // cannot make the regex backtrack exponentially.
+  const gap = '(?:[\\s\\\\]|/\\*(?:[^*]|\\*(?!/))*\\*/|//[^\\n]*(?:\\n|$)|#[^\\n]*(?:\\n|$))*';
   const body = run.map((token) => (IDENTIFIER.test(token) ? token : `${gap}${escapeRegex(token)}${gap}`)).join('');
   // `$` is no word character here: `$this->query` holds the run `this->query`.
   return { words, sequence: `(?<![A-Za-z0-9_])${body}(?![A-Za-z0-9_])` };

@@ -15,6 +15,11 @@ test('a pattern needs each of its identifiers whole, and those written together 
   assert.ok(allows(des, 'c = DES.new(k, mode)'));
   assert.ok(allows(des, 'c = DES\n    .new(k)'), 'whitespace and line breaks between the parts');
   assert.ok(allows(des, 'c = des.NEW(k)'), 'case is ignored (PHP names are case-insensitive)');
+  assert.ok(allows({ pattern: 'crypto.createCipher($A, $B)' }, 'crypto /* x */ .createCipher(a, b)'), 'ast-grep skips comments: so must the condition');
+  assert.ok(allows({ pattern: 'Cipher.getInstance($X)' }, 'Cipher. // x\n  getInstance("DES")'));
+  // Many comments where the run breaks off must not make the regex backtrack for ever.
+  const hostile = `DES ${'/* a */ # b\n'.repeat(3000)}${'#'.repeat(5000)} .old(k)`;
+  assert.equal(allows({ pattern: 'DES.new($K)' }, `${hostile}\nnew = 1`), false);
   assert.equal(allows(des, 'DES = 1\nrenew = DES.old\nx.new()'), false, 'both words, but never DES.new');
   assert.equal(allows(des, 'c = DESX.new(k)'), false, 'a longer identifier is another identifier');
   assert.ok(allows({ pattern: '$THIS->query($SQL)' }, '$this->query($q);'));
