@@ -5,7 +5,8 @@ import type { Ignore } from 'ignore';
 import { UserError } from '../errors.js';
 import { gitIgnoresDirectory, listGitFiles, listGitIgnored } from '../io/git-process.js';
 import type { LanguageSpec } from '../languages/language.js';
-import { languageForPath } from '../languages/registry.js';
+import { languageForFile } from '../languages/registry.js';
+import { readFirstLine } from '../io/first-line.js';
 import { FileSet, isAlwaysSkippedDirectory, type Exclusion, type FileSetOptions, type SkipReason } from './file-set.js';
 import type { FileNote } from './scan-file.js';
 
@@ -91,8 +92,11 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
     if (seen.has(absolute)) return;
     seen.add(absolute);
     if (!exclusion && confinedTo !== undefined && !isWithin(realPathOf(absolute), confinedTo)) skip(path, 'outside-root');
-    else if (!exclusion) discovery.files.push({ absolutePath: absolute, path, language: languageForPath(path)! });
-    else if (!exclusion.silent) skip(exclusion.at, exclusion.reason);
+    else if (!exclusion) {
+      // A name without an extension is a candidate until its first line shows a script of a known language.
+      const language = languageForFile(path, () => readFirstLine(absolute));
+      if (language) discovery.files.push({ absolutePath: absolute, path, language });
+    } else if (!exclusion.silent) skip(exclusion.at, exclusion.reason);
   };
 
   for (const given of paths) {
@@ -111,7 +115,7 @@ export function discoverFiles(paths: string[], cwd: string, options: DiscoveryOp
       // Named on purpose: say why nothing was scanned rather than leave a count in the summary.
       skip(path, 'excluded');
       discovery.notes.push({ path, kind: 'excluded-path', message: `named on the command line but excluded by the pattern '${pattern}' (scan.exclude or --exclude); not scanned` });
-    } else if (stats.isFile()) take(absolute, path, fileSet.fileExclusion(path, stats.size, true));
+    } else if (stats.isFile()) take(absolute, path, fileSet.fileExclusion(path, stats.size, true, () => readFirstLine(absolute)));
     else if (!listWithGit(absolute, path)) walkNamedDirectory(absolute);
   }
   discovery.files.sort((a, b) => a.path.localeCompare(b.path));

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type picomatchType from 'picomatch';
-import { languageForPath } from '../languages/registry.js';
+import { languageForFile, languageForPath, mayBeScript } from '../languages/registry.js';
 
 /** Why a file was left out of a scan; each is counted in every report. */
 export type SkipReason = 'gitignored' | 'vendored' | 'excluded' | 'too-large' | 'binary' | 'minified' | 'unsupported' | 'outside-root';
@@ -58,9 +58,11 @@ export class FileSet {
    * Returns why the file at `path` (with `size` bytes) is not analysed, or undefined when it is. Directories
    * are judged only below `base`: a directory the user named is scanned even if it is called `vendor`.
    * Without a size only the path is judged, so callers can pass over most files before reading their size.
+   * A name without an extension may be a script: `firstLine` (its `#!` line) decides, and without it the
+   * file stays a candidate whose language the caller still has to find (`languageForFile`).
    */
-  exclusionOf(path: string, size: number | undefined, base = ''): Exclusion | undefined {
-    return this.enclosingExclusion(path, base) ?? this.fileExclusion(path, size, false);
+  exclusionOf(path: string, size: number | undefined, base = '', firstLine?: () => string | undefined): Exclusion | undefined {
+    return this.enclosingExclusion(path, base) ?? this.fileExclusion(path, size, false, firstLine);
   }
 
   /** Returns why a directory between `base` and `path` leaves `path` out, or undefined. */
@@ -93,8 +95,9 @@ export class FileSet {
    * Returns why a file is not analysed, judged on the file alone. A file the user named (`explicit`) is
    * not held to `include`, and an unsupported language is reported rather than passed over.
    */
-  fileExclusion(path: string, size: number | undefined, explicit: boolean): Exclusion | undefined {
-    if (!languageForPath(path)) return { reason: 'unsupported', at: path, silent: !explicit };
+  fileExclusion(path: string, size: number | undefined, explicit: boolean, firstLine?: () => string | undefined): Exclusion | undefined {
+    const supported = firstLine ? languageForFile(path, firstLine) !== undefined : languageForPath(path) !== undefined || mayBeScript(path);
+    if (!supported) return { reason: 'unsupported', at: path, silent: !explicit };
     if (!explicit && this.include && !this.include(path)) return { reason: 'excluded', at: path, silent: true };
     const pattern = this.excludingPattern(path, false);
     if (pattern) return { reason: 'excluded', at: path, pattern, silent: false };

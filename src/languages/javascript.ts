@@ -20,11 +20,12 @@ function functionName(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]): LanguageSpec {
+function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[], interpreters?: RegExp): LanguageSpec {
   return {
     id,
     parserName,
     extensions,
+    ...(interpreters ? { interpreters } : {}),
     commentStarts: ['//', '/*'],
     functionKinds,
     functionName,
@@ -78,8 +79,8 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
 }
 
 /** JavaScript (including JSX in `.js`/`.jsx` files, parsed with the TSX-capable grammar's JS sibling). */
-export const javascript = makeEcmaScript('javascript', 'JavaScript', ['.js', '.jsx', '.mjs', '.cjs']);
+export const javascript = makeEcmaScript('javascript', 'JavaScript', ['.js', '.jsx', '.mjs', '.cjs'], /^(node|nodejs|bun)$/);
 /** TypeScript without JSX. */
-export const typescript = makeEcmaScript('typescript', 'TypeScript', ['.ts', '.mts', '.cts']);
+export const typescript = makeEcmaScript('typescript', 'TypeScript', ['.ts', '.mts', '.cts'], /^(ts-node|ts-node-esm|tsx|deno)$/);
 /** TypeScript with JSX. */
 export const tsx = makeEcmaScript('tsx', 'Tsx', ['.tsx']);

@@ -74,6 +74,11 @@ export interface LanguageSpec {
   /** The name the ast-grep parser is registered under. */
   parserName: string;
   extensions: string[];
+  /**
+   * The programs that run this language's scripts (`python3`, `node`): a file without an extension whose
+   * first line is `#!` naming one of them is analysed as this language.
+   */
+  interpreters?: RegExp;
   /** Tokens that start a line comment or a block comment, for inline suppressions. */
   commentStarts: string[];
   /** Nodes that are functions or methods (complexity is measured per node of these kinds). */

@@ -9,6 +9,7 @@ export const php: LanguageSpec = {
   fragmentWrappers: [{ prefix: '<?php ', suffix: '\n' }],
   isFragment: (text) => !text.includes('<?') && /\$[A-Za-z_]\w*|\b(function|echo|return)\b/.test(text),
   extensions: ['.php', '.phtml'],
+  interpreters: /^php[\d.]*$/,
   commentStarts: ['//', '#', '/*'],
   functionKinds: ['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function'],
   functionName: (node) => node.field('name')?.text(),

@@ -6,6 +6,7 @@ export const python: LanguageSpec = {
   id: 'python',
   parserName: 'python',
   extensions: ['.py', '.pyw'],
+  interpreters: /^(python|pypy)[\d.]*$/,
   commentStarts: ['#'],
   functionKinds: ['function_definition', 'lambda'],
   functionName: (node) => node.field('name')?.text(),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { registerDynamicLanguage } from '@ast-grep/napi';
 import type { LanguageId, LanguageSpec } from './language.js';
 import { python } from './python.js';
@@ -23,6 +23,40 @@ const byExtension = new Map<string, LanguageSpec>(
 /** Returns the language that owns `path` by its extension, or undefined. */
 export function languageForPath(path: string): LanguageSpec | undefined {
   return byExtension.get(extname(path).toLowerCase());
+}
+
+/**
+ * True when `path` may be a script whose language only its first line tells: a name without an extension
+ * (`bin/deploy`, `manage`). Such files are judged by `languageForFile`.
+ */
+export function mayBeScript(path: string): boolean {
+  return !basename(path).includes('.');
+}
+
+/** Returns the language whose interpreter a `#!` line names (`#!/usr/bin/env -S python3 -u` → Python), or undefined. */
+export function languageForShebang(firstLine: string | undefined): LanguageSpec | undefined {
+  const words = /^#!\s*(\S.*)$/.exec(firstLine?.trim() ?? '')?.[1]?.split(/\s+/);
+  if (!words) return undefined;
+  let program = basename(words[0]!);
+  if (program === 'env') {
+    // env's own options and NAME=value settings come before the program it runs.
+    program = words.slice(1).find((word) => !word.startsWith('-') && !/^\w+=/.test(word)) ?? '';
+  }
+  return LANGUAGES.find((language) => language.interpreters?.test(program));
+}
+
+/**
+ * Returns the language of the file at `path`: by its extension, or for a name without one by the `#!` line
+ * `firstLine` returns (read only then). Undefined when it is no language loopwarden analyses.
+ */
+export function languageForFile(path: string, firstLine: () => string | undefined): LanguageSpec | undefined {
+  return languageForPath(path) ?? (mayBeScript(path) ? languageForShebang(firstLine()) : undefined);
+}
+
+/** Returns the first line of a file's content (its `#!` line, if a script). */
+export function firstLineOf(content: Buffer | string): string {
+  const head = typeof content === 'string' ? content.slice(0, 512) : content.subarray(0, 512).toString('utf8');
+  return head.split('\n', 1)[0]!;
 }
 
 /** Returns the language with this id, or undefined. */

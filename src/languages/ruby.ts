@@ -5,6 +5,7 @@ export const ruby: LanguageSpec = {
   id: 'ruby',
   parserName: 'ruby',
   extensions: ['.rb', '.rake'],
+  interpreters: /^j?ruby[\d.]*$/,
   commentStarts: ['#'],
   functionKinds: ['method', 'singleton_method', 'lambda', 'do_block', 'block'],
   functionName: (node) => node.field('name')?.text(),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
-import { languageForPath } from '../languages/registry.js';
+import { firstLineOf, languageForFile } from '../languages/registry.js';
 import { discoverFiles } from '../engine/discover.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
 import { sourceText } from '../engine/scan.js';
@@ -19,7 +19,7 @@ export interface ComparedSides {
 }
 
 function analyzeContent(path: string, bytes: Buffer, rules: Rule[]): FileState | undefined {
-  const language = languageForPath(path);
+  const language = languageForFile(path, () => firstLineOf(bytes));
   if (!language) return undefined;
   const text = sourceText(path, bytes);
   if (text === 'binary' || text === 'minified') return undefined;
@@ -51,7 +51,7 @@ export function compareSources(beforeArg: string, afterArg: string, cwd: string,
     }
     // Two files are two versions of one file: both sides use the AFTER file's name.
     const name = relative(cwd, afterPath).split(sep).join('/') || basename(afterPath);
-    if (!languageForPath(afterPath)) throw new UserError(`${afterArg}: not a file of a supported language`);
+    if (!languageForFile(afterPath, () => firstLineOf(readFileSync(afterPath)))) throw new UserError(`${afterArg}: not a file of a supported language`);
     const side = (path: string) => ({ files: [analyzeContent(name, readFileSync(path), rules)].filter((f): f is FileState => f !== undefined) });
     return { before: side(beforePath), after: side(afterPath), root: cwd, description: `${beforeArg} → ${afterArg}` };
   }

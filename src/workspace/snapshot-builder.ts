@@ -3,7 +3,9 @@ import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
-import { languageForPath } from '../languages/registry.js';
+import { firstLineOf, languageForFile, mayBeScript } from '../languages/registry.js';
+import type { LanguageSpec } from '../languages/language.js';
+import { readFirstLine } from '../io/first-line.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
 import { sourceContent } from '../engine/scan.js';
 import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from '../engine/scan-file.js';
@@ -26,22 +28,23 @@ interface SnapshotEntry {
 }
 
 /** A file listed for a snapshot, before its analysis is known. */
-type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'>;
+type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'> & { language: LanguageSpec };
 
 /**
  * Bumped whenever a stored FileAnalysis gains or changes a field, or which content is analysed changes
- * (3: one-line C and C++ files are minified-looking too): older cached analyses are then not served.
+ * (3: one-line C and C++ files are minified-looking too; 4: scripts without an extension are analysed by their
+ * `#!` line): older cached analyses are then not served.
  */
-const ANALYSIS_FORMAT = 3;
+const ANALYSIS_FORMAT = 4;
 
 /** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
 export function engineKey(rules: Rule[]): string {
   return createHash('sha256').update(TOOL_VERSION).update(`analysis-format ${ANALYSIS_FORMAT}`).update(JSON.stringify(rules)).digest('hex').slice(0, 16);
 }
 
-function analysisKeyOf(engine: string, path: string, hash: string): string {
+function analysisKeyOf(engine: string, language: LanguageSpec, hash: string): string {
   // Already unique without hashing: the engine, the language and the content's blob id.
-  return `${engine}:${languageForPath(path)!.id}:${hash}`;
+  return `${engine}:${language.id}:${hash}`;
 }
 
 /** Analyses are cached by content, so a file that moved carries its old path: put the current one back. */
@@ -84,9 +87,9 @@ export interface BuiltSnapshot {
 /** Unanalysed files above this size are told apart by size and time rather than content. */
 const HASHED_UNANALYSED_LIMIT = 64 * 1024 * 1024;
 
-/** Source files that are left out of the analysis but still count for the gate: everything but tool folders. */
-function isGuardedSource(path: string): boolean {
-  return languageForPath(path) !== undefined && !/(^|\/)(\.git|\.loopwarden)\//.test(path);
+/** Source files (of a language, by extension or `#!` line) left out of the analysis still count for the gate: all but tool folders. */
+function isGuardedSource(path: string, language: LanguageSpec | undefined): boolean {
+  return language !== undefined && !/(^|\/)(\.git|\.loopwarden)\//.test(path);
 }
 
 function isIgnoreFile(path: string): boolean {
@@ -166,8 +169,10 @@ export class SnapshotBuilder {
         unanalysed.push({ path, reason: 'symbolic link', hash: `link ${link}` });
         continue;
       }
+      // A name without an extension is source only when its first line is a script's `#!` line.
+      const language = languageForFile(path, () => readFirstLine(join(this.top, path)));
       const early = this.fileSet.exclusionOf(path, undefined);
-      if (early && !isGuardedSource(path)) continue;
+      if (!language || (early && !isGuardedSource(path, language))) continue;
       let stats;
       try {
         stats = statSync(join(this.top, path));
@@ -181,14 +186,14 @@ export class SnapshotBuilder {
         hash = hashOf(path, stats, exclusion === undefined);
       } catch {
         // A file that cannot be read is not analysed, and says so; the other files still decide the verdict.
-        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion?.reason ?? 'undecodable', hash: `unreadable size ${stats.size} mtime ${stats.mtimeMs}` });
+        if (isGuardedSource(path, language)) unanalysed.push({ path, reason: exclusion?.reason ?? 'undecodable', hash: `unreadable size ${stats.size} mtime ${stats.mtimeMs}` });
         continue;
       }
       if (exclusion) {
-        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash });
+        if (isGuardedSource(path, language)) unanalysed.push({ path, reason: exclusion.reason, hash });
         continue;
       }
-      entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
+      entries.push({ path, hash, language, analysisKey: analysisKeyOf(this.engine, language, hash) });
     }
     ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
     await this.analyzeManyInWorkers(entries);
@@ -204,17 +209,22 @@ export class SnapshotBuilder {
     const entries: ListedFile[] = [];
     const unanalysed: UnanalysedFile[] = [];
     const ignoreRules: UnanalysedFile[] = [];
-    for (const [path, { id: hash, size }] of listTree(this.top, commit)) {
+    const tree = listTree(this.top, commit);
+    // Names without an extension are source only when their first line is a script's `#!` line: read those blobs.
+    const heads = readBlobs(this.top, [...new Set([...tree].filter(([path]) => mayBeScript(path) && !isIgnoreFile(path)).map(([, { id }]) => id))]);
+    for (const [path, { id: hash, size }] of tree) {
       if (isIgnoreFile(path)) {
         ignoreRules.push({ path, reason: 'ignore rules', hash });
         continue;
       }
+      const language = languageForFile(path, () => firstLineOf(heads.get(hash) ?? ''));
+      if (!language) continue;
       const exclusion = this.fileSet.exclusionOf(path, size);
       if (exclusion) {
-        if (isGuardedSource(path)) unanalysed.push({ path, reason: exclusion.reason, hash });
+        if (isGuardedSource(path, language)) unanalysed.push({ path, reason: exclusion.reason, hash });
         continue;
       }
-      entries.push({ path, hash, analysisKey: analysisKeyOf(this.engine, path, hash) });
+      entries.push({ path, hash, language, analysisKey: analysisKeyOf(this.engine, language, hash) });
     }
     return this.complete(entries, unanalysed, ignoreRules, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
   }
@@ -224,10 +234,11 @@ export class SnapshotBuilder {
    * cache the snapshots use, so the turn's check reuses it. Returns why it has none when it is not analysed.
    */
   fileAnalysis(path: string, bytes: Buffer): { analysis: FileAnalysis } | { unanalysed: string } {
-    if (!languageForPath(path)) return { unanalysed: 'unsupported' };
+    const language = languageForFile(path, () => firstLineOf(bytes));
+    if (!language) return { unanalysed: 'unsupported' };
     const exclusion = this.fileSet.exclusionOf(path, bytes.length);
     if (exclusion) return { unanalysed: exclusion.reason };
-    const key = analysisKeyOf(this.engine, path, blobId(bytes));
+    const key = analysisKeyOf(this.engine, language, blobId(bytes));
     const known = this.known.get(key);
     if (known) return { analysis: relocate(this.analysisFor(known.digest, path), path) };
     const refused = this.refused.get(key);
@@ -238,7 +249,7 @@ export class SnapshotBuilder {
       this.refused.set(key, 'undecodable');
       return { unanalysed: 'undecodable' };
     }
-    const outcome = analyzeSourceWithinBudget(path, text, languageForPath(path)!, this.rules, { complexity: true });
+    const outcome = analyzeSourceWithinBudget(path, text, language, this.rules, { complexity: true });
     if ('unanalysed' in outcome) {
       this.refuse(key, outcome.unanalysed);
       return { unanalysed: outcome.unanalysed.kind };
@@ -252,7 +263,7 @@ export class SnapshotBuilder {
     const missing = entries.filter((entry) => !this.known.has(entry.analysisKey));
     if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
     const { analyzeInWorkers } = await import('../engine/parallel.js');
-    const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: languageForPath(entry.path)! }));
+    const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: entry.language }));
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
     const fresh: { digest: string; analysis: string }[] = [];
     outcomes.forEach((outcome, index) => {
@@ -333,7 +344,7 @@ export class SnapshotBuilder {
           this.refused.set(entry.analysisKey, 'undecodable');
           continue;
         }
-        const outcome = analyzeSourceWithinBudget(entry.path, text, languageForPath(entry.path)!, this.rules, { complexity: true });
+        const outcome = analyzeSourceWithinBudget(entry.path, text, entry.language, this.rules, { complexity: true });
         // A file past its budget is not analysed at all, and not cached: it is guarded as unanalysed instead.
         if ('unanalysed' in outcome) this.refuse(entry.analysisKey, outcome.unanalysed);
         else fresh.push(this.remember(entry.analysisKey, outcome.analysis));

@@ -269,6 +269,21 @@ test('moving the vulnerable code where it is not analysed is not a fix: vendored
   }
 });
 
+test('code moved into a script without an extension is still analysed by its #! line, in the work tree and in a commit', () => {
+  const root = blockedRepo();
+  rmSync(join(root, 'app/db.py'));
+  mkdirSync(join(root, 'bin'));
+  writeFileSync(join(root, 'bin/db'), `#!/usr/bin/env python3\n${UNSAFE_DB}`);
+  const moved = check(root);
+  assert.equal(moved.json.verdict.level, 'block', JSON.stringify(moved.json.verdict));
+  assert.deepEqual(moved.json.open.map((f: { path: string; startLine: number }) => `${f.path}:${f.startLine}`), ['bin/db:3']);
+  execFileSync('git', ['add', '-A'], { cwd: root });
+  execFileSync('git', ['commit', '-qm', 'move the query into a script'], { cwd: root });
+  const committed = check(root, ['--actor', 'ai', '--rev', 'HEAD']);
+  assert.equal(committed.json.verdict.level, 'block');
+  assert.deepEqual(committed.json.open.map((f: { path: string }) => f.path), ['bin/db']);
+});
+
 test('ignore rules, symbolic links and going back with --rev do not open the gate', () => {
   const ignored = blockedRepo();
   execFileSync('git', ['rm', '-q', '--cached', 'app/db.py'], { cwd: ignored });

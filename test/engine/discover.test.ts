@@ -27,6 +27,26 @@ test('gitignored, vendored, excluded and unsupported files are skipped with reas
   assert.deepEqual(reasons, { 'build': 'gitignored', 'gen/x.gen.py': 'gitignored', 'vendor': 'vendored', 'tests': 'excluded' });
 });
 
+test('a file without an extension is scanned when its #! line names a language, in a walk, in git and when named', async () => {
+  const files = {
+    'bin/deploy': '#!/usr/bin/env python3\nimport os\nos.system("rm -rf " + input())\n',
+    'bin/serve': '#!/usr/bin/env node\nrequire("child_process").exec(process.argv[2]);\n',
+    'bin/build': '#!/bin/bash\nmake\n',
+    'Makefile': 'all:\n\techo hi\n',
+    'LICENSE': 'MIT\n',
+  };
+  for (const root of [makeProject(files), gitRepo(files)]) {
+    const discovery = discoverFiles(['.'], root, options);
+    assert.deepEqual(discovery.files.map((f) => [f.path, f.language.id]), [['bin/deploy', 'python'], ['bin/serve', 'javascript']]);
+    assert.deepEqual(discovery.skipped, [], 'other files without an extension are passed over in silence');
+    const result = await scanPaths({ paths: ['.'], cwd: root, rules: loadRules([BUILTIN_RULES_DIR]), ...options, complexity: false });
+    assert.ok(result.findings.some((f) => f.path === 'bin/deploy' && f.cwe.includes('CWE-78')), 'the script is analysed as Python');
+  }
+  const root = makeProject(files);
+  assert.deepEqual(discoverFiles(['bin/deploy'], root, options).files.map((f) => f.language.id), ['python']);
+  assert.deepEqual(discoverFiles(['bin/build'], root, options).skipped, [{ path: 'bin/build', reason: 'unsupported' }], 'a named file of no language says so');
+});
+
 test('--include keeps only matching files', () => {
   const root = makeProject({ 'a/x.py': 'x=1\n', 'b/y.py': 'y=1\n' });
   assert.deepEqual(discoverFiles(['.'], root, { ...options, include: ['b/**'] }).files.map((f) => f.path), ['b/y.py']);
