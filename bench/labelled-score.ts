@@ -15,6 +15,7 @@ const CWE_CLASSES: Record<string, number[]> = {
   'out-of-bounds write': [120, 121, 122, 124, 787],
   'out-of-bounds read': [125, 126, 127],
   'integer overflow': [190, 680],
+  'prototype pollution': [915, 1321],
 };
 const CLASS_OF = new Map<number, string>(Object.entries(CWE_CLASSES).flatMap(([name, cwes]) => cwes.map((cwe) => [cwe, name] as const)));
 
