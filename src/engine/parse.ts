@@ -21,8 +21,10 @@ export interface ParsedFile {
  * does not parse alone (a method without its class, statements without a function) is parsed as its
  * language's wrappers complete it, when one of them parses cleanly; otherwise the text as it is.
  */
-export function parseSource(language: LanguageSpec, text: string): ParsedFile {
+export function parseSource(language: LanguageSpec, source: string): ParsedFile {
   registerParsers();
+  // Code embedded in a template is parsed as the text that holds only the code, at the same positions.
+  const text = language.toParseable ? language.toParseable(source) : source;
   const plain = parseText(language, text);
   const wrappers = language.fragmentWrappers ?? [];
   if (wrappers.length === 0 || (plain.firstErrorLine === undefined && !language.isFragment?.(text, plain.root))) return plain;

@@ -23,7 +23,7 @@ export interface UnusedSuppression {
 
 const MARKER = 'loopwarden-ignore';
 const RULE_ID = '(?:[a-z0-9][a-z0-9-]*|\\*)';
-const SUPPRESSION = new RegExp(`${MARKER}\\s+(${RULE_ID}(?:\\s*,\\s*${RULE_ID})*)\\s*(?::\\s*(.*?))?\\s*(?:\\*\\/|-->)?\\s*$`);
+const SUPPRESSION = new RegExp(`${MARKER}\\s+(${RULE_ID}(?:\\s*,\\s*${RULE_ID})*)\\s*(?::\\s*(.*?))?\\s*(?:\\*\\/|-->|[-_]?%>)?\\s*$`);
 // Prose that mentions the marker (`loopwarden-ignore <rule-id>: …` in docs) names no rule: not an attempt.
 const ATTEMPT = new RegExp(`^${MARKER}\\s+${RULE_ID}(\\s|:|,|$)`);
 

@@ -20,7 +20,7 @@ export interface SyntaxNode {
 }
 
 /** Identifies a language loopwarden analyses; rule files name these ids. */
-export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'java' | 'c' | 'cpp' | 'go' | 'csharp' | 'php' | 'ruby' | 'rust';
+export type LanguageId = 'python' | 'javascript' | 'typescript' | 'tsx' | 'ejs' | 'java' | 'c' | 'cpp' | 'go' | 'csharp' | 'php' | 'ruby' | 'rust';
 
 /** Where an assignment-like node keeps its target and its value (tree-sitter field names). */
 export interface AssignmentShape {
@@ -79,6 +79,11 @@ export interface LanguageSpec {
    * first line is `#!` naming one of them is analysed as this language.
    */
   interpreters?: RegExp;
+  /**
+   * For code embedded in other text (EJS templates): the text the parser reads instead, with the same length
+   * and line breaks, so every position in it is the same position in the file.
+   */
+  toParseable?(text: string): string;
   /** Tokens that start a line comment or a block comment, for inline suppressions. */
   commentStarts: string[];
   /** Nodes that are functions or methods (complexity is measured per node of these kinds). */

@@ -4,6 +4,7 @@ import { registerDynamicLanguage } from '@ast-grep/napi';
 import type { LanguageId, LanguageSpec } from './language.js';
 import { python } from './python.js';
 import { javascript, typescript, tsx } from './javascript.js';
+import { ejs } from './ejs.js';
 import { java } from './java.js';
 import { go } from './go.js';
 import { c, cpp } from './c.js';
@@ -13,7 +14,7 @@ import { ruby } from './ruby.js';
 import { rust } from './rust.js';
 
 /** Every language loopwarden analyses. Adding one: write its spec module and list it here. */
-export const LANGUAGES: readonly LanguageSpec[] = [python, javascript, typescript, tsx, java, go, c, cpp, csharp, php, ruby, rust];
+export const LANGUAGES: readonly LanguageSpec[] = [python, javascript, typescript, tsx, ejs, java, go, c, cpp, csharp, php, ruby, rust];
 
 const byId = new Map<LanguageId, LanguageSpec>(LANGUAGES.map((language) => [language.id, language]));
 const byExtension = new Map<string, LanguageSpec>(

@@ -33,9 +33,9 @@ type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'> & { langu
 /**
  * Bumped whenever a stored FileAnalysis gains or changes a field, or which content is analysed changes
  * (3: one-line C and C++ files are minified-looking too; 4: scripts without an extension are analysed by their
- * `#!` line): older cached analyses are then not served.
+ * `#!` line; 5: EJS templates are analysed): older cached analyses are then not served.
  */
-const ANALYSIS_FORMAT = 4;
+const ANALYSIS_FORMAT = 5;
 
 /** Identifies the analysis engine: a new version or a changed rule set means cached analyses are stale. */
 export function engineKey(rules: Rule[]): string {

@@ -17,7 +17,7 @@ for (const location of locations) {
     const rule = loadRuleFile(location.rulePath);
     const [languageDir, classDir] = relative(BUILTIN_RULES_DIR, location.rulePath).split(sep);
     assert.ok(classDir && !classDir.endsWith('.yml'), `${name}: rules live in rules/<language>/<cwe-class>/`);
-    const family: Record<string, string[]> = { javascript: ['javascript', 'typescript', 'tsx'], c: ['c', 'cpp'] };
+    const family: Record<string, string[]> = { javascript: ['javascript', 'typescript', 'tsx', 'ejs'], c: ['c', 'cpp'] };
     assert.ok(
       (family[languageDir!] ?? [languageDir]).some((id) => rule.languages.includes(id as never)),
       `${name}: the folder '${languageDir}' is not one of the rule's languages`,
