@@ -4,7 +4,8 @@ import { prefilterSource, requiredWords } from '../rules/prefilter.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, sourceConfidence, type TaintStep } from './taint.js';
+import { CONFIDENCES, type Confidence } from '../findings/finding.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 
@@ -14,8 +15,11 @@ export interface RuleMatch {
   node: SyntaxNode;
   /** For taint rules: source → steps → sink. */
   trace?: TaintStep[];
-  /** Lower than the rule's when its data comes only from the callers (parameters, the object's fields). */
-  confidence?: 'medium';
+  /**
+   * Lower than the rule's when its data comes only from the callers (parameters, the object's fields), or
+   * from a source the rule marks as weaker evidence (the environment, a file, the database).
+   */
+  confidence?: Confidence;
 }
 
 /** Returns the rules that apply to this file's language and whose required words occur in its text. */
@@ -87,9 +91,12 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
         }
       }
       let trace: TaintStep[] | undefined;
+      let limit: Confidence | undefined = fromCallersOnly ? 'medium' : undefined;
       if (tracker) {
-        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker);
+        const bound = node.getMatch('SINK');
+        const path = (bound ? tracker.taintOf(bound) : tracker.taintOfSink(node)) ?? otherSinkPositions(node, matcher, tracker);
         if (!path) continue;
+        limit = lowerConfidence(limit ?? 'high', sourceConfidence(path, taintSpec!)) ?? limit;
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
       }
@@ -97,10 +104,17 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const key = `${start.index}:${end.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(fromCallersOnly ? { confidence: 'medium' as const } : {}) });
+      const confidence = lowerConfidence(rule.confidence, limit);
+      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence && confidence !== rule.confidence ? { confidence } : {}) });
     }
   }
   return matches;
+}
+
+/** The lower of a rule's confidence and the one its match's evidence allows, or undefined when there is no limit. */
+function lowerConfidence(ruleConfidence: Confidence, limit: Confidence | undefined): Confidence | undefined {
+  if (!limit) return undefined;
+  return CONFIDENCES.indexOf(limit) > CONFIDENCES.indexOf(ruleConfidence) ? limit : ruleConfidence;
 }
 
 const narrowedMatchers = new Map<string, AstGrepMatcher | null>();

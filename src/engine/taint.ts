@@ -7,6 +7,7 @@ import { nodeIdsMatching } from './node-set.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
+import type { Confidence } from '../findings/finding.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -19,6 +20,11 @@ export interface TaintStep {
 /** A rule's taint specification for one language, as ast-grep rules. */
 export interface TaintSpec {
   sources: Record<string, unknown>[];
+  /**
+   * Sources (also listed in `sources`) that are weaker evidence than the rule's own confidence: data the
+   * program reads from its own environment, files or database rather than from whoever sends a request.
+   */
+  weakerSources?: { confidence: Confidence; rule: Record<string, unknown> }[];
   sanitizers: Record<string, unknown>[];
   /** Calls that put their argument into the receiver: `sb.append(x)`, `list.add(x)`, `map.put(k, x)`. */
   propagators: { method: string; keyed: boolean }[];
@@ -210,6 +216,32 @@ function step(node: SyntaxNode, kind: TaintStep['kind']): TaintStep {
   return { kind, line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) };
 }
 
+// The node each source step was made from, so a finding can ask which source its data came from.
+const sourceNodes = new WeakMap<TaintStep, SyntaxNode>();
+
+function sourceStep(node: SyntaxNode): TaintStep {
+  const made = step(node, 'source');
+  sourceNodes.set(made, node);
+  return made;
+}
+
+const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
+
+/**
+ * The confidence a finding whose data follows `path` can have under `spec`: the lowest of the weaker
+ * sources its source node matches, or undefined when it comes from one of the rule's full-strength sources.
+ */
+export function sourceConfidence(path: readonly TaintStep[], spec: TaintSpec): Confidence | undefined {
+  const node = path[0] ? sourceNodes.get(path[0]) : undefined;
+  if (!node || !spec.weakerSources?.length) return undefined;
+  let lowest: Confidence | undefined;
+  for (const { confidence, rule } of spec.weakerSources) {
+    if (lowest !== undefined && CONFIDENCE_ORDER.indexOf(confidence) >= CONFIDENCE_ORDER.indexOf(lowest)) continue;
+    if (node.matches({ rule } as never)) lowest = confidence;
+  }
+  return lowest;
+}
+
 /**
  * Intraprocedural taint: decides whether `node` may carry data from a source at the place it is used,
  * following local assignments (the last one before the use), string building, calls on tainted values,
@@ -254,6 +286,20 @@ export class TaintTracker {
     return this.sourceIds.size > 0 || this.spec.unknownIsSource === true;
   }
 
+  /**
+   * The taint reaching a sink that binds no `$SINK` (the whole call is the sink): what goes into it. A call
+   * that is also a source (`new FileInputStream(f)` reads a file) is not fed by its own result.
+   */
+  taintOfSink(node: SyntaxNode): TaintStep[] | undefined {
+    this.sourceIds ??= this.idsMatching(this.spec.sources);
+    if (!this.sourceIds.has(node.id())) return this.taintOf(node);
+    for (const child of namedChildrenWithoutComments(node)) {
+      const path = this.taintOf(child);
+      if (path) return path;
+    }
+    return undefined;
+  }
+
   /** Returns the taint path reaching `node` (evaluated where `node` is), or undefined. */
   taintOf(node: SyntaxNode, depth = 0, scope?: SyntaxNode | null): TaintStep[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
@@ -284,7 +330,7 @@ export class TaintTracker {
     this.sanitizerIds ??= this.idsMatching(this.spec.sanitizers);
     this.sourceIds ??= this.idsMatching(this.spec.sources);
     if (this.sanitizerIds.has(node.id())) return undefined;
-    if (this.sourceIds.has(node.id())) return [step(node, 'source')];
+    if (this.sourceIds.has(node.id())) return [sourceStep(node)];
     const kind = node.kind();
     if (this.language.constantKinds.includes(kind)) return undefined;
     if (this.language.identifierKinds.includes(kind)) return this.taintOfVariable(node, depth, scope);

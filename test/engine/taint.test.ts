@@ -390,3 +390,24 @@ test('the condition of a ternary picks the value but is not it; PHP\'s `?:` is i
   assert.equal(run('isset($_GET["a"]) ? $_GET["a"] : "y"').length, 1);
   assert.equal(run('$_GET["a"] ?: "y"').length, 1);
 });
+
+test('a source marked with a lower confidence lowers the confidence of the findings its data reaches', () => {
+  const spec = (sources: Record<string, unknown>[]) => {
+    const rule = { ...taintRules.find((r) => r.id === 'java-sqli-tainted-query')! };
+    const base = rule.taint!.java!;
+    rule.taint = { java: { ...base, sources, weakerSources: [{ confidence: 'low', rule: sources[1]! }] } };
+    return rule;
+  };
+  const rule = spec([{ pattern: 'request.getParameter($$$)' }, { pattern: 'System.getenv($$$)' }]);
+  const body = javaHandler('    String t = System.getenv("T");\n    s.executeQuery("SELECT * FROM " + t);\n    s.executeQuery("SELECT * FROM " + request.getParameter("t"));');
+  const findings = analyzeSource('H.java', body, languageForPath('H.java')!, [rule], { complexity: false }).findings;
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [[5, 'low'], [6, 'high']]);
+});
+
+test('a sink that binds no $SINK and is itself a source is judged by what goes into it, not by its own result', () => {
+  const open = (arg: string) => `import java.io.*;\nclass R {\n  void r() throws IOException {\n    File f = new File(${arg});\n    FileInputStream in = new FileInputStream(f);\n  }\n}\n`;
+  const rule = taintRules.filter((r) => r.id === 'java-path-traversal-tainted');
+  const lines = (text: string) => analyzeSource('R.java', text, languageForPath('R.java')!, rule, { complexity: false }).findings.map((f) => f.startLine);
+  assert.deepEqual(lines(open('"/etc/app.conf"')), []);
+  assert.deepEqual(lines(open('System.getenv("CONF")')), [4, 5]);
+});

@@ -40,4 +40,13 @@ public class Preview {
         webClient.get().uri("https://api.example.com/ping").retrieve();
         return req;
     }
+
+    // Data the program reads from its configuration: low confidence (a configured endpoint is the usual case).
+    Object fromElsewhere() throws Exception {
+        // ruleid: java-ssrf-tainted-url
+        URLConnection conn = new URL(System.getProperty("service.url")).openConnection();
+        // ok: java-ssrf-tainted-url
+        URLConnection fixed = new URL("https://api.example.com/").openConnection();
+        return conn;
+    }
 }

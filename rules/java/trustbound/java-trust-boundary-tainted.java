@@ -17,4 +17,13 @@ public class Prefs extends HttpServlet {
         session.setAttribute("dark", dark);
         return "prefs";
     }
+
+    // Data the program reads from a file: low confidence.
+    void fromElsewhere(HttpSession session) throws java.io.IOException {
+        String motd = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/motd"));
+        // ruleid: java-trust-boundary-tainted
+        session.setAttribute("motd", motd);
+        // ok: java-trust-boundary-tainted
+        session.setAttribute("motd", "Welcome");
+    }
 }

@@ -21,4 +21,13 @@ public class Find extends HttpServlet {
         // ok: java-xpath-injection-tainted
         return xp.evaluate("/users/user[" + index + "]", doc);
     }
+
+    // Data the program reads from its environment: low confidence. XML escaping keeps quotes out.
+    Object fromElsewhere(XPath xp, Document doc) throws Exception {
+        String user = System.getenv("APP_USER");
+        // ruleid: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@name='" + user + "']", doc);
+        // ok: java-xpath-injection-tainted
+        return xp.evaluate("/users/user[@name='" + StringEscapeUtils.escapeXml11(user) + "']", doc);
+    }
 }
