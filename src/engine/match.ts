@@ -4,7 +4,7 @@ import { prefilterSource, requiredWords } from '../rules/prefilter.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, sourceConfidence, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, sourceConfidence, type SinkSearch, type TaintSpec, type TaintStep } from './taint.js';
 import { CONFIDENCES, type Confidence } from '../findings/finding.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
@@ -59,7 +59,8 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
   const matches: RuleMatch[] = [];
   const taintFile = new TaintFileContext(parsed.root, parsed.language, project);
   const budget = activeBudget();
-  for (const rule of applicableRules(parsed, rules)) {
+  const applicable = applicableRules(parsed, rules);
+  for (const rule of applicable) {
     budget.checkTime();
     const seen = new Set<string>();
     const matcher = narrowedMatcher(rule, parsed);
@@ -107,8 +108,63 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const confidence = lowerConfidence(rule.confidence, limit);
       matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence && confidence !== rule.confidence ? { confidence } : {}) });
     }
+    if (tracker) matches.push(...callsIntoSinks(rule, tracker, taintSpec!, parsed, seen));
+  }
+  // A file may hold a rule's sources and hand their data to a method of another file that holds its sinks.
+  for (const rule of taintRulesWithSourcesOnly(parsed, rules, applicable)) {
+    budget.checkTime();
+    const taintSpec = rule.taint![parsed.language.id]!;
+    const tracker = new TaintTracker(taintSpec, taintFile);
+    if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, taintSpec, parsed, new Set()));
   }
   return matches;
+}
+
+const sinkSearches = new WeakMap<Rule, Map<string, SinkSearch>>();
+
+/** How to find a rule's sinks in other files of the project, one object per rule and language (it keys caches). */
+function sinkSearchOf(rule: Rule, languageId: ParsedFile['language']['id']): SinkSearch | undefined {
+  const matcher = rule.matchers[languageId];
+  if (!matcher) return undefined;
+  let byLanguage = sinkSearches.get(rule);
+  if (!byLanguage) sinkSearches.set(rule, (byLanguage = new Map()));
+  let search = byLanguage.get(languageId);
+  if (!search) {
+    const words = rule.prefilter === undefined ? undefined : regexOf(rule.prefilter);
+    search = { sinksIn: (root) => root.findAll(matcher), mayHold: (text) => words === undefined || words.test(text) };
+    byLanguage.set(languageId, search);
+  }
+  return search;
+}
+
+/** Taint rules of the file's language left out for lacking sink words, whose sources the file does hold. */
+function taintRulesWithSourcesOnly(parsed: ParsedFile, rules: Rule[], applicable: Rule[]): Rule[] {
+  const taken = new Set(applicable);
+  return rules.filter((rule) => !taken.has(rule) && rule.taint?.[parsed.language.id] && rule.languages.includes(parsed.language.id) && (rule.sourcePrefilter === undefined || regexOf(rule.sourcePrefilter).test(parsed.text)));
+}
+
+/**
+ * Calls that hand a rule's source data to a function whose parameter reaches one of the rule's sinks (in
+ * this file or a project file): reported at the call, the trace ending at the sink it leads to.
+ */
+function callsIntoSinks(rule: Rule, tracker: TaintTracker, spec: TaintSpec, parsed: ParsedFile, seen: Set<string>): RuleMatch[] {
+  const found: RuleMatch[] = [];
+  const search = sinkSearchOf(rule, parsed.language.id);
+  if (!search) return found;
+  for (const { call, path, sink } of tracker.callsIntoSinks(search)) {
+    const { start, end } = call.range();
+    const key = `${start.index}:${end.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = sink.range().start;
+    const trace: TaintStep[] = [
+      ...path,
+      { kind: 'sink', line: start.line + 1, column: start.column + 1, text: `${call.text().split('\n')[0]!.trim().slice(0, 60)} → ${sink.text().split('\n')[0]!.trim().slice(0, 60)} (line ${at.line + 1})` },
+    ];
+    const confidence = lowerConfidence(rule.confidence, sourceConfidence(path, spec));
+    found.push({ rule, node: call, trace, ...(confidence && confidence !== rule.confidence ? { confidence } : {}) });
+  }
+  return found;
 }
 
 /** The lower of a rule's confidence and the one its match's evidence allows, or undefined when there is no limit. */

@@ -12,6 +12,7 @@ export interface ProjectLocation {
 // Other files parsed to summarise their functions, per process; bounded so a huge project stays in memory.
 const MAX_CACHED = 256;
 const contexts = new Map<string, TaintFileContext | null>();
+const MAX_HOPS = 4;
 
 /** The project of one analysed file: finds and parses the files its calls lead to, once per process. */
 export class ProjectContext {
@@ -20,6 +21,8 @@ export class ProjectContext {
   constructor(
     private readonly location: ProjectLocation,
     private readonly language: LanguageSpec,
+    /** How many calls away from the analysed file this file is: its own calls are followed up to MAX_HOPS. */
+    private readonly hops = 0,
   ) {}
 
   /** Parsed files that may define `typeName` (a class), from the language's own rules for locating them. */
@@ -51,8 +54,9 @@ export class ProjectContext {
     if (!contexts.has(absolutePath)) {
       if (contexts.size >= MAX_CACHED) contexts.clear();
       const text = this.location.read(absolutePath);
-      // The other file's own calls are not followed further: one level of project summaries.
-      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language));
+      // The other file's own calls are followed a few files further (a call chain through helper classes).
+      const project = this.hops + 1 < MAX_HOPS ? new ProjectContext({ absolutePath, read: this.location.read }, this.language, this.hops + 1) : undefined;
+      contexts.set(absolutePath, text === undefined ? null : new TaintFileContext(parseSource(this.language, text).root, this.language, project));
     }
     return contexts.get(absolutePath) ?? undefined;
   }

@@ -47,6 +47,9 @@ export interface TaintSpec {
   callersExplained?: boolean;
 }
 
+// `x[k]`: Python's and JavaScript's subscripts, Java's array access.
+const SUBSCRIPT_KINDS = new Set(['subscript', 'subscript_expression', 'array_access']);
+
 const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expression', 'selector_expression', 'member_access_expression', 'navigation_expression', 'scoped_identifier', 'field_expression']);
 
 // Counts hops through variables and collections, not syntax nesting: a deep expression is not a long path.
@@ -171,13 +174,137 @@ export class TaintFileContext {
       for (const assignment of this.ownAssignments(scope)) {
         const target = assignment.target;
         const kind = target.kind();
-        if (kind !== 'subscript' && kind !== 'subscript_expression') continue;
+        if (!SUBSCRIPT_KINDS.has(kind)) continue;
         const { receiver, index } = subscriptParts(target);
         writes.push({ receiver: receiver?.text(), index, node: assignment.node, value: assignment.value, end: assignment.node.range().end.index });
       }
       this.subscripts.set(scope.id(), writes);
     }
     return writes;
+  }
+
+  private callSiteList: CallWithArguments[] | undefined;
+  private readonly callSitesByScope = new Map<number, CallWithArguments[]>();
+
+  /** Every call in the file that passes arguments, with its parts and the function it is in (the file when none). */
+  callSites(): CallWithArguments[] {
+    if (!this.callSiteList) {
+      this.callSiteList = [];
+      // Two searches and a comparison of offsets, instead of climbing from every call to its function.
+      const functions = this.root
+        .findAll({ rule: { any: this.language.functionKinds.map((kind) => ({ kind })) } })
+        .map((fn) => ({ fn, start: fn.range().start.index, end: fn.range().end.index }));
+      for (const node of this.root.findAll({ rule: { any: this.language.complexity.callKinds.map((kind) => ({ kind })) } })) {
+        const parts = this.partsOf(node);
+        if (!parts?.name || parts.args.length === 0) continue;
+        const at = node.range().start.index;
+        let scope = this.root;
+        let width = Infinity;
+        for (const { fn, start, end } of functions) {
+          if (start <= at && at < end && end - start < width) {
+            scope = fn;
+            width = end - start;
+          }
+        }
+        this.callSiteList.push({ node, parts, scope });
+      }
+      this.callSiteList.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+      for (const site of this.callSiteList) {
+        const list = this.callSitesByScope.get(site.scope.id()) ?? [];
+        list.push(site);
+        this.callSitesByScope.set(site.scope.id(), list);
+      }
+    }
+    return this.callSiteList;
+  }
+
+  /** The call sites directly inside function `fn` (not in functions nested in it). */
+  callSitesIn(fn: SyntaxNode): CallWithArguments[] {
+    this.callSites();
+    return this.callSitesByScope.get(fn.id()) ?? [];
+  }
+
+  /** The function a sink lies in, by its id; the sinks outside any function under the file's root id. */
+  sinksByFunction(sinks: SyntaxNode[]): Map<number, SyntaxNode[]> {
+    const byFunction = new Map<number, SyntaxNode[]>();
+    for (const sink of sinks) {
+      const id = (enclosingFunction(sink, this.language) ?? this.root).id();
+      byFunction.set(id, [...(byFunction.get(id) ?? []), sink]);
+    }
+    return byFunction;
+  }
+
+  private textCache: string | undefined;
+
+  /** The file's source text. */
+  text(): string {
+    this.textCache ??= this.root.text();
+    return this.textCache;
+  }
+
+  /** Per rule's sink search: whether this file holds sinks or calls on towards a file that does. */
+  readonly reachesSinks = new WeakMap<SinkSearch, boolean>();
+
+  /** Callees of a call found once per file, whatever rule asks: each function with the file it is in. */
+  readonly calleeCache = new Map<number, { fn: SyntaxNode; file: TaintFileContext }[]>();
+
+  private readonly members = new Map<number, { object: string; node: SyntaxNode; value: SyntaxNode; start: number; end: number }[]>();
+
+  /** Assignments to a member of a named object in `scope` (`box.value = v`), found once per scope. */
+  memberWrites(scope: SyntaxNode): { object: string; node: SyntaxNode; value: SyntaxNode; start: number; end: number }[] {
+    let writes = this.members.get(scope.id());
+    if (!writes) {
+      writes = [];
+      for (const assignment of this.ownAssignments(scope)) {
+        if (!MEMBER_ACCESS_KINDS.has(assignment.target.kind())) continue;
+        const object = namedChildrenWithoutComments(assignment.target)[0];
+        if (!object || !this.language.identifierKinds.includes(object.kind())) continue;
+        const { start, end } = assignment.node.range();
+        writes.push({ object: object.text(), node: assignment.node, value: assignment.value, start: start.index, end: end.index });
+      }
+      this.members.set(scope.id(), writes);
+    }
+    return writes;
+  }
+
+  private readonly fields = new Map<string, RawAssignment[]>();
+
+  /**
+   * Assignments to the field `name` of the class around `scope` made in the class's other methods (`name =
+   * v` where no local or parameter hides it, `this.name = v`) and in its declaration; empty when the class
+   * declares no such field.
+   */
+  fieldWrites(scope: SyntaxNode, name: string): RawAssignment[] {
+    const owner = scope.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
+    if (!owner) return [];
+    const key = `${owner.id()}:${name}`;
+    let writes = this.fields.get(key);
+    if (!writes) {
+      writes = [];
+      // Java's and C#'s field declarations, directly in the class body.
+      const members = owner.field('body')?.children() ?? [];
+      const declared = members.some((member) => member.kind() === 'field_declaration' && member.findAll({ rule: { kind: 'identifier' } }).some((id) => id.text() === name));
+      const all = declared ? allAssignments(owner, this.language) : [];
+      if (declared) {
+        for (const a of all) {
+          const fn = enclosingFunction(a.node, this.language);
+          if (fn && this.classOf(fn)?.id() !== owner.id()) continue;
+          const target = a.target;
+          const isThisField = MEMBER_ACCESS_KINDS.has(target.kind()) && target.text() === `this.${name}`;
+          const isBare = target.text() === name && a.node.parent()?.kind() !== 'local_variable_declaration';
+          if (!isThisField && !isBare) continue;
+          // In a method that declares a local or parameter of that name, a bare name is that local.
+          if (isBare && fn && (parameterNames(fn, this.language).includes(name) || allAssignments(fn, this.language).some((b) => b.target.text() === name && b.node.parent()?.kind() === 'local_variable_declaration'))) continue;
+          writes.push(a);
+        }
+      }
+      this.fields.set(key, writes);
+    }
+    return writes;
+  }
+
+  private classOf(node: SyntaxNode): SyntaxNode | undefined {
+    return node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
   }
 
   /** The assignments of `scope`; at file level (a script) without those inside the file's functions. */
@@ -193,6 +320,19 @@ export class TaintFileContext {
     this.fileLevel ??= allAssignments(this.root, this.language).filter((a) => !enclosingFunction(a.node, this.language));
     return this.fileLevel;
   }
+}
+
+/** How to find a rule's sinks in a file: `mayHold` says from its text whether it can hold any. */
+export interface SinkSearch {
+  sinksIn(root: SyntaxNode): SyntaxNode[];
+  mayHold(text: string): boolean;
+}
+
+/** A call that passes arguments, with its parts and the function (or file root) it is in. */
+interface CallWithArguments {
+  node: SyntaxNode;
+  parts: CallParts;
+  scope: SyntaxNode;
 }
 
 /** A method call on a named receiver: `receiver.method(args)`. */
@@ -264,7 +404,7 @@ export class TaintTracker {
   constructor(
     private readonly spec: TaintSpec,
     /** Shared by the taint rules of one file: most share their sources, all share the file's functions. */
-    private readonly file: TaintFileContext,
+    readonly file: TaintFileContext,
     /** Summaries of the file's functions for this spec, shared with the trackers that compute them. */
     private readonly summaries: Map<number, FunctionSummary | 'pending'> = new Map(),
     private readonly summaryContext?: SummaryContext,
@@ -395,7 +535,7 @@ export class TaintTracker {
   /** `m.get("k")`, `conf.get("sec", "k")`, `m["k"]` on a local collection: its receiver and constant key parts. */
   private keyedAccess(node: SyntaxNode): { receiver: SyntaxNode; keys: string[] } | undefined {
     const kind = node.kind();
-    if (kind === 'subscript' || kind === 'subscript_expression') {
+    if (SUBSCRIPT_KINDS.has(kind)) {
       const { receiver, index } = subscriptParts(node);
       const isVariable = receiver && this.language.identifierKinds.includes(receiver.kind());
       return isVariable && index && this.isConstantKey(index) ? { receiver: receiver!, keys: [index.text()] } : undefined;
@@ -419,8 +559,7 @@ export class TaintTracker {
   private callThroughSummary(node: SyntaxNode, depth: number, scope: SyntaxNode | null): TaintStep[] | false | undefined {
     const parts = this.file.partsOf(node);
     if (!parts?.name) return undefined;
-    const local = this.resolveCall(node, parts.name, parts.receiver);
-    const candidates: { fn: SyntaxNode; tracker: TaintTracker }[] = local.length > 0 ? local.map((fn) => ({ fn, tracker: this as TaintTracker })) : this.resolveInProject(parts.name, parts.receiver, scope);
+    const candidates = this.callees(node, parts, scope);
     if (candidates.length === 0) return undefined;
     let matched = false;
     for (const { fn, tracker } of candidates) {
@@ -440,13 +579,117 @@ export class TaintTracker {
     return matched ? false : undefined;
   }
 
+  /** The functions of this file, or else of the project, a call may reach, each with the tracker of its file. */
+  private callees(node: SyntaxNode, parts: CallParts, scope: SyntaxNode | null): { fn: SyntaxNode; tracker: TaintTracker }[] {
+    if (!parts.name) return [];
+    let found = this.file.calleeCache.get(node.id());
+    if (!found) {
+      const local = this.resolveCall(node, parts.name, parts.receiver);
+      found = local.length > 0 ? local.map((fn) => ({ fn, file: this.file })) : this.resolveInProject(parts.name, parts.receiver, scope).map(({ fn, tracker }) => ({ fn, file: tracker.file }));
+      this.file.calleeCache.set(node.id(), found);
+    }
+    return found.map(({ fn, file }) => ({ fn, tracker: file === this.file ? (this as TaintTracker) : trackerFor(this.spec, file) }));
+  }
+
+  private readonly sinkParameterCache = new Map<number, Map<number, SyntaxNode> | 'pending'>();
+  private fileSinks: Map<number, SyntaxNode[]> | undefined;
+
+  /**
+   * Calls in this file that hand tainted data to a function (of this file or the project) whose parameter
+   * reaches one of the rule's sinks inside it: each call with the path to it and the sink it leads to.
+   */
+  callsIntoSinks(sinks: SinkSearch): { call: SyntaxNode; path: TaintStep[]; sink: SyntaxNode }[] {
+    const found: { call: SyntaxNode; path: TaintStep[]; sink: SyntaxNode }[] = [];
+    for (const { node: call, parts, scope } of this.file.callSites()) {
+      activeBudget().visit();
+      const hit = this.sinkReachedThrough(call, parts, scope, (arg) => this.taintOf(arg, 0, scope), sinks);
+      if (hit) found.push({ call, path: hit.path, sink: hit.sink });
+    }
+    return found;
+  }
+
+  /**
+   * The sink a call leads a tainted argument to in one of its callees, with the argument's path. Callees
+   * are looked into only in files that may hold a sink or call on towards one; arguments are judged only at
+   * the positions that reach a sink.
+   */
+  private sinkReachedThrough(call: SyntaxNode, parts: CallParts, scope: SyntaxNode, taintOfArgument: (arg: SyntaxNode) => TaintStep[] | undefined, sinks: SinkSearch): { path: TaintStep[]; sink: SyntaxNode } | undefined {
+    for (const { fn, tracker } of this.callees(call, parts, scope)) {
+      if (fn.id() === scope.id() && tracker.file === this.file) continue;
+      if (!this.mayReachSink(tracker.file, sinks, new Set())) continue;
+      // Sink summaries live on the file's tracker without a tainted parameter: one per function, and
+      // mutual recursion meets its own summary in progress.
+      const owner = tracker === this ? (this.rootTracker ?? this) : tracker;
+      for (const [index, sink] of owner.sinkParameters(fn, sinks)) {
+        const arg = parts.args[index];
+        const path = arg ? taintOfArgument(arg) : undefined;
+        if (path) return { path, sink };
+      }
+    }
+    return undefined;
+  }
+
+  /** True when `file` holds the rule's sink words, or calls into a project file that (transitively) does. */
+  private mayReachSink(file: TaintFileContext, sinks: SinkSearch, visiting: Set<TaintFileContext>): boolean {
+    const known = file.reachesSinks.get(sinks);
+    if (known !== undefined) return known;
+    if (visiting.has(file)) return false;
+    visiting.add(file);
+    let reaches = sinks.mayHold(file.text());
+    if (!reaches) {
+      const tracker = file === this.file ? this : trackerFor(this.spec, file);
+      reaches = file.callSites().some(({ node, parts, scope }) => tracker.callees(node, parts, scope).some(({ tracker: other }) => other.file !== file && this.mayReachSink(other.file, sinks, visiting)));
+    }
+    visiting.delete(file);
+    // A file in a cycle seen as not reaching may be asked again from its start: only conclusive answers stay.
+    if (reaches || visiting.size === 0) file.reachesSinks.set(sinks, reaches);
+    return reaches;
+  }
+
+  /**
+   * The parameters of `fn` (a function of this tracker's file) whose value reaches one of the rule's sinks
+   * in it, directly or through calls on to other functions, each with the sink it reaches.
+   */
+  sinkParameters(fn: SyntaxNode, sinks: SinkSearch): Map<number, SyntaxNode> {
+    const known = this.sinkParameterCache.get(fn.id());
+    if (known === 'pending') return new Map(); // recursion: judged as reaching nothing
+    if (known) return known;
+    this.sinkParameterCache.set(fn.id(), 'pending');
+    this.fileSinks ??= this.file.sinksByFunction(sinks.mayHold(this.file.text()) ? sinks.sinksIn(this.file.root) : []);
+    const inside = this.fileSinks.get(fn.id()) ?? [];
+    const calls = this.file.callSitesIn(fn);
+    const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
+    const reaching = new Map<number, SyntaxNode>();
+    // The parameter's own value, not a source inside the function (that one is reported where it is).
+    const fromParameter = (path: TaintStep[] | undefined) => (path !== undefined && !sourceNodes.has(path[0]!) ? path : undefined);
+    parameterNames(fn, this.language).forEach((name, index) => {
+      if (!name || (inside.length === 0 && calls.length === 0)) return;
+      const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
+      let sink = inside.find((node) => fromParameter(tracker.sinkTaint(node)));
+      for (const { node: call, parts } of sink ? [] : calls) {
+        sink = tracker.sinkReachedThrough(call, parts, fn, (arg) => fromParameter(tracker.taintOf(arg, 0, fn)), sinks)?.sink;
+        if (sink) break;
+      }
+      if (sink) reaching.set(index, sink);
+    });
+    this.sinkParameterCache.set(fn.id(), reaching);
+    return reaching;
+  }
+
+  /** The taint reaching a sink the rule matched: at `$SINK` when it binds one, else at what goes into the call. */
+  sinkTaint(sink: SyntaxNode): TaintStep[] | undefined {
+    const bound = sink.getMatch('SINK');
+    return bound ? this.taintOf(bound) : this.taintOfSink(sink);
+  }
+
   /**
    * The functions in this file a call may reach: plain calls by name; method calls only on `this`/`self`
    * or on a new instance of a class defined here (a method of another receiver may be anyone's).
    */
-  private resolveCall(call: SyntaxNode, name: string, receiver: SyntaxNode | null): SyntaxNode[] {
+  private resolveCall(call: SyntaxNode, name: string, parenthesized: SyntaxNode | null): SyntaxNode[] {
     const candidates = this.file.functionsNamed(name);
-    if (candidates.length === 0 || !receiver) return candidates;
+    if (candidates.length === 0 || !parenthesized) return candidates;
+    const receiver = this.unparenthesized(parenthesized);
     const receiverText = receiver.text();
     let className: string | undefined;
     if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
@@ -512,13 +755,29 @@ export class TaintTracker {
     return inModule(module, isClass ? maker.name : undefined);
   }
 
+  /** `(new Helper())` as a receiver is the expression inside the parentheses. */
+  private unparenthesized(node: SyntaxNode): SyntaxNode {
+    let inner = node;
+    while (this.language.parenthesizedKinds.includes(inner.kind())) {
+      const next = namedChildrenWithoutComments(inner)[0];
+      if (!next) break;
+      inner = next;
+    }
+    return inner;
+  }
+
   /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
-  private receiverType(receiver: SyntaxNode, scope: SyntaxNode | null): string | undefined {
+  private receiverType(parenthesized: SyntaxNode, scope: SyntaxNode | null): string | undefined {
+    const receiver = this.unparenthesized(parenthesized);
     const kind = receiver.kind();
     if (kind === 'object_creation_expression') return receiver.field('type')?.text();
     const text = receiver.text();
     if (this.language.identifierKinds.includes(kind) && scope) {
-      const declared = this.assignmentsIn(scope, text)[0];
+      const assigned = this.assignmentsIn(scope, text);
+      const declared = assigned[0];
+      // `Base b = new Impl()` never assigned again: the methods that run are Impl's.
+      const made = assigned.length === 1 && declared ? this.unparenthesized(declared.value) : undefined;
+      if (made?.kind() === 'object_creation_expression') return made.field('type')?.text();
       if (declared) return this.language.declaredType?.(declared.node);
     }
     // `Helper.m()` or `com.acme.Helper.m()`: a class name by Java's naming convention.
@@ -864,6 +1123,25 @@ export class TaintTracker {
         }
       }
     }
+    // Members set on the object after its last assignment (`box.value = x`) travel with it.
+    for (const write of this.file.memberWrites(scope)) {
+      if (path) break;
+      if (write.object !== name || write.start < since || write.end > use) continue;
+      const valuePath = this.taintOf(write.value, depth + 1, scope);
+      if (valuePath) path = [...valuePath, step(write.node, 'step')];
+    }
+    // A field of the object read where nothing in this method assigned it: whatever its other methods stored.
+    if (!path && reaching.length === 0 && this.language.identifierKinds.includes(identifier.kind()) && !this.parameterSeenFrom(name, scope)) {
+      for (const write of this.file.fieldWrites(scope, name)) {
+        const writer = enclosingFunction(write.node, this.language);
+        if (writer?.id() === scope.id()) continue;
+        const valuePath = this.taintOf(write.value, depth + 1, writer ?? null);
+        if (valuePath) {
+          path = [...valuePath, step(write.node, 'step')];
+          break;
+        }
+      }
+    }
     if (!path && withKeyedWrites) {
       // The whole collection is used (`"{0[a]}".format(d)`, `f(d)`): any value stored in it since counts.
       for (const write of this.keyedWrites(identifier, identifier, scope)) {
@@ -892,7 +1170,7 @@ function replacedOnEveryPath(reaching: Assignment[], flow: FunctionFlow, use: Sy
 
 /** `x[k]`: the collection and the key, by field where the grammar names them (PHP's does not). */
 function subscriptParts(node: SyntaxNode): { receiver: SyntaxNode | null; index: SyntaxNode | null } {
-  const receiver = node.field('value') ?? node.field('object');
+  const receiver = node.field('value') ?? node.field('object') ?? node.field('array');
   if (receiver) return { receiver, index: node.field('subscript') ?? node.field('index') };
   const [first, second] = namedChildrenWithoutComments(node);
   return { receiver: first ?? null, index: second ?? null };
