@@ -33,6 +33,9 @@ public class Ping extends HttpServlet {
 
     // Data the program reads from its environment, a file or the network (low confidence for the first two).
     void fromElsewhere(java.net.Socket peer) throws IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("run " + plugin.toString());
         String tool = System.getenv("BACKUP_TOOL");
         // ruleid: java-cmdi-tainted-command
         Runtime.getRuntime().exec(tool + " --all");

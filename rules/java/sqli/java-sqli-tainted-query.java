@@ -79,6 +79,9 @@ public class Search extends HttpServlet {
 
     // Data the program reads from its environment or its database (second-order injection): low confidence.
     void fromElsewhere(Statement stmt, ResultSet previous) throws SQLException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM " + plugin.toString());
         // ruleid: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM " + System.getenv("TABLE_NAME"));
         String name = previous.getString("name");

@@ -43,6 +43,9 @@ public class Preview {
 
     // Data the program reads from its configuration: low confidence (a configured endpoint is the usual case).
     Object fromElsewhere() throws Exception {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-ssrf-tainted-url
+        URLConnection pluginConn = new URL("https://api.example.com/" + plugin.toString()).openConnection();
         // ruleid: java-ssrf-tainted-url
         URLConnection conn = new URL(System.getProperty("service.url")).openConnection();
         // ok: java-ssrf-tainted-url
