@@ -108,13 +108,17 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const confidence = lowerConfidence(rule.confidence, limit);
       matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence && confidence !== rule.confidence ? { confidence } : {}) });
     }
-    if (tracker) matches.push(...callsIntoSinks(rule, tracker, taintSpec!, parsed, seen));
+    // Followed into callees where methods resolve by class (Java); elsewhere measured first.
+    if (tracker && parsed.language.classFileCandidates) matches.push(...callsIntoSinks(rule, tracker, taintSpec!, parsed, seen));
   }
-  // A file may hold a rule's sources and hand their data to a method of another file that holds its sinks.
-  for (const rule of taintRulesWithSourcesOnly(parsed, rules, applicable)) {
+  // A Java file may hold a rule's sources and hand their data to a method of another file that holds its
+  // sinks. Only when it calls into the project at all: a source search can cost as much as the sink search.
+  const sourcesOnly = project && parsed.language.classFileCandidates ? taintRulesWithSourcesOnly(parsed, rules, applicable) : [];
+  for (const rule of sourcesOnly) {
     budget.checkTime();
     const taintSpec = rule.taint![parsed.language.id]!;
     const tracker = new TaintTracker(taintSpec, taintFile);
+    if (!tracker.callsIntoProject()) break;
     if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, taintSpec, parsed, new Set()));
   }
   return matches;

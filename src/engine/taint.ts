@@ -242,6 +242,9 @@ export class TaintFileContext {
     return this.textCache;
   }
 
+  /** Whether a call of this file reaches another file of the project; unknown until asked. */
+  intoProject: boolean | undefined;
+
   /** Per rule's sink search: whether this file holds sinks or calls on towards a file that does. */
   readonly reachesSinks = new WeakMap<SinkSearch, boolean>();
 
@@ -606,6 +609,12 @@ export class TaintTracker {
       if (hit) found.push({ call, path: hit.path, sink: hit.sink });
     }
     return found;
+  }
+
+  /** True when a call of this file reaches a method of another file of the project (the same for every rule). */
+  callsIntoProject(): boolean {
+    this.file.intoProject ??= this.file.callSites().some(({ node, parts, scope }) => this.callees(node, parts, scope).some(({ tracker }) => tracker.file !== this.file));
+    return this.file.intoProject;
   }
 
   /**
