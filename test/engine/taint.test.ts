@@ -365,6 +365,20 @@ test('tainted data handed to a function whose parameter reaches a sink is report
   assert.ok(first!.trace.at(-1)!.line > first!.line);
 });
 
+test('a call is reported only when its argument reaches the sink, not when the function taints the sink from a source of its own', () => {
+  const body = (sink: string) =>
+    javaHandler('    run(s, request.getParameter("p"), request);', `static void run(java.sql.Statement s, String v, HttpServletRequest r) throws Exception {\n    ${sink}\n    relay(s, r.getParameter("q"), v);\n  }\n  static void relay(java.sql.Statement s, String w, String v) throws Exception { s.executeQuery("SELECT " + w); }`);
+  // The sink inside takes the function's own source (reported there, and in the helper it hands it to); the argument goes nowhere.
+  assert.deepEqual(tainted('H.java', body('s.executeQuery("SELECT " + r.getParameter("x"));')).map((f) => f.line), [7, 8]);
+  assert.deepEqual(tainted('H.java', body('s.executeQuery("SELECT " + v);')).map((f) => f.line), [4, 8]);
+});
+
+test('data from a source the rule marks as weaker evidence keeps that confidence when it is handed to a function that reaches a sink', () => {
+  const body = javaHandler('    run(s, System.getenv("T"));\n    run(s, request.getParameter("t"));', 'static void run(java.sql.Statement s, String v) throws Exception { s.executeQuery("SELECT " + v); }');
+  const findings = analyzeSource('H.java', body, languageForPath('H.java')!, taintRules.filter((r) => r.id === 'java-sqli-tainted-query'), { complexity: false }).findings;
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [[4, 'low'], [5, 'high']]);
+});
+
 test('a sink its own code declares safe with a reasoned suppression is safe for the callers too', () => {
   const body = javaHandler(
     '    run(s, request.getParameter("p"));',
