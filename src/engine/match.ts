@@ -4,7 +4,7 @@ import { FileText, type TextCondition } from '../rules/text-condition.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, sourceConfidence, type SinkFinder, type TaintSpec, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, sourceConfidence, type SinkFinder, type TaintStep } from './taint.js';
 import { enclosingFunction } from './scope.js';
 import { callsWithCallees } from './callees.js';
 import { findSuppressions, suppressionFor, type Suppression } from '../findings/suppression.js';
@@ -110,7 +110,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       if (tracker) {
         const path = tracker.sinkTaint(node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed.language.id, parsed.root, sinkHits);
         if (!path) continue;
-        confidence = lowerConfidence(confidence ?? rule.confidence, sourceConfidence(path, taintSpec!));
+        confidence = lowerConfidence(confidence ?? rule.confidence, sourceConfidence(path));
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
       }
@@ -122,7 +122,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     }
     if (tracker) {
       followed.add(rule);
-      matches.push(...callsIntoSinks(rule, tracker, taintSpec!, seen));
+      matches.push(...callsIntoSinks(rule, tracker, seen));
     }
   }
   // A taint rule whose sinks this file lacks can still hand its sources to a function that reaches one.
@@ -132,13 +132,13 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     if (!text.allows(rule.sourceCondition)) continue;
     if (callsWithCallees(taintFile).length === 0) continue;
     const tracker = new TaintTracker(taintSpec, taintFile);
-    if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, taintSpec, new Set()));
+    if (tracker.canTaint()) matches.push(...callsIntoSinks(rule, tracker, new Set()));
   }
   return matches;
 }
 
 /** Calls handing tainted data to a function (of this file or the project) whose parameter reaches a sink of `rule`. */
-function callsIntoSinks(rule: Rule, tracker: TaintTracker, spec: TaintSpec, seen: Set<string>): RuleMatch[] {
+function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): RuleMatch[] {
   const matcher = rule.matchers[tracker.language.id];
   if (!matcher) return [];
   const found: RuleMatch[] = [];
@@ -147,7 +147,7 @@ function callsIntoSinks(rule: Rule, tracker: TaintTracker, spec: TaintSpec, seen
     const key = `${start.index}:${end.index}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const confidence = lowerConfidence(rule.confidence, sourceConfidence(path, spec));
+    const confidence = lowerConfidence(rule.confidence, sourceConfidence(path));
     found.push({ rule, node: call, trace: path, ...(confidence !== rule.confidence ? { confidence } : {}) });
   }
   return found;

@@ -248,6 +248,20 @@ export class TaintFileContext {
   }
 
   private readonly fields = new Map<string, RawAssignment[]>();
+  private readonly classes = new Map<number, { owner: SyntaxNode; declared: Set<string> } | null>();
+
+  /** The class around `scope` with the names its field declarations mention, found once per scope. */
+  private classFields(scope: SyntaxNode): { owner: SyntaxNode; declared: Set<string> } | undefined {
+    let found = this.classes.get(scope.id());
+    if (found === undefined) {
+      const owner = enclosingClass(scope);
+      // Java's and C#'s field declarations, directly in the class body.
+      const members = owner?.field('body')?.children().filter((member) => member.kind() === 'field_declaration') ?? [];
+      found = owner ? { owner, declared: new Set(members.flatMap((member) => member.findAll({ rule: { kind: 'identifier' } }).map((id) => id.text()))) } : null;
+      this.classes.set(scope.id(), found);
+    }
+    return found ?? undefined;
+  }
 
   /**
    * Assignments to the field `name` of the class around `scope` made in the class's other methods (`name =
@@ -255,28 +269,23 @@ export class TaintFileContext {
    * declares no such field.
    */
   fieldWrites(scope: SyntaxNode, name: string): RawAssignment[] {
-    const owner = enclosingClass(scope);
-    if (!owner) return [];
+    const fields = this.classFields(scope);
+    if (!fields?.declared.has(name)) return [];
+    const { owner } = fields;
     const key = `${owner.id()}:${name}`;
     let writes = this.fields.get(key);
     if (!writes) {
       writes = [];
-      // Java's and C#'s field declarations, directly in the class body.
-      const members = owner.field('body')?.children() ?? [];
-      const declared = members.some((member) => member.kind() === 'field_declaration' && member.findAll({ rule: { kind: 'identifier' } }).some((id) => id.text() === name));
-      const all = declared ? allAssignments(owner, this.language) : [];
-      if (declared) {
-        for (const a of all) {
-          const fn = enclosingFunction(a.node, this.language);
-          if (fn && enclosingClass(fn)?.id() !== owner.id()) continue;
-          const target = a.target;
-          const isThisField = MEMBER_ACCESS_KINDS.has(target.kind()) && target.text() === `this.${name}`;
-          const isBare = target.text() === name && a.node.parent()?.kind() !== 'local_variable_declaration';
-          if (!isThisField && !isBare) continue;
-          // In a method that declares a local or parameter of that name, a bare name is that local.
-          if (isBare && fn && (parameterNames(fn, this.language).includes(name) || allAssignments(fn, this.language).some((b) => b.target.text() === name && b.node.parent()?.kind() === 'local_variable_declaration'))) continue;
-          writes.push(a);
-        }
+      for (const a of allAssignments(owner, this.language)) {
+        const fn = enclosingFunction(a.node, this.language);
+        if (fn && enclosingClass(fn)?.id() !== owner.id()) continue;
+        const target = a.target;
+        const isThisField = MEMBER_ACCESS_KINDS.has(target.kind()) && target.text() === `this.${name}`;
+        const isBare = target.text() === name && a.node.parent()?.kind() !== 'local_variable_declaration';
+        if (!isThisField && !isBare) continue;
+        // In a method that declares a local or parameter of that name, a bare name is that local.
+        if (isBare && fn && (parameterNames(fn, this.language).includes(name) || allAssignments(fn, this.language).some((b) => b.target.text() === name && b.node.parent()?.kind() === 'local_variable_declaration'))) continue;
+        writes.push(a);
       }
       this.fields.set(key, writes);
     }
@@ -333,33 +342,21 @@ function step(node: SyntaxNode, kind: TaintStep['kind']): TaintStep {
   return { kind, line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) };
 }
 
-// The node each source step was made from, so a finding can ask which source its data came from.
-const sourceNodes = new WeakMap<TaintStep, SyntaxNode>();
-
-function sourceStep(node: SyntaxNode): TaintStep {
-  const made = step(node, 'source');
-  sourceNodes.set(made, node);
-  return made;
-}
+// The steps made at a node one of the rule's sources matched, each with the lower confidence of the weaker
+// source it matched (null for a full-strength source): a finding's confidence follows where its data began.
+const sourceSteps = new WeakMap<TaintStep, Confidence | null>();
 
 /** The path when it starts at a summarised function's tainted parameter, not at one of the rule's sources. */
 function fromParameter(path: TaintStep[] | undefined): TaintStep[] | undefined {
-  return path !== undefined && !sourceNodes.has(path[0]!) ? path : undefined;
+  return path !== undefined && !sourceSteps.has(path[0]!) ? path : undefined;
 }
 
 /**
- * The confidence a finding whose data follows `path` can have under `spec`: the lowest of the weaker
- * sources its source node matches, or undefined when it comes from one of the rule's full-strength sources.
+ * The confidence a finding whose data follows `path` can have: that of the weaker source the path starts
+ * at, or undefined when it starts at one of the rule's full-strength sources (or is no source's).
  */
-export function sourceConfidence(path: readonly TaintStep[], spec: TaintSpec): Confidence | undefined {
-  const node = path[0] ? sourceNodes.get(path[0]) : undefined;
-  if (!node || !spec.weakerSources?.length) return undefined;
-  let lowest: Confidence | undefined;
-  for (const { confidence, rule } of spec.weakerSources) {
-    if (lowest !== undefined && CONFIDENCES.indexOf(confidence) <= CONFIDENCES.indexOf(lowest)) continue;
-    if (node.matches({ rule } as never)) lowest = confidence;
-  }
-  return lowest;
+export function sourceConfidence(path: readonly TaintStep[]): Confidence | undefined {
+  return (path[0] && sourceSteps.get(path[0])) ?? undefined;
 }
 
 /**
@@ -398,6 +395,23 @@ export class TaintTracker {
 
   private idsMatching(list: 'sources' | 'sanitizers'): Set<number> {
     return this.file.idsMatching(this.spec[list], this.spec.conditions?.[list]);
+  }
+
+  private weakerIds: { confidence: Confidence; ids: Set<number> }[] | undefined;
+
+  /** The step of a node a source matched, marked with the confidence of the weakest source that matches it. */
+  private sourceStep(node: SyntaxNode): TaintStep {
+    const made = step(node, 'source');
+    // Each weaker confidence's entries are searched once per file, with the rule's text conditions.
+    this.weakerIds ??= CONFIDENCES.map((confidence) => {
+      const entries = (this.spec.weakerSources ?? []).filter((weaker) => weaker.confidence === confidence).map((weaker) => weaker.rule);
+      const conditions = this.spec.conditions?.sources;
+      const ids = entries.length === 0 ? new Set<number>() : this.file.idsMatching(entries, conditions && entries.map((entry) => conditions[this.spec.sources.indexOf(entry)] ?? null));
+      return { confidence, ids };
+    }).filter(({ ids }) => ids.size > 0);
+    const weakest = this.weakerIds.filter(({ ids }) => ids.has(node.id())).at(-1);
+    sourceSteps.set(made, weakest?.confidence ?? null);
+    return made;
   }
 
   /** The root of the file this tracker follows. */
@@ -461,7 +475,7 @@ export class TaintTracker {
     this.sanitizerIds ??= this.idsMatching('sanitizers');
     this.sourceIds ??= this.idsMatching('sources');
     if (this.sanitizerIds.has(node.id())) return undefined;
-    if (this.sourceIds.has(node.id())) return [sourceStep(node)];
+    if (this.sourceIds.has(node.id())) return [this.sourceStep(node)];
     const kind = node.kind();
     if (scope && this.isValidated(node, scope)) return undefined;
     if (this.language.constantKinds.includes(kind)) return undefined;
@@ -1029,7 +1043,7 @@ export class TaintTracker {
     const declared = this.sourceParameter(name, scope);
     if (declared) {
       // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
-      if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [sourceStep(declared)];
+      if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [this.sourceStep(declared)];
     }
     // A closure reading a variable of the function around it (`fs.readFile(file, …)` in a callback): the
     // values stored there reach it, unless the closure replaced the value on every path to the use.
