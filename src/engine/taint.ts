@@ -257,7 +257,7 @@ export class TaintFileContext {
       const owner = enclosingClass(scope);
       // Java's and C#'s field declarations, directly in the class body.
       const members = owner?.field('body')?.children().filter((member) => member.kind() === 'field_declaration') ?? [];
-      found = owner ? { owner, declared: new Set(members.flatMap((member) => member.findAll({ rule: { kind: 'identifier' } }).map((id) => id.text()))) } : null;
+      found = owner ? { owner, declared: new Set(members.flatMap((member) => identifiersIn(member))) } : null;
       this.classes.set(scope.id(), found);
     }
     return found ?? undefined;
@@ -1148,6 +1148,17 @@ export class TaintTracker {
     }
     return undefined;
   }
+}
+
+/** The identifiers written in a small node, by a walk of its children (a declaration is too small to search). */
+function identifiersIn(node: SyntaxNode): string[] {
+  const names: string[] = [];
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind() === 'identifier') names.push(next.text());
+    else stack.push(...next.children());
+  }
+  return names;
 }
 
 /** UPPER_SNAKE_CASE names are constants by the convention of every language we read (`settings.BASE_DIR`). */
