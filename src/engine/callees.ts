@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../languages/language.js';
+import { namedChildrenWithoutComments, type SyntaxNode } from '../languages/language.js';
 import { parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
 import type { TaintFileContext } from './taint.js';
@@ -25,10 +25,14 @@ export interface ResolvedCall {
 
 const CLASS_KINDS = /^(class_declaration|class_definition|class|class_specifier|struct_item|impl_item|object_declaration)$/;
 
+/** The innermost class around `node`, if any. */
+export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  return node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
+}
+
 /** The name of the innermost class around `node`, if any. */
 export function enclosingClassName(node: SyntaxNode): string | undefined {
-  const owner = node.ancestors().find((ancestor) => CLASS_KINDS.test(ancestor.kind()));
-  return owner?.field('name')?.text() ?? undefined;
+  return enclosingClass(node)?.field('name')?.text() ?? undefined;
 }
 
 /** The functions of this file, or else of the project's other files, a call may reach. */
@@ -90,9 +94,10 @@ function innermostFunctions(file: TaintFileContext): Map<number, SyntaxNode> {
  * The functions in this file a call may reach: plain calls by name; method calls only on `this`/`self`
  * or on a new instance of a class defined here (a method of another receiver may be anyone's).
  */
-function resolveCall(file: TaintFileContext, call: SyntaxNode, name: string, receiver: SyntaxNode | null): SyntaxNode[] {
+function resolveCall(file: TaintFileContext, call: SyntaxNode, name: string, written: SyntaxNode | null): SyntaxNode[] {
   const candidates = file.functionsNamed(name);
-  if (candidates.length === 0 || !receiver) return candidates;
+  if (candidates.length === 0 || !written) return candidates;
+  const receiver = unparenthesized(written, file);
   const receiverText = receiver.text();
   let className: string | undefined;
   if (/^(this|self|cls|\$this)$/.test(receiverText)) className = enclosingClassName(call);
@@ -158,14 +163,30 @@ function resolveInModules(file: TaintFileContext, project: ProjectContext, name:
 }
 
 /** The class of a call's receiver, where the code says it: a `new`, a declaration, or a class name. */
-function receiverType(file: TaintFileContext, receiver: SyntaxNode, scope: SyntaxNode | null): string | undefined {
+function receiverType(file: TaintFileContext, written: SyntaxNode, scope: SyntaxNode | null): string | undefined {
+  const receiver = unparenthesized(written, file);
   const kind = receiver.kind();
   if (kind === 'object_creation_expression') return receiver.field('type')?.text();
   const text = receiver.text();
   if (file.language.identifierKinds.includes(kind) && scope) {
-    const declared = file.assignmentsIn(scope, text)[0];
+    const assigned = file.assignmentsIn(scope, text);
+    const declared = assigned[0];
+    // `Base b = new Impl()` never assigned again: the methods that run are Impl's.
+    const made = assigned.length === 1 && declared ? unparenthesized(declared.value, file) : undefined;
+    if (made?.kind() === 'object_creation_expression') return made.field('type')?.text();
     if (declared) return file.language.declaredType?.(declared.node);
   }
   // `Helper.m()` or `com.acme.Helper.m()`: a class name by Java's naming convention.
   return /^([a-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text : undefined;
+}
+
+/** `(new Helper())` as a receiver is the expression inside the parentheses. */
+function unparenthesized(node: SyntaxNode, file: TaintFileContext): SyntaxNode {
+  let inner = node;
+  while (file.language.parenthesizedKinds.includes(inner.kind())) {
+    const next = namedChildrenWithoutComments(inner)[0];
+    if (!next) break;
+    inner = next;
+  }
+  return inner;
 }

@@ -4,10 +4,11 @@ import { FileText, type TextCondition } from '../rules/text-condition.js';
 import type { ParsedFile } from './parse.js';
 import { classifyValue, startFile } from './value.js';
 import { checkBound, hasOrigin, isSignedSizeRisk, startBoundsFile } from './bounds.js';
-import { TaintFileContext, TaintTracker, type SinkFinder, type TaintStep } from './taint.js';
+import { TaintFileContext, TaintTracker, sourceConfidence, type SinkFinder, type TaintStep } from './taint.js';
 import { enclosingFunction } from './scope.js';
 import { callsWithCallees } from './callees.js';
 import { findSuppressions, suppressionFor, type Suppression } from '../findings/suppression.js';
+import { CONFIDENCES, type Confidence } from '../findings/finding.js';
 import type { ProjectContext } from './project.js';
 import { activeBudget } from './budget.js';
 import { mayMatch } from './anchor.js';
@@ -18,8 +19,12 @@ export interface RuleMatch {
   node: SyntaxNode;
   /** For taint rules: source → steps → sink. */
   trace?: TaintStep[];
-  /** Lower than the rule's: medium when its data comes only from the callers (parameters, the object's fields), low when only from values the program's own predicate checked. */
-  confidence?: 'medium' | 'low';
+  /**
+   * Lower than the rule's: medium when its data comes only from the callers (parameters, the object's
+   * fields), low when only from values the program's own predicate checked; for taint rules, at most that of
+   * a source the rule marks as weaker evidence (the environment, a file, the database).
+   */
+  confidence?: Confidence;
 }
 
 /** Returns the rules that apply to this file's language and whose words (and, for taint rules, a source's) occur in its text. */
@@ -79,7 +84,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
     if (tracker) sinkFinder(rule, parsed.language.id).seed(taintFile, sinks);
     for (const node of sinks) {
       budget.visit();
-      let confidence: 'medium' | 'low' | undefined;
+      let confidence: Confidence | undefined;
       if (Object.keys(rule.valueConditions).length > 0) {
         sanitizedIds ??= taintFile.idsMatching(originSpec.sanitizers, originSpec.conditions.sanitizers);
         if (!satisfiesValueConditions(node, rule, parsed, sanitizedIds)) continue;
@@ -103,8 +108,9 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       }
       let trace: TaintStep[] | undefined;
       if (tracker) {
-        const path = tracker.taintOf(node.getMatch('SINK') ?? node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed.language.id, parsed.root, sinkHits);
+        const path = tracker.sinkTaint(node) ?? otherSinkPositions(node, matcher, tracker, rule, parsed.language.id, parsed.root, sinkHits);
         if (!path) continue;
+        confidence = lowerConfidence(confidence ?? rule.confidence, sourceConfidence(path));
         const { start } = node.range();
         trace = [...path, { kind: 'sink', line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) }];
       }
@@ -112,7 +118,7 @@ export function matchRules(parsed: ParsedFile, rules: Rule[], project?: ProjectC
       const key = `${start.index}:${end.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence ? { confidence } : {}) });
+      matches.push({ rule, node, ...(trace ? { trace } : {}), ...(confidence && confidence !== rule.confidence ? { confidence } : {}) });
     }
     if (tracker) {
       followed.add(rule);
@@ -141,9 +147,15 @@ function callsIntoSinks(rule: Rule, tracker: TaintTracker, seen: Set<string>): R
     const key = `${start.index}:${end.index}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push({ rule, node: call, trace: path });
+    const confidence = lowerConfidence(rule.confidence, sourceConfidence(path));
+    found.push({ rule, node: call, trace: path, ...(confidence !== rule.confidence ? { confidence } : {}) });
   }
   return found;
+}
+
+/** The lower of a confidence and the limit a match's evidence sets (none: the confidence itself). */
+function lowerConfidence(confidence: Confidence, limit: Confidence | undefined): Confidence {
+  return limit && CONFIDENCES.indexOf(limit) > CONFIDENCES.indexOf(confidence) ? limit : confidence;
 }
 
 const sinkFinders = new WeakMap<AstGrepMatcher, SinkFinder & { seed(file: TaintFileContext, sinks: SyntaxNode[]): void }>();
@@ -191,7 +203,7 @@ function sinkFinder(rule: Rule, languageId: ParsedFile['language']['id']): SinkF
         const byFunction = byFile.get(file) ?? group(file, file.text.allows(rule.condition) ? file.root.findAll(matcher) : []);
         return byFunction.get(fn.id()) ?? [];
       },
-      taintAt: (sink, tracker) => tracker.taintOf(sink.getMatch('SINK') ?? sink) ?? otherSinkPositions(sink, matcher, tracker, rule, languageId, tracker.root, sinkHitsOf(tracker.file)),
+      taintAt: (sink, tracker) => tracker.sinkTaint(sink) ?? otherSinkPositions(sink, matcher, tracker, rule, languageId, tracker.root, sinkHitsOf(tracker.file)),
     };
     sinkFinders.set(matcher, finder);
   }

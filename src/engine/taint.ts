@@ -7,9 +7,10 @@ import { nodeIdsMatching } from './node-set.js';
 import { isHeavyEntry, mayMatch } from './anchor.js';
 import { callParts, parameterDeclarations, parameterNames, type CallParts } from './call.js';
 import type { ProjectContext } from './project.js';
-import { calleesOf, callsWithCallees, parametersOf, type ResolvedCall } from './callees.js';
+import { calleesOf, callsWithCallees, enclosingClass, parametersOf, type ResolvedCall } from './callees.js';
 import { activeBudget } from './budget.js';
 import { FileText, type TextCondition } from '../rules/text-condition.js';
+import { CONFIDENCES, type Confidence } from '../findings/finding.js';
 
 /** One step of a taint path: where untrusted data came from, where it went, where it was used. */
 export interface TaintStep {
@@ -22,6 +23,11 @@ export interface TaintStep {
 /** A rule's taint specification for one language, as ast-grep rules. */
 export interface TaintSpec {
   sources: Record<string, unknown>[];
+  /**
+   * Sources (also listed in `sources`) that are weaker evidence than the rule's own confidence: data the
+   * program reads from its own environment, files or database rather than from whoever sends a request.
+   */
+  weakerSources?: { confidence: Confidence; rule: Record<string, unknown> }[];
   sanitizers: Record<string, unknown>[];
   /** Calls that put their argument into the receiver: `sb.append(x)`, `list.add(x)`, `map.put(k, x)`. */
   propagators: { method: string; keyed: boolean }[];
@@ -50,6 +56,9 @@ export interface TaintSpec {
   /** What the text needs for each entry of the lists to occur (rules/text-condition.ts); absent: search them all. */
   conditions?: { sources: (TextCondition | null)[]; sanitizers: (TextCondition | null)[]; guards: (TextCondition | null)[] };
 }
+
+// `x[k]`: Python's and JavaScript's subscripts, Java's array access.
+const SUBSCRIPT_KINDS = new Set(['subscript', 'subscript_expression', 'array_access']);
 
 const MEMBER_ACCESS_KINDS = new Set(['attribute', 'field_access', 'member_expression', 'selector_expression', 'member_access_expression', 'navigation_expression', 'scoped_identifier', 'field_expression']);
 
@@ -210,11 +219,75 @@ export class TaintFileContext {
       for (const assignment of this.ownAssignments(scope)) {
         const target = assignment.target;
         const kind = target.kind();
-        if (kind !== 'subscript' && kind !== 'subscript_expression') continue;
+        if (!SUBSCRIPT_KINDS.has(kind)) continue;
         const { receiver, index } = subscriptParts(target);
         writes.push({ receiver: receiver?.text(), index, node: assignment.node, value: assignment.value, end: assignment.node.range().end.index });
       }
       this.subscripts.set(scope.id(), writes);
+    }
+    return writes;
+  }
+
+  private readonly members = new Map<number, { object: string; node: SyntaxNode; value: SyntaxNode; start: number; end: number }[]>();
+
+  /** Assignments to a member of a named object in `scope` (`box.value = v`), found once per scope. */
+  memberWrites(scope: SyntaxNode): { object: string; node: SyntaxNode; value: SyntaxNode; start: number; end: number }[] {
+    let writes = this.members.get(scope.id());
+    if (!writes) {
+      writes = [];
+      for (const assignment of this.ownAssignments(scope)) {
+        if (!MEMBER_ACCESS_KINDS.has(assignment.target.kind())) continue;
+        const object = namedChildrenWithoutComments(assignment.target)[0];
+        if (!object || !this.language.identifierKinds.includes(object.kind())) continue;
+        const { start, end } = assignment.node.range();
+        writes.push({ object: object.text(), node: assignment.node, value: assignment.value, start: start.index, end: end.index });
+      }
+      this.members.set(scope.id(), writes);
+    }
+    return writes;
+  }
+
+  private readonly fields = new Map<string, RawAssignment[]>();
+  private readonly classes = new Map<number, { owner: SyntaxNode; declared: Set<string> } | null>();
+
+  /** The class around `scope` with the names its field declarations mention, found once per scope. */
+  private classFields(scope: SyntaxNode): { owner: SyntaxNode; declared: Set<string> } | undefined {
+    let found = this.classes.get(scope.id());
+    if (found === undefined) {
+      const owner = enclosingClass(scope);
+      // Java's and C#'s field declarations, directly in the class body.
+      const members = owner?.field('body')?.children().filter((member) => member.kind() === 'field_declaration') ?? [];
+      found = owner ? { owner, declared: new Set(members.flatMap((member) => identifiersIn(member))) } : null;
+      this.classes.set(scope.id(), found);
+    }
+    return found ?? undefined;
+  }
+
+  /**
+   * Assignments to the field `name` of the class around `scope` made in the class's other methods (`name =
+   * v` where no local or parameter hides it, `this.name = v`) and in its declaration; empty when the class
+   * declares no such field.
+   */
+  fieldWrites(scope: SyntaxNode, name: string): RawAssignment[] {
+    const fields = this.classFields(scope);
+    if (!fields?.declared.has(name)) return [];
+    const { owner } = fields;
+    const key = `${owner.id()}:${name}`;
+    let writes = this.fields.get(key);
+    if (!writes) {
+      writes = [];
+      for (const a of allAssignments(owner, this.language)) {
+        const fn = enclosingFunction(a.node, this.language);
+        if (fn && enclosingClass(fn)?.id() !== owner.id()) continue;
+        const target = a.target;
+        const isThisField = MEMBER_ACCESS_KINDS.has(target.kind()) && target.text() === `this.${name}`;
+        const isBare = target.text() === name && a.node.parent()?.kind() !== 'local_variable_declaration';
+        if (!isThisField && !isBare) continue;
+        // In a method that declares a local or parameter of that name, a bare name is that local.
+        if (isBare && fn && (parameterNames(fn, this.language).includes(name) || allAssignments(fn, this.language).some((b) => b.target.text() === name && b.node.parent()?.kind() === 'local_variable_declaration'))) continue;
+        writes.push(a);
+      }
+      this.fields.set(key, writes);
     }
     return writes;
   }
@@ -269,6 +342,23 @@ function step(node: SyntaxNode, kind: TaintStep['kind']): TaintStep {
   return { kind, line: start.line + 1, column: start.column + 1, text: node.text().split('\n')[0]!.trim().slice(0, 120) };
 }
 
+// The steps made at a node one of the rule's sources matched, each with the lower confidence of the weaker
+// source it matched (null for a full-strength source): a finding's confidence follows where its data began.
+const sourceSteps = new WeakMap<TaintStep, Confidence | null>();
+
+/** The path when it starts at a summarised function's tainted parameter, not at one of the rule's sources. */
+function fromParameter(path: TaintStep[] | undefined): TaintStep[] | undefined {
+  return path !== undefined && !sourceSteps.has(path[0]!) ? path : undefined;
+}
+
+/**
+ * The confidence a finding whose data follows `path` can have: that of the weaker source the path starts
+ * at, or undefined when it starts at one of the rule's full-strength sources (or is no source's).
+ */
+export function sourceConfidence(path: readonly TaintStep[]): Confidence | undefined {
+  return (path[0] && sourceSteps.get(path[0])) ?? undefined;
+}
+
 /**
  * Intraprocedural taint: decides whether `node` may carry data from a source at the place it is used,
  * following local assignments (the last one before the use), string building, calls on tainted values,
@@ -307,6 +397,23 @@ export class TaintTracker {
     return this.file.idsMatching(this.spec[list], this.spec.conditions?.[list]);
   }
 
+  private weakerIds: { confidence: Confidence; ids: Set<number> }[] | undefined;
+
+  /** The step of a node a source matched, marked with the confidence of the weakest source that matches it. */
+  private sourceStep(node: SyntaxNode): TaintStep {
+    const made = step(node, 'source');
+    // Each weaker confidence's entries are searched once per file, with the rule's text conditions.
+    this.weakerIds ??= CONFIDENCES.map((confidence) => {
+      const entries = (this.spec.weakerSources ?? []).filter((weaker) => weaker.confidence === confidence).map((weaker) => weaker.rule);
+      const conditions = this.spec.conditions?.sources;
+      const ids = entries.length === 0 ? new Set<number>() : this.file.idsMatching(entries, conditions && entries.map((entry) => conditions[this.spec.sources.indexOf(entry)] ?? null));
+      return { confidence, ids };
+    }).filter(({ ids }) => ids.size > 0);
+    const weakest = this.weakerIds.filter(({ ids }) => ids.has(node.id())).at(-1);
+    sourceSteps.set(made, weakest?.confidence ?? null);
+    return made;
+  }
+
   /** The root of the file this tracker follows. */
   get root(): SyntaxNode {
     return this.file.root;
@@ -316,6 +423,26 @@ export class TaintTracker {
   canTaint(): boolean {
     this.sourceIds ??= this.idsMatching('sources');
     return this.sourceIds.size > 0 || this.spec.unknownIsSource === true;
+  }
+
+  /** The taint reaching a sink the rule matched: at `$SINK` when it binds one, else at what goes into the call. */
+  sinkTaint(sink: SyntaxNode): TaintStep[] | undefined {
+    const bound = sink.getMatch('SINK');
+    return bound ? this.taintOf(bound) : this.taintOfSink(sink);
+  }
+
+  /**
+   * The taint reaching a sink that binds no `$SINK` (the whole call is the sink): what goes into it. A call
+   * that is also a source (`new FileInputStream(f)` reads a file) is not fed by its own result.
+   */
+  taintOfSink(node: SyntaxNode): TaintStep[] | undefined {
+    this.sourceIds ??= this.idsMatching('sources');
+    if (!this.sourceIds.has(node.id())) return this.taintOf(node);
+    for (const child of namedChildrenWithoutComments(node)) {
+      const path = this.taintOf(child);
+      if (path) return path;
+    }
+    return undefined;
   }
 
   /** Returns the taint path reaching `node` (evaluated where `node` is), or undefined. */
@@ -348,7 +475,7 @@ export class TaintTracker {
     this.sanitizerIds ??= this.idsMatching('sanitizers');
     this.sourceIds ??= this.idsMatching('sources');
     if (this.sanitizerIds.has(node.id())) return undefined;
-    if (this.sourceIds.has(node.id())) return [step(node, 'source')];
+    if (this.sourceIds.has(node.id())) return [this.sourceStep(node)];
     const kind = node.kind();
     if (scope && this.isValidated(node, scope)) return undefined;
     if (this.language.constantKinds.includes(kind)) return undefined;
@@ -421,7 +548,7 @@ export class TaintTracker {
   /** `m.get("k")`, `conf.get("sec", "k")`, `m["k"]` on a local collection: its receiver and constant key parts. */
   private keyedAccess(node: SyntaxNode): { receiver: SyntaxNode; keys: string[] } | undefined {
     const kind = node.kind();
-    if (kind === 'subscript' || kind === 'subscript_expression') {
+    if (SUBSCRIPT_KINDS.has(kind)) {
       const { receiver, index } = subscriptParts(node);
       const isVariable = receiver && this.language.identifierKinds.includes(receiver.kind());
       return isVariable && index && this.isConstantKey(index) ? { receiver: receiver!, keys: [index.text()] } : undefined;
@@ -496,13 +623,14 @@ export class TaintTracker {
       const root = this.rootTracker ?? (this.summaryContext ? undefined : this);
       const tracker = new TaintTracker(this.spec, this.file, this.summaries, { fn, taintedParameter: name }, root);
       for (const sink of sinks) {
-        const reached = finder.taintAt(sink, tracker);
+        // The parameter's own value, not a source inside the function (that one is reported where it is).
+        const reached = fromParameter(finder.taintAt(sink, tracker));
         if (reached) {
           path = [...reached, step(sink, 'sink')];
           break;
         }
       }
-      if (calls) path ??= tracker.callsReachingSinks(fn, finder, true)[0]?.path;
+      if (calls) path ??= tracker.callsReachingSinks(fn, finder, true, true)[0]?.path;
     }
     this.parameterSinks.set(key, path ?? null);
     return path;
@@ -511,14 +639,15 @@ export class TaintTracker {
   /**
    * Calls in `scope` (the whole file at its root) that hand tainted data to a function of the file or the
    * project whose parameter reaches a sink: each call with the path from the source through the call to
-   * the sink. Steps inside another file are summed up in the sink step, whose line is the call's.
+   * the sink. Steps inside another file are summed up in the sink step, whose line is the call's. With
+   * `parameterOnly`, only data from the summarised parameter counts, not a source inside the function.
    */
-  callsReachingSinks(scope: SyntaxNode, finder: SinkFinder, firstOnly = false): { call: SyntaxNode; path: TaintStep[] }[] {
+  callsReachingSinks(scope: SyntaxNode, finder: SinkFinder, firstOnly = false, parameterOnly = false): { call: SyntaxNode; path: TaintStep[] }[] {
     const found: { call: SyntaxNode; path: TaintStep[] }[] = [];
     const atRoot = scope.id() === this.file.root.id();
     for (const resolved of callsWithCallees(this.file)) {
       if (!atRoot && resolved.scope.id() !== scope.id()) continue;
-      const path = this.throughCall(resolved, finder);
+      const path = this.throughCall(resolved, finder, parameterOnly);
       if (!path) continue;
       found.push({ call: resolved.call, path });
       if (firstOnly) break;
@@ -526,7 +655,7 @@ export class TaintTracker {
     return found;
   }
 
-  private throughCall({ call, scope, callees }: ResolvedCall, finder: SinkFinder): TaintStep[] | undefined {
+  private throughCall({ call, scope, callees }: ResolvedCall, finder: SinkFinder, parameterOnly: boolean): TaintStep[] | undefined {
     const parts = this.file.partsOf(call)!;
     for (const { fn, file, parameters } of callees) {
       const tracker = file === this.file ? this : trackerFor(this.spec, file);
@@ -537,7 +666,7 @@ export class TaintTracker {
         const inner = tracker.parameterSink(fn, index + offset, finder);
         if (!inner) continue;
         const argPath = this.taintOf(parts.args[index]!, 0, scope);
-        if (!argPath) continue;
+        if (!argPath || (parameterOnly && !fromParameter(argPath))) continue;
         const sink = inner[inner.length - 1]!;
         const rest = tracker.file === this.file ? inner.map((s, i) => (i === 0 ? { ...s, kind: 'step' as const } : s)) : [{ ...step(call, 'sink'), text: `${step(call, 'sink').text} → ${sink.text}` }];
         return [...argPath, step(call, 'step'), ...rest];
@@ -914,7 +1043,7 @@ export class TaintTracker {
     const declared = this.sourceParameter(name, scope);
     if (declared) {
       // A parameter the framework fills from the request (`@RequestParam String q`, `[FromQuery] string id`).
-      if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [step(declared, 'source')];
+      if (!replacedOnEveryPath(reaching, flow, identifier) && !this.isGuarded(name, identifier, last, scope, flow)) return [this.sourceStep(declared)];
     }
     // A closure reading a variable of the function around it (`fs.readFile(file, …)` in a callback): the
     // values stored there reach it, unless the closure replaced the value on every path to the use.
@@ -944,6 +1073,25 @@ export class TaintTracker {
         const argPath = this.taintOf(arg, depth + 1, scope);
         if (argPath) {
           path = [...argPath, step(call.node, 'step')];
+          break;
+        }
+      }
+    }
+    // Members set on the object after its last assignment (`box.value = x`) travel with it.
+    for (const write of this.file.memberWrites(scope)) {
+      if (path) break;
+      if (write.object !== name || write.start < since || write.end > use) continue;
+      const valuePath = this.taintOf(write.value, depth + 1, scope);
+      if (valuePath) path = [...valuePath, step(write.node, 'step')];
+    }
+    // A field of the object read where nothing in this method assigned it: whatever its other methods stored.
+    if (!path && reaching.length === 0 && this.language.identifierKinds.includes(identifier.kind()) && !this.parameterSeenFrom(name, scope)) {
+      for (const write of this.file.fieldWrites(scope, name)) {
+        const writer = enclosingFunction(write.node, this.language);
+        if (writer?.id() === scope.id()) continue;
+        const valuePath = this.taintOf(write.value, depth + 1, writer ?? null);
+        if (valuePath) {
+          path = [...valuePath, step(write.node, 'step')];
           break;
         }
       }
@@ -1002,6 +1150,17 @@ export class TaintTracker {
   }
 }
 
+/** The identifiers written in a small node, by a walk of its children (a declaration is too small to search). */
+function identifiersIn(node: SyntaxNode): string[] {
+  const names: string[] = [];
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind() === 'identifier') names.push(next.text());
+    else stack.push(...next.children());
+  }
+  return names;
+}
+
 /** UPPER_SNAKE_CASE names are constants by the convention of every language we read (`settings.BASE_DIR`). */
 function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]{2}|_/.test(name);
@@ -1015,7 +1174,7 @@ function replacedOnEveryPath(reaching: Assignment[], flow: FunctionFlow, use: Sy
 
 /** `x[k]`: the collection and the key, by field where the grammar names them (PHP's does not). */
 function subscriptParts(node: SyntaxNode): { receiver: SyntaxNode | null; index: SyntaxNode | null } {
-  const receiver = node.field('value') ?? node.field('object');
+  const receiver = node.field('value') ?? node.field('object') ?? node.field('array');
   if (receiver) return { receiver, index: node.field('subscript') ?? node.field('index') };
   const [first, second] = namedChildrenWithoutComments(node);
   return { receiver: first ?? null, index: second ?? null };

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { languageById, registerParsers } from '../languages/registry.js';
 import type { LanguageSpec } from '../languages/language.js';
+import type { Confidence } from '../findings/finding.js';
 import { DEFAULT_SECURITY_SEVERITY, type Rule } from './rule.js';
 import { ruleFileSchema, type RuleFile } from './rule-file-schema.js';
 import { anyOf, textConditionOf, textConditionsOf } from './text-condition.js';
@@ -88,8 +89,12 @@ export function loadRuleFile(path: string): Rule {
     };
     matchers[languageId] = matcher;
     if (file.taint) {
+      // A source may say it is weaker evidence than the rule's own (`confidence: low`): a rule, not an ast-grep key.
+      const sources = file.taint.sources.map(({ confidence, ...r }) => ({ confidence, rule: rewrite(r) as Record<string, unknown> }));
+      const weaker = sources.filter((s): s is { confidence: Confidence; rule: Record<string, unknown> } => typeof s.confidence === 'string');
       taint[languageId] = {
-        sources: file.taint.sources.map((r) => rewrite(r) as Record<string, unknown>),
+        sources: sources.map((s) => s.rule),
+        ...(weaker.length > 0 ? { weakerSources: weaker } : {}),
         sanitizers: file.taint.sanitizers.map((r) => rewrite(r) as Record<string, unknown>),
         propagators: file.taint.propagators,
         guards: file.taint.guards.map((r) => rewrite(r) as Record<string, unknown>),

@@ -22,7 +22,8 @@ export const ruleFileSchema = z
     rule: astGrepRule.optional(),
     taint: z
       .object({
-        sources: z.array(astGrepRule).min(1),
+        // `confidence` on a source: findings whose data comes from it are at most that confident.
+        sources: z.array(z.object({ confidence: z.enum(CONFIDENCES).optional() }).catchall(z.unknown())).min(1),
         sanitizers: z.array(astGrepRule).default([]),
         propagators: z.array(z.object({ method: z.string(), keyed: z.boolean().default(false) }).strict()).default([]),
         guards: z.array(astGrepRule).default([]),

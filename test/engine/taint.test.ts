@@ -365,6 +365,20 @@ test('tainted data handed to a function whose parameter reaches a sink is report
   assert.ok(first!.trace.at(-1)!.line > first!.line);
 });
 
+test('a call is reported only when its argument reaches the sink, not when the function taints the sink from a source of its own', () => {
+  const body = (sink: string) =>
+    javaHandler('    run(s, request.getParameter("p"), request);', `static void run(java.sql.Statement s, String v, HttpServletRequest r) throws Exception {\n    ${sink}\n    relay(s, r.getParameter("q"), v);\n  }\n  static void relay(java.sql.Statement s, String w, String v) throws Exception { s.executeQuery("SELECT " + w); }`);
+  // The sink inside takes the function's own source (reported there, and in the helper it hands it to); the argument goes nowhere.
+  assert.deepEqual(tainted('H.java', body('s.executeQuery("SELECT " + r.getParameter("x"));')).map((f) => f.line), [7, 8]);
+  assert.deepEqual(tainted('H.java', body('s.executeQuery("SELECT " + v);')).map((f) => f.line), [4, 8]);
+});
+
+test('data from a source the rule marks as weaker evidence keeps that confidence when it is handed to a function that reaches a sink', () => {
+  const body = javaHandler('    run(s, System.getenv("T"));\n    run(s, request.getParameter("t"));', 'static void run(java.sql.Statement s, String v) throws Exception { s.executeQuery("SELECT " + v); }');
+  const findings = analyzeSource('H.java', body, languageForPath('H.java')!, taintRules.filter((r) => r.id === 'java-sqli-tainted-query'), { complexity: false }).findings;
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [[4, 'low'], [5, 'high']]);
+});
+
 test('a sink its own code declares safe with a reasoned suppression is safe for the callers too', () => {
   const body = javaHandler(
     '    run(s, request.getParameter("p"));',
@@ -487,4 +501,69 @@ test('JavaScript: a callback reads the variables of the function around it, as t
   assert.deepEqual(tainted('a.js', js(checked)), []);
   // A parameter of the callback with the same name hides the outer variable.
   assert.deepEqual(tainted('a.js', js([...file, 'cache.get(full, (full) => {', '  fs.readFile(full, () => {});', '});'])), []);
+});
+
+test('a source marked with a lower confidence lowers the confidence of the findings its data reaches', () => {
+  const spec = (sources: Record<string, unknown>[]) => {
+    const rule = { ...taintRules.find((r) => r.id === 'java-sqli-tainted-query')! };
+    const base = rule.taint!.java!;
+    // The base rule's text conditions belong to its own sources: these are searched unconditionally.
+    rule.taint = { java: { ...base, sources, conditions: base.conditions && { ...base.conditions, sources: sources.map(() => null) }, weakerSources: [{ confidence: 'low', rule: sources[1]! }] } };
+    return rule;
+  };
+  const rule = spec([{ pattern: 'request.getParameter($$$)' }, { pattern: 'System.getenv($$$)' }]);
+  const body = javaHandler('    String t = System.getenv("T");\n    s.executeQuery("SELECT * FROM " + t);\n    s.executeQuery("SELECT * FROM " + request.getParameter("t"));');
+  const findings = analyzeSource('H.java', body, languageForPath('H.java')!, [rule], { complexity: false }).findings;
+  assert.deepEqual(findings.map((f) => [f.startLine, f.confidence]), [[5, 'low'], [6, 'high']]);
+});
+
+test('a sink that binds no $SINK and is itself a source is judged by what goes into it, not by its own result', () => {
+  const open = (arg: string) => `import java.io.*;\nclass R {\n  void r() throws IOException {\n    File f = new File(${arg});\n    FileInputStream in = new FileInputStream(f);\n  }\n}\n`;
+  const rule = taintRules.filter((r) => r.id === 'java-path-traversal-tainted');
+  const lines = (text: string) => analyzeSource('R.java', text, languageForPath('R.java')!, rule, { complexity: false }).findings.map((f) => f.startLine);
+  assert.deepEqual(lines(open('"/etc/app.conf"')), []);
+  assert.deepEqual(lines(open('System.getenv("CONF")')), [4, 5]);
+});
+
+test('Java: data handed to a method whose parameter reaches a sink is reported at the call, in the file and across project files', async () => {
+  const { makeProject } = await import('../helpers.js');
+  const { scanPaths } = await import('../../src/engine/scan.js');
+  const store = `package com.acme.db;
+public class Store {
+  public void find(java.sql.Statement s, String name) throws Exception { s.executeQuery("SELECT * FROM t WHERE n = '" + name + "'"); }
+  public void log(java.sql.Statement s, String name) throws Exception { s.executeQuery("SELECT 1"); }
+}`;
+  const relay = `package com.acme.db;
+public abstract class Relay { public abstract void pass(java.sql.Statement s, String name) throws Exception; }
+class StoreRelay extends Relay {
+  public void pass(java.sql.Statement s, String name) throws Exception { new Store().find(s, name); }
+}`;
+  const handler = (body: string) => `package com.acme.db;
+import javax.servlet.http.*;
+public class Handler extends HttpServlet {
+  private String kept;
+  void doPost(HttpServletRequest request, java.sql.Statement s) throws Exception {
+    String name = request.getParameter("n");
+${body}
+  }
+  private void run(java.sql.Statement s, String q) throws Exception { s.execute(q); }
+  private void runKept(java.sql.Statement s) throws Exception { s.execute(kept); }
+}`;
+  const linesFor = async (body: string) => {
+    const root = makeProject({ 'src/com/acme/db/Store.java': store, 'src/com/acme/db/StoreRelay.java': relay, 'src/com/acme/db/Handler.java': handler(body) });
+    const result = await scanPaths({ paths: [join(root, 'src/com/acme/db/Handler.java')], cwd: root, rules: taintRules.filter((r) => r.id === 'java-sqli-tainted-query'), include: [], exclude: [], maxFileSize: 1_000_000, complexity: false });
+    return result.findings.map((f) => f.startLine);
+  };
+  // A method of this file, one of another file (a parenthesised `new` receiver), one reached through another class.
+  assert.deepEqual(await linesFor('    run(s, "SELECT " + name);'), [7]);
+  assert.deepEqual(await linesFor('    run(s, "SELECT 1");'), []);
+  assert.deepEqual(await linesFor('    (new Store()).find(s, name);'), [7]);
+  assert.deepEqual(await linesFor('    (new Store()).log(s, name);'), []);
+  assert.deepEqual(await linesFor('    Relay relay = new StoreRelay();\n    relay.pass(s, name);'), [8]);
+  // Through an array element, a member of a local object, and a field another method reads.
+  assert.deepEqual(await linesFor('    String[] parts = new String[2];\n    parts[1] = name;\n    run(s, parts[1]);'), [9]);
+  assert.deepEqual(await linesFor('    String[] parts = new String[2];\n    parts[1] = name;\n    parts[0] = "x";\n    run(s, parts[0]);'), []);
+  assert.deepEqual(await linesFor('    Holder h = new Holder();\n    h.value = name;\n    run(s, h.value);'), [9]);
+  assert.deepEqual(await linesFor('    kept = name;\n    runKept(s);'), [11]);
+  assert.deepEqual(await linesFor('    kept = "fixed";\n    runKept(s);'), []);
 });

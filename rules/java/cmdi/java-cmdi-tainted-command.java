@@ -30,4 +30,19 @@ public class Ping extends HttpServlet {
         Runtime.getRuntime().exec("ping -c " + count + " localhost");
         return "ok";
     }
+
+    // Data the program reads from its environment, a file or the network (low confidence for the first two).
+    void fromElsewhere(java.net.Socket peer) throws IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("run " + plugin.toString());
+        String tool = System.getenv("BACKUP_TOOL");
+        // ruleid: java-cmdi-tainted-command
+        Runtime.getRuntime().exec(tool + " --all");
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream()));
+        // ruleid: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("ping -c 1 " + lines.readLine());
+        // ok: java-cmdi-tainted-command
+        Runtime.getRuntime().exec("uptime");
+    }
 }

@@ -19,4 +19,19 @@ public class Lookup extends HttpServlet {
         // ok: java-ldap-injection-tainted
         return ctx.search("ou=users,dc=example,dc=com", "(employeeNumber=" + n + ")", new SearchControls());
     }
+
+    // Data the program reads from its console, a configuration file or its database: low confidence.
+    Object fromElsewhere(DirContext ctx, java.sql.ResultSet row) throws Exception {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-ldap-injection-tainted
+        ctx.search("ou=users,dc=example,dc=com", "(cn=" + plugin.toString() + ")", new SearchControls());
+        java.io.BufferedReader console = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        String uid = console.readLine();
+        // ruleid: java-ldap-injection-tainted
+        ctx.search("ou=users,dc=example,dc=com", "(uid=" + uid + ")", new SearchControls());
+        // ruleid: java-ldap-injection-tainted
+        ctx.search("ou=users,dc=example,dc=com", "(cn=" + row.getString(1) + ")", new SearchControls());
+        // ok: java-ldap-injection-tainted
+        return ctx.search("ou=users,dc=example,dc=com", "(uid=admin)", new SearchControls());
+    }
 }

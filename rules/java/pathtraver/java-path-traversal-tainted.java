@@ -42,4 +42,25 @@ public class Download extends HttpServlet {
         File base = new File("/srv/reports/" + FilenameUtils.getName(name));
         return null;
     }
+
+    // Data the program reads from its environment or a file: low confidence. Opening a file is a sink for
+    // its name, not a source that feeds itself.
+    void fromElsewhere() throws IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-path-traversal-tainted
+        File pluginFile = new File("/srv/" + plugin.toString());
+        String home = System.getProperty("app.home");
+        // ruleid: java-path-traversal-tainted
+        File logs = new File(home + "/logs");
+        BufferedReader list = new BufferedReader(new FileReader("/etc/app/files.txt"));
+        // ruleid: java-path-traversal-tainted
+        FileInputStream listed = new FileInputStream(list.readLine());
+        // ok: java-path-traversal-tainted
+        FileOutputStream same = new FileOutputStream(new FileInputStream("/etc/app/state").getFD());
+        // ok: java-path-traversal-tainted
+        FileInputStream settings = new FileInputStream("/etc/app/settings.properties");
+        File fixed = new File("/etc/app/other.properties");
+        // ok: java-path-traversal-tainted
+        FileInputStream other = new FileInputStream(fixed);
+    }
 }

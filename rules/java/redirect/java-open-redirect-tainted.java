@@ -40,4 +40,19 @@ public class Login extends HttpServlet {
         // ruleid: java-open-redirect-tainted
         return new ModelAndView("redirect:" + target);
     }
+
+    // Data the program reads from a configuration file or its database: low confidence.
+    void fromElsewhere(HttpServletResponse response, java.sql.ResultSet row) throws IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-open-redirect-tainted
+        response.sendRedirect("/" + plugin.toString());
+        java.util.Properties settings = new java.util.Properties();
+        settings.load(new java.io.FileInputStream("app.properties"));
+        // ruleid: java-open-redirect-tainted
+        response.sendRedirect(settings.getProperty("landing"));
+        // ruleid: java-open-redirect-tainted
+        response.sendRedirect(row.getString("home_page"));
+        // ok: java-open-redirect-tainted
+        response.sendRedirect("/landing");
+    }
 }

@@ -76,4 +76,18 @@ public class Search extends HttpServlet {
         // ruleid: java-sqli-tainted-query
         return named.queryForList("SELECT * FROM t ORDER BY " + sort, Map.of());
     }
+
+    // Data the program reads from its environment or its database (second-order injection): low confidence.
+    void fromElsewhere(Statement stmt, ResultSet previous) throws SQLException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM " + plugin.toString());
+        // ruleid: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM " + System.getenv("TABLE_NAME"));
+        String name = previous.getString("name");
+        // ruleid: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+        // ok: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM users");
+    }
 }

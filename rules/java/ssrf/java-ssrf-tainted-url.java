@@ -40,4 +40,16 @@ public class Preview {
         webClient.get().uri("https://api.example.com/ping").retrieve();
         return req;
     }
+
+    // Data the program reads from its configuration: low confidence (a configured endpoint is the usual case).
+    Object fromElsewhere() throws Exception {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-ssrf-tainted-url
+        URLConnection pluginConn = new URL("https://api.example.com/" + plugin.toString()).openConnection();
+        // ruleid: java-ssrf-tainted-url
+        URLConnection conn = new URL(System.getProperty("service.url")).openConnection();
+        // ok: java-ssrf-tainted-url
+        URLConnection fixed = new URL("https://api.example.com/").openConnection();
+        return conn;
+    }
 }

@@ -17,4 +17,16 @@ public class Prefs extends HttpServlet {
         session.setAttribute("dark", dark);
         return "prefs";
     }
+
+    // Data the program reads from a file: low confidence.
+    void fromElsewhere(HttpSession session) throws java.io.IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-trust-boundary-tainted
+        session.setAttribute("plugin", plugin.toString());
+        String motd = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/motd"));
+        // ruleid: java-trust-boundary-tainted
+        session.setAttribute("motd", motd);
+        // ok: java-trust-boundary-tainted
+        session.setAttribute("motd", "Welcome");
+    }
 }

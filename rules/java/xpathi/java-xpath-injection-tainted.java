@@ -31,4 +31,19 @@ public class Find extends HttpServlet {
         // ok: java-xpath-injection-tainted
         return xp.evaluate("/users/user[" + index + "]", doc);
     }
+
+    // Data the program reads from its environment: low confidence. XML escaping keeps quotes out.
+    Object fromElsewhere(XPath xp, Document doc) throws Exception {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-xpath-injection-tainted
+        xp.evaluate("/plugins/plugin[@name='" + plugin.toString() + "']", doc);
+        String user = System.getenv("APP_USER");
+        // ruleid: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@name='" + user + "']", doc);
+        Document loaded = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.FileInputStream("users.xml"));
+        // ok: java-xpath-injection-tainted
+        xp.compile("/users/user[@name='admin']").evaluate(loaded);
+        // ok: java-xpath-injection-tainted
+        return xp.evaluate("/users/user[@name='" + StringEscapeUtils.escapeXml11(user) + "']", doc);
+    }
 }

@@ -39,4 +39,18 @@ public class Greet extends HttpServlet {
         // ok: java-xss-tainted-response
         response.sendError(404, "No such user");
     }
+
+    // Data the program reads from the network or its database (stored XSS): the latter at low confidence.
+    void fromElsewhere(HttpServletResponse response, java.net.URL feed, java.sql.ResultSet row) throws IOException {
+        Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<p>" + plugin.toString() + "</p>");
+        BufferedReader remote = new BufferedReader(new InputStreamReader(feed.openStream()));
+        // ruleid: java-xss-tainted-response
+        response.getWriter().println("<p>" + remote.readLine() + "</p>");
+        // ruleid: java-xss-tainted-response
+        response.getWriter().println("<p>" + row.getString("comment") + "</p>");
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<p>" + Encode.forHtml(row.getString("comment")) + "</p>");
+    }
 }
