@@ -40,6 +40,16 @@ public class CommentsPage
         response.Write(WebUtility.HtmlEncode(text));
     }
 
+    public void NotFound(HttpResponse response)
+    {
+        string name = Console.ReadLine();
+        response.StatusCode = 404;
+        // ruleid: csharp-xss-external-input
+        response.StatusDescription = "<br>No page named " + name;
+        // ok: csharp-xss-external-input
+        response.StatusDescription = "Not Found";
+    }
+
     private static void Show(HttpResponse response, string html)
     {
         response.Write("<div>" + html + "</div>");

@@ -95,4 +95,13 @@ public class LegacyPage
         // ok: csharp-xss-tainted-response
         resp.Write("<br>data = " + HttpUtility.HtmlEncode(data));
     }
+
+    public void Missing(HttpRequest req, HttpResponse resp)
+    {
+        resp.StatusCode = 404;
+        // ruleid: csharp-xss-tainted-response
+        resp.StatusDescription = "<br>No item " + req.QueryString["id"];
+        // ok: csharp-xss-tainted-response
+        resp.StatusDescription = "<br>No item " + HttpUtility.HtmlEncode(req.QueryString["id"]);
+    }
 }
