@@ -5,6 +5,7 @@ import { enclosingFunction } from './scope.js';
 import { FunctionFlow } from './flow.js';
 import { assignmentsTo, type Assignment } from './value.js';
 import { activeBudget } from './budget.js';
+import { liveSwitchArms } from './switch-cases.js';
 
 /**
  * Bounds of sizes and indexes against C buffers, without running the code:
@@ -362,8 +363,36 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   }
   if (length.hi === undefined) return fallback;
   // Written on some paths only: another path may hold anything the buffer can.
-  if (flow.isConditional(last.node, target)) return { lo: 0, hi: fallback.hi, reached: length.reached };
+  // Written on some paths only: another path may hold anything the buffer can, unless nothing else wrote the
+  // buffer (that path reads uninitialised memory, which is not this analysis's to judge).
+  const alone = live.length === 1 && last.node.kind() !== 'init_declarator';
+  if (!alone && flow.isConditional(last.node, target) && !surelyRuns(last.node, target, scope, flow, language)) return { lo: 0, hi: fallback.hi, reached: length.reached };
   return length;
+}
+
+/** True when every branch around `node` that `use` is not in runs: an `if` or `while` whose condition folds to true, a switch's live arm. */
+function surelyRuns(node: SyntaxNode, use: SyntaxNode, scope: SyntaxNode, flow: FunctionFlow, language: LanguageSpec): boolean {
+  const shape = language.complexity;
+  const at = node.range().start.index;
+  for (const ancestor of node.ancestors()) {
+    if (ancestor.id() === scope.id() || containsNode(ancestor, use)) return true;
+    const kind = ancestor.kind();
+    if (shape.ifKinds.includes(kind)) {
+      const condition = ancestor.field('condition');
+      const folded = condition ? flow.foldCondition(condition) : undefined;
+      const inConsequence = containsNode(ancestor.field('consequence') ?? ancestor, node) && ancestor.field('consequence') !== null;
+      if (folded === undefined || folded !== inConsequence) return false;
+    } else if (shape.switchKinds.includes(kind)) {
+      const live = liveSwitchArms(ancestor, (n) => flow.fold(n));
+      const arm = (ancestor.field('body') ?? ancestor).namedChildren().find((child) => child.range().start.index <= at && at < child.range().end.index);
+      if (!live || !arm || !live.has(arm.id())) return false;
+    } else if (kind === 'while_statement') {
+      const condition = ancestor.field('condition');
+      if (!condition || flow.foldCondition(condition) !== true) return false;
+    } else if (shape.loopKinds.includes(kind) && kind !== 'do_statement') return false;
+    else if (shape.catchKinds.includes(kind)) return false;
+  }
+  return true;
 }
 
 function macroString(value: SyntaxNode): number | undefined {
@@ -440,7 +469,8 @@ const ALLOCATORS = /^(malloc|alloca|ALLOCA|_alloca|xmalloc|g_malloc|kmalloc)$/;
 function pointerTarget(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, allocations: boolean, depth: number): Buffer | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const name = use.text();
-  const reaching = reachingAssignments(use, scope, language);
+  // A null pointer is no buffer: `p = NULL; if (c) p = buf;` points into buf wherever it is used.
+  const reaching = reachingAssignments(use, scope, language).filter((a) => !/^(NULL|nullptr|0|\(\s*void\s*\*\s*\)\s*0)$/.test(a.value.text().trim()));
   if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
   const assignment = reaching[0]!;
   const moved = nodesIn(scope, ['update_expression']).some((u) => u.namedChildren()[0]?.text() === name && u.range().start.index > assignment.node.range().end.index && u.range().end.index < use.range().start.index);
@@ -749,6 +779,10 @@ function sizeofRange(node: SyntaxNode, language: LanguageSpec): Range {
   if (inner.kind() === 'identifier') {
     const buffer = bufferOf(inner, language);
     if (buffer?.bytes !== undefined && !buffer.allocation && !buffer.pointer) return exact(buffer.bytes);
+    // `sizeof(wchar_t)`: a type name the parser cannot tell from a variable.
+    const scope = enclosingFunction(inner, language);
+    const declared = scope !== undefined && (isParameter(inner.text(), scope, language) || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(inner.text())));
+    if (!buffer && !declared && typeSize(inner.text()) !== undefined) return exact(typeSize(inner.text()));
   }
   if (inner.kind() === 'string_literal') return exact(add(stringLength(inner), 1));
   return { lo: 1 };

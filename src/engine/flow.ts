@@ -1,5 +1,5 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
-import { foldConstant, type Folded } from './constant-fold.js';
+import { fileConstant, foldConstant, type Folded } from './constant-fold.js';
 import type { Assignment } from './value.js';
 import { containsIndex } from './node-set.js';
 import { liveSwitchArms } from './switch-cases.js';
@@ -20,8 +20,28 @@ export class FunctionFlow {
       const use = identifier.range().start.index;
       const before = this.assignmentsOf(identifier.text()).filter((a) => a.node.range().end.index <= use && !a.augmented);
       const last = before[before.length - 1];
-      return last && !this.isConditional(last.node, identifier) ? last.value : undefined;
+      if (last) return !this.isConditional(last.node, identifier) ? last.value : undefined;
+      return this.declaresLocally(identifier.text()) ? undefined : fileConstant(identifier, this.language);
     });
+  }
+
+  /** A condition folded to true or false; in C and C++ a number is a truth value too (`if (1)`, `while (0)`). */
+  foldCondition(condition: SyntaxNode): boolean | undefined {
+    const folded = this.fold(condition);
+    if (typeof folded === 'boolean') return folded;
+    return typeof folded === 'number' && (this.language.id === 'c' || this.language.id === 'cpp') ? folded !== 0 : undefined;
+  }
+
+  private readonly locals = new Map<string, boolean>();
+
+  /** True when the function declares `name` itself (a parameter or a local), hiding any file-level one. */
+  private declaresLocally(name: string): boolean {
+    let known = this.locals.get(name);
+    if (known === undefined) {
+      known = this.assignmentsOf(name).length > 0 || this.scope.findAll({ rule: { kind: 'identifier', regex: `^${name.replace(/[^\w]/g, '')}$` } }).some((id) => /declarator|parameter_declaration/.test(id.parent()?.kind() ?? ''));
+      this.locals.set(name, known);
+    }
+    return known;
   }
 
   private readonly dead = new Map<number, boolean>();
@@ -48,8 +68,8 @@ export class FunctionFlow {
       const condition = ancestor.field('condition');
       const consequence = ifConsequence(ancestor);
       if (!condition || !consequence) continue;
-      const folded = this.fold(condition);
-      if (typeof folded !== 'boolean') continue;
+      const folded = this.foldCondition(condition);
+      if (folded === undefined) continue;
       const inConsequence = containsIndex(consequence, at);
       if (inConsequence && !folded) return true;
       if (!inConsequence && !containsIndex(condition, at) && folded) return true;
