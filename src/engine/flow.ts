@@ -21,6 +21,7 @@ export class FunctionFlow {
       const before = this.assignmentsOf(identifier.text()).filter((a) => a.node.range().end.index <= use && !a.augmented);
       const last = before[before.length - 1];
       if (last) return !this.isConditional(last.node, identifier) ? last.value : undefined;
+      if (this.language.id !== 'c' && this.language.id !== 'cpp') return undefined;
       return this.declaresLocally(identifier.text()) ? undefined : fileConstant(identifier, this.language);
     });
   }

@@ -20,7 +20,67 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(void) { char b[8]; for (int i = 0; i <= 8; i++) b[i] = 0; }', 'index', 'exceeds'],
   ['void f(void) { char b[8]; for (int i = 0; i < 8; i++) b[i] = 0; }', 'index', 'within'],
   ['void f(unsigned k) { char b[8]; b[k % 8] = 0; }', 'index', 'within'],
+  // A local pointer is followed to the array or constant allocation it points to, with its offset.
+  ['void f(char *s) { char small[50]; char *p; p = small; memcpy(p, s, 100); }', 'size', 'exceeds'],
+  ['void f(char *s) { char big[100]; char *p; p = big; memcpy(p, s, 100); }', 'size', 'within'],
+  ['void f(char *s) { char *p = NULL; if (s) { p = (char *)alloca(50); } memcpy(p, s, 100); }', 'size', 'exceeds'],
+  ['void f(char *s) { char b[100]; char *p = b - 8; memcpy(p, s, 10); }', 'size', 'exceeds'],
+  ['void f(char *s) { char b[100]; char *p = &b[60]; memcpy(p, s, 50); }', 'size', 'exceeds'],
+  ['void f(char *s) { wchar_t b[10]; memcpy(b, s, 10 * sizeof(wchar_t)); }', 'size', 'within'],
+  ['void f(char *s) { wchar_t b[10]; memcpy(b, s, 11 * sizeof(wchar_t)); }', 'size', 'exceeds'],
+  ['void f(void) { int *p = (int *)malloc(10); for (int i = 0; i < 10; i++) p[i] = 0; }', 'index', 'exceeds'],
+  ['void f(void) { int *p = (int *)malloc(10 * sizeof(int)); for (int i = 0; i < 10; i++) p[i] = 0; }', 'index', 'within'],
+  ['void f(void) { char b[10]; char *p = b - 2; p[1] = 0; }', 'index', 'exceeds'],
+  ['void f(void) { char b[10]; char *p = b - 2; p[11] = 0; }', 'index', 'within'],
+  // The length of a string from its buffer's last writes.
+  ['void f(char *s) { char d[100]; char b[50]; memset(d, 65, 99); d[99] = 0; memcpy(d, b, strlen(d)); }', 'size', 'within'],
+  ['void f(char *s) { char d[100]; char b[50]; char *p = b; memset(d, 65, 99); d[99] = 0; memcpy(p, d, strlen(d)); }', 'size', 'exceeds'],
+  ['void f(char *s) { char d[100]; char b[50]; char *p = b; memset(d, 65, 49); d[49] = 0; memcpy(p, d, strlen(d)); }', 'size', 'within'],
+  ['static int on = 1;\nvoid f(char *s) { char d[100]; char b[50]; if (on) { memset(d, 65, 99); d[99] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'exceeds'],
+  ['void f(char *s) { char d[100]; char b[50]; if (0) { memset(d, 65, 99); d[99] = 0; } else { memset(d, 65, 9); d[9] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'within'],
 ];
+
+// String copies: the destination (first argument) against the string copied or appended (second).
+const copyCases: [string, BoundLimit, BoundVerdict][] = [
+  ['void f(void) { char d[10]; strcpy(d, "0123456789"); }', 'copy-of', 'exceeds'],
+  ['void f(void) { char d[11]; strcpy(d, "0123456789"); }', 'copy-of', 'within'],
+  ['#define TEXT L"0123456789"\nvoid f(void) { wchar_t *d = (wchar_t *)alloca(10 * sizeof(wchar_t)); wcscpy(d, TEXT); }', 'copy-of', 'exceeds'],
+  ['void f(char *s) { char d[10]; strcpy(d, s); }', 'copy-of', 'unchecked'],
+  ['void f(char *d, char *s) { strcpy(d, s); }', 'copy-of', 'unknown'],
+  ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'exceeds'],
+  ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'within'],
+  ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; memset(d, 68, 10); d[10] = 0; strcat(d, s); }', 'append-of', 'exceeds'],
+];
+
+for (const [source, limit, expected] of copyCases) {
+  test(`string copy: ${source.replace(/\n/g, ' ')} → ${expected}`, () => {
+    const parsed = parseSnippet('c', source);
+    const args = parsed.root.findAll({ rule: { kind: 'call_expression', regex: '^(strcpy|wcscpy|strcat)' } }).at(-1)!.field('arguments')!.namedChildren();
+    assert.equal(checkBound(args[0]!, args[1]!, limit, parsed.language), expected);
+  });
+}
+
+// strncat appends the smaller of its count and the source's length, after what the destination holds.
+const appendCases: [string, BoundVerdict][] = [
+  ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'within'],
+  ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'exceeds'],
+  ['void f(char *s) { char d[16]; strncat(d, s, sizeof d); }', 'exceeds'],
+];
+
+for (const [source, expected] of appendCases) {
+  test(`strncat: ${source} → ${expected}`, () => {
+    const parsed = parseSnippet('c', source);
+    const args = parsed.root.findAll({ rule: { kind: 'call_expression', regex: '^strncat' } }).at(-1)!.field('arguments')!.namedChildren();
+    assert.equal(checkBound(args[2]!, args[0]!, 'append-count', parsed.language), expected);
+  });
+}
+
+test('a string read through a pointer set before its buffer starts outside it', () => {
+  const parsed = parseSnippet('c', 'void f(void) { char b[10]; char d[20]; char *p = b - 1; char *q = b + 1; strcpy(d, p); strcpy(d, q); }');
+  const [before, inside] = parsed.root.findAll({ rule: { kind: 'call_expression', regex: '^strcpy' } }).map((call) => call.field('arguments')!.namedChildren()[1]!);
+  assert.equal(checkBound(before!, before!, 'string', parsed.language), 'exceeds');
+  assert.equal(checkBound(inside!, inside!, 'string', parsed.language), 'unknown');
+});
 
 for (const [source, limit, expected] of cases) {
   test(`bounds: ${source.replace(/\n/g, ' ')} → ${expected}`, () => {
