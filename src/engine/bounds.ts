@@ -158,8 +158,12 @@ function checkAppendCount(count: SyntaxNode, destination: SyntaxNode, language: 
   const call = count.parent()?.parent();
   const source = call?.kind() === 'call_expression' ? namedChildrenWithoutComments(call.field('arguments')!)[1] : undefined;
   if (!source) return 'unknown';
-  const verdict = checkStringCopy(destination, source, stringLengthOf(destination, language, 0), rangeOf(count, language, 0), language);
+  const counted = rangeOf(count, language, 0);
+  const verdict = checkStringCopy(destination, source, stringLengthOf(destination, language, 0), counted, language);
   if (verdict !== 'unchecked') return verdict;
+  // A count as large as the whole buffer leaves no room for what it holds and the NUL, unless proved to fit above.
+  const capacity = bufferOf(destination, language)?.elements;
+  if (capacity !== undefined && counted.reached !== undefined && counted.reached >= capacity - (bufferOf(destination, language)?.offset ?? 0)) return 'exceeds';
   return hasVariablePart(count, language) && !isChecked(count, language) ? 'unchecked' : 'unknown';
 }
 
@@ -550,6 +554,13 @@ function againstAllocation(value: SyntaxNode, range: Range, allocation: SyntaxNo
   const [copiedBase, copiedExtra] = baseAndOffset(value);
   const [allocatedBase, allocatedExtra] = baseAndOffset(allocation);
   if (copiedBase === allocatedBase) return copiedExtra > allocatedExtra ? 'exceeds' : 'within';
+  // `len = st.st_size; p = malloc(st.st_size); read(fd, p, len)`: the copied variable holds the allocated size.
+  const copiedValue = stripped(value);
+  const scope = enclosingFunction(copiedValue, language);
+  if (copiedValue.kind() === 'identifier' && scope) {
+    const reaching = reachingAssignments(copiedValue, scope, language);
+    if (reaching.length === 1 && !reaching[0]!.augmented && normalized(stripped(reaching[0]!.value).text()) === normalized(stripped(allocation).text())) return 'within';
+  }
   // `malloc(len * 2 + 1)` then `memcpy(p, s, len)`: the copy's variable parts are all in the allocation's size.
   const allocated = variableParts(allocation, language);
   const copied = variableParts(value, language);

@@ -16,6 +16,7 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(char *s, size_t n) { char *p = malloc(n + 1); memcpy(p, s, n); }', 'size', 'within'],
   ['void f(char *s, size_t n) { char *p = malloc(n + 1); memcpy(p, s, n + 2); }', 'size', 'exceeds'],
   ['void f(char *s, size_t n, size_t m) { char *p = malloc(n); memcpy(p, s, m); }', 'size', 'unchecked'],
+  ['void f(char *s, struct stat st) { char *p = NULL; size_t len = (size_t)st.st_size; if ((p = malloc(st.st_size)) == NULL) return; memcpy(p, s, len); }', 'size', 'within'],
   ['void f(void) { char b[8]; b[sizeof b] = 0; }', 'index', 'exceeds'],
   ['void f(void) { char b[8]; for (int i = 0; i <= 8; i++) b[i] = 0; }', 'index', 'exceeds'],
   ['void f(void) { char b[8]; for (int i = 0; i < 8; i++) b[i] = 0; }', 'index', 'within'],
@@ -65,6 +66,8 @@ const appendCases: [string, BoundVerdict][] = [
   ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'within'],
   ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'exceeds'],
   ['void f(char *s) { char d[16]; strncat(d, s, sizeof d); }', 'exceeds'],
+  // The count leaves no room for what d may hold: only a proof that it fits clears it.
+  ['void f(void) { char d[20]; char s[20]; strncat(d, s, sizeof(d)); }', 'exceeds'],
 ];
 
 for (const [source, expected] of appendCases) {
