@@ -5,7 +5,6 @@ import { enclosingFunction } from './scope.js';
 import { FunctionFlow } from './flow.js';
 import { assignmentsTo, type Assignment } from './value.js';
 import { activeBudget } from './budget.js';
-import { liveSwitchArms } from './switch-cases.js';
 
 /**
  * Bounds of sizes and indexes against C buffers, without running the code:
@@ -370,33 +369,8 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   // Written on some paths only: another path may hold anything the buffer can, unless nothing else wrote the
   // buffer (that path reads uninitialised memory, which is not this analysis's to judge).
   const alone = live.length === 1 && last.node.kind() !== 'init_declarator';
-  if (!alone && flow.isConditional(last.node, target) && !surelyRuns(last.node, target, scope, flow, language)) return { lo: 0, hi: fallback.hi, reached: length.reached };
+  if (!alone && flow.isConditional(last.node, target) && !flow.surelyRuns(last.node, target)) return { lo: 0, hi: fallback.hi, reached: length.reached };
   return length;
-}
-
-/** True when every branch around `node` that `use` is not in runs: an `if` or `while` whose condition folds to true, a switch's live arm. */
-function surelyRuns(node: SyntaxNode, use: SyntaxNode, scope: SyntaxNode, flow: FunctionFlow, language: LanguageSpec): boolean {
-  const shape = language.complexity;
-  const at = node.range().start.index;
-  for (const ancestor of node.ancestors()) {
-    if (ancestor.id() === scope.id() || containsNode(ancestor, use)) return true;
-    const kind = ancestor.kind();
-    if (shape.ifKinds.includes(kind)) {
-      const condition = ancestor.field('condition');
-      const folded = condition ? flow.foldCondition(condition) : undefined;
-      const inConsequence = containsNode(ancestor.field('consequence') ?? ancestor, node) && ancestor.field('consequence') !== null;
-      if (folded === undefined || folded !== inConsequence) return false;
-    } else if (shape.switchKinds.includes(kind)) {
-      const live = liveSwitchArms(ancestor, (n) => flow.fold(n));
-      const arm = (ancestor.field('body') ?? ancestor).namedChildren().find((child) => child.range().start.index <= at && at < child.range().end.index);
-      if (!live || !arm || !live.has(arm.id())) return false;
-    } else if (kind === 'while_statement') {
-      const condition = ancestor.field('condition');
-      if (!condition || flow.foldCondition(condition) !== true) return false;
-    } else if (shape.loopKinds.includes(kind) && kind !== 'do_statement') return false;
-    else if (shape.catchKinds.includes(kind)) return false;
-  }
-  return true;
 }
 
 function macroString(value: SyntaxNode): number | undefined {
@@ -862,7 +836,9 @@ function loopRange(node: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, 
   const limit = rangeOf(right, language, depth + 1);
   const operator = operatorOf(condition);
   const last = operator === '<' ? add(limit.hi, -1) : operator === '<=' ? limit.hi : undefined;
-  const lastCertain = operator === '<' ? add(limit.lo, -1) : operator === '<=' ? limit.lo : undefined;
+  // The limit's certain value on some path (`i < strlen(s)` with s's length known) is the loop's there.
+  const certainLimit = limit.reached ?? limit.lo;
+  const lastCertain = operator === '<' ? add(certainLimit, -1) : operator === '<=' ? certainLimit : undefined;
   // A body that can leave early may never reach the last round.
   const leaves = body.find({ rule: { any: [{ kind: 'break_statement' }, { kind: 'return_statement' }, { kind: 'goto_statement' }] } }) !== null;
   const initializer = loop.field('initializer');

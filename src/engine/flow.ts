@@ -98,6 +98,35 @@ export class FunctionFlow {
     return this.ancestorFacts(node).branches.some(([start, end]) => at < start || at >= end);
   }
 
+  /**
+   * True when `node` runs whenever `use` does, though it sits in branches `use` is not in: every such branch is
+   * an `if` arm or `while` body whose condition folds to take it, or a switch arm its constant subject picks.
+   */
+  surelyRuns(node: SyntaxNode, use: SyntaxNode): boolean {
+    const shape = this.language.complexity;
+    const at = node.range().start.index;
+    const useAt = use.range().start.index;
+    for (const ancestor of node.ancestors()) {
+      if (ancestor.id() === this.scope.id() || containsIndex(ancestor, useAt)) return true;
+      const kind = ancestor.kind();
+      if (shape.ifKinds.includes(kind)) {
+        const condition = ancestor.field('condition');
+        const consequence = ifConsequence(ancestor);
+        const folded = condition ? this.foldCondition(condition) : undefined;
+        if (folded === undefined || !consequence || folded !== containsIndex(consequence, at)) return false;
+      } else if (shape.switchKinds.includes(kind)) {
+        if (!this.liveArms.has(ancestor.id())) this.liveArms.set(ancestor.id(), liveSwitchArms(ancestor, (n) => this.fold(n)));
+        const live = this.liveArms.get(ancestor.id());
+        const arm = (ancestor.field('body') ?? ancestor).namedChildren().find((child) => containsIndex(child, at));
+        if (!live || !arm || !live.has(arm.id())) return false;
+      } else if (kind === 'while_statement') {
+        const condition = ancestor.field('condition');
+        if (!condition || this.foldCondition(condition) !== true) return false;
+      } else if ((shape.loopKinds.includes(kind) && kind !== 'do_statement') || shape.catchKinds.includes(kind)) return false;
+    }
+    return true;
+  }
+
   /** True when `node` sits in an `if` body that always returns or throws and does not contain `use`. */
   leavesBefore(node: SyntaxNode, use: SyntaxNode): boolean {
     const at = use.range().start.index;
@@ -151,7 +180,7 @@ export class FunctionFlow {
     for (let index = live.length - 1; index >= 0; index--) {
       const assignment = live[index]!;
       reaching.push(assignment);
-      if (!assignment.augmented && !this.isConditional(assignment.node, use)) break;
+      if (!assignment.augmented && (!this.isConditional(assignment.node, use) || this.surelyRuns(assignment.node, use))) break;
     }
     return reaching;
   }

@@ -35,3 +35,13 @@ test('C: a file-level variable that is written somewhere, or shadowed by a local
   const global = flowOf('c', 'int enabled = 0;\nvoid f(void) { if (enabled) { a(); } }');
   assert.equal(global.flow.isInDeadBranch(global.marked('a')), false);
 });
+
+test('an assignment in a branch that surely runs hides the ones before it', () => {
+  const parsed = parseSnippet('c', 'static int on = 1;\nvoid f(void) { int n = -1; if (on) { n = 10; } switch (2) { case 2: n = 12; break; default: n = 3; } use(n); while (1) { n = 20; break; } use(n); }');
+  const scope = parsed.root.find({ rule: { kind: 'function_definition' } })!;
+  const flow = new FunctionFlow(parsed.language, scope, (name) => assignmentsTo(scope, name, parsed.language));
+  const uses = parsed.root.findAll({ rule: { kind: 'call_expression', regex: '^use' } }).map((call) => call.field('arguments')!.namedChildren()[0]!);
+  const all = assignmentsTo(scope, 'n', parsed.language);
+  assert.deepEqual(flow.reaching(all, uses[0]!).map((a) => a.value.text()), ['12']);
+  assert.deepEqual(flow.reaching(all, uses[1]!).map((a) => a.value.text()), ['20']);
+});
