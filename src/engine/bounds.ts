@@ -118,17 +118,54 @@ export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLi
   // A pointer set before its buffer's start (`p = buf - 8`): writing or reading from it starts outside.
   if (offset < 0) {
     if (limit !== 'index') return range.reached !== undefined && range.reached > 0 ? 'exceeds' : 'unknown';
-    if (range.reached !== undefined && Math.min(range.reached, range.lo ?? range.reached) < -offset) return 'exceeds';
+    if (range.reached !== undefined && Math.min(range.reached, range.lo ?? range.reached) < -offset && !guardExcludes(value, range.reached, language)) return 'exceeds';
   }
   if (found.allocation) return limit === 'size' ? againstAllocation(value, range, found.allocation, language) : 'unknown';
   const elementSize = found.bytes !== undefined && found.elements ? found.bytes / found.elements : undefined;
   const capacity = limit === 'size' ? (offset === 0 ? found.bytes : elementSize === undefined ? undefined : found.bytes! - offset * elementSize) : add(found.elements, -offset);
   if (capacity === undefined) return 'unknown';
   const fits = (n: number) => (limit === 'index' ? n < capacity && n >= Math.min(0, -offset) : n <= capacity);
-  if (range.reached !== undefined && !fits(range.reached)) return 'exceeds';
+  if (range.reached !== undefined && !fits(range.reached) && !guardExcludes(value, range.reached, language)) return 'exceeds';
   if (range.hi !== undefined && fits(range.hi) && (limit !== 'index' || offset >= 0 || (range.lo !== undefined && range.lo >= -offset))) return 'within';
   if (!hasVariablePart(value, language)) return 'unknown';
   return isChecked(value, language) ? 'within' : 'unchecked';
+}
+
+/**
+ * True when an `if` around `value` (a variable) runs its body only for values that exclude `reached`:
+ * `if (i >= 0 && i < 10) buf[i]` with i certainly 10 on some path never indexes there with 10.
+ */
+function guardExcludes(value: SyntaxNode, reached: number, language: LanguageSpec): boolean {
+  const variable = stripped(value);
+  if (variable.kind() !== 'identifier') return false;
+  const name = variable.text();
+  const at = variable.range().start.index;
+  for (const ancestor of variable.ancestors()) {
+    if (ancestor.kind() !== 'if_statement') continue;
+    const consequence = ancestor.field('consequence');
+    if (!consequence || !containsNode(consequence, variable)) continue;
+    const pending = [ancestor.field('condition')!];
+    while (pending.length > 0) {
+      const node = stripped(pending.pop()!);
+      if (node.kind() !== 'binary_expression') continue;
+      const operator = operatorOf(node);
+      const [left, right] = namedChildrenWithoutComments(node);
+      if (!left || !right) continue;
+      if (operator === '&&') {
+        pending.push(left, right);
+        continue;
+      }
+      if (!RELATIONAL.has(operator ?? '') && operator !== '==' && operator !== '!=') continue;
+      const [mine, other, flipped] = stripped(left).text() === name ? [left, right, false] : stripped(right).text() === name ? [right, left, true] : [undefined, undefined, false];
+      if (!mine || !other || other.range().start.index > at) continue;
+      const bound = rangeOf(other, language, 0);
+      if (bound.lo === undefined || bound.lo !== bound.hi) continue;
+      const [a, b] = flipped ? [bound.lo, reached] : [reached, bound.lo];
+      const holds = operator === '<' ? a < b : operator === '<=' ? a <= b : operator === '>' ? a > b : operator === '>=' ? a >= b : operator === '==' ? a === b : a !== b;
+      if (!holds) return true;
+    }
+  }
+  return false;
 }
 
 /** Elements a string copy into `destination` needs: `already` (what it holds, for appends) + the source's length + its NUL. */

@@ -33,6 +33,9 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(void) { int *p = (int *)malloc(10 * sizeof(int)); for (int i = 0; i < 10; i++) p[i] = 0; }', 'index', 'within'],
   ['void f(void) { char b[10]; char *p = b - 2; p[1] = 0; }', 'index', 'exceeds'],
   ['void f(void) { char b[10]; char *p = b - 2; p[11] = 0; }', 'index', 'within'],
+  // A value certainly reached on some path, but the if around the use rules it out.
+  ['void f(void) { int b[10]; int n = -1; if (1) { n = 10; } if (n >= 0) b[n] = 1; }', 'index', 'exceeds'],
+  ['void f(void) { int b[10]; int n = -1; if (1) { n = 10; } if (n >= 0 && n < 10) b[n] = 1; }', 'index', 'within'],
   // The length of a string from its buffer's last writes.
   ['void f(char *s) { char d[100]; char b[50]; memset(d, 65, 99); d[99] = 0; memcpy(d, b, strlen(d)); }', 'size', 'within'],
   ['void f(char *s) { char d[100]; char b[50]; char *p = b; memset(d, 65, 99); d[99] = 0; memcpy(p, d, strlen(d)); }', 'size', 'exceeds'],

@@ -27,7 +27,11 @@ void copy_header(void) {
     strcpy(copy, before);
     // ruleid: c-buffer-overread-size
     memcpy(copy, before, 8);
+    // ruleid: c-buffer-overread-size
+    strncpy(copy, before, sizeof copy - 1);
     char *inside = header + 4;
+    // ok: c-buffer-overread-size
+    strncpy(copy, inside, sizeof copy - 1);
     // ok: c-buffer-overread-size
     strcpy(copy, inside);
 }
