@@ -128,7 +128,43 @@ export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLi
   if (range.reached !== undefined && !fits(range.reached) && !guardExcludes(value, range.reached, language)) return 'exceeds';
   if (range.hi !== undefined && fits(range.hi) && (limit !== 'index' || offset >= 0 || (range.lo !== undefined && range.lo >= -offset))) return 'within';
   if (!hasVariablePart(value, language)) return 'unknown';
+  if (limit === 'index') return isIndexChecked(value, language) ? 'within' : 'unchecked';
   return isChecked(value, language) ? 'within' : 'unchecked';
+}
+
+/**
+ * An index is checked when a comparison bounds it from above first (`i < n`, `n > i`, `i == k`); a signed
+ * index read from input must be bounded from below too (`i >= 0`), or it reaches before the array.
+ */
+function isIndexChecked(value: SyntaxNode, language: LanguageSpec): boolean {
+  if (!isChecked(value, language)) return false;
+  const variable = stripped(value);
+  if (variable.kind() !== 'identifier') return true;
+  const scope = enclosingFunction(variable, language);
+  if (!scope) return true;
+  const name = variable.text();
+  const sides = comparisonsBefore(variable, scope).filter((c) => RELATIONAL.has(operatorOf(c) ?? '') || operatorOf(c) === '==').map((comparison) => {
+    const [left, right] = namedChildrenWithoutComments(comparison);
+    const operator = operatorOf(comparison)!;
+    if (operator === '==') return mentions(comparison.text(), name) ? 'both' : undefined;
+    const onLeft = left !== undefined && mentions(left.text(), name);
+    const onRight = right !== undefined && mentions(right.text(), name);
+    if (onLeft === onRight) return undefined;
+    // Against zero or a negative constant it is the lower bound, in either form (`i >= 0`, `if (i < 0) return`);
+    // against anything else the upper one. A comparison made in an unsigned type rules out negatives as well.
+    const other = onLeft ? right! : left!;
+    const bound = rangeOf(other, language, 0);
+    const unsigned = /\(\s*(size_t|unsigned\b[^)]*)\)/.test(comparison.text());
+    const lower = bound.hi !== undefined && bound.hi <= 0;
+    return lower ? 'lower' : unsigned ? 'both' : 'upper';
+  });
+  // Checked through another name (`len = i + 1; if (len < n)`): the general check above judged it.
+  if (!sides.some((side) => side !== undefined)) return true;
+  if (!sides.some((side) => side === 'upper' || side === 'both')) return false;
+  const type = declaredType(name, scope, language);
+  const signed = type !== undefined && !/unsigned|size_t|uint|u_?(char|short|int|long)|^u\d+$|^(bool|_Bool)$/.test(type);
+  if (!signed || !hasOrigin(variable, 'input', language)) return true;
+  return sides.some((side) => side === 'lower' || side === 'both');
 }
 
 /**

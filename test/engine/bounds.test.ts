@@ -33,6 +33,12 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(void) { int *p = (int *)malloc(10 * sizeof(int)); for (int i = 0; i < 10; i++) p[i] = 0; }', 'index', 'within'],
   ['void f(void) { char b[10]; char *p = b - 2; p[1] = 0; }', 'index', 'exceeds'],
   ['void f(void) { char b[10]; char *p = b - 2; p[11] = 0; }', 'index', 'within'],
+  // An index needs an upper bound; a signed one read from input a lower one too.
+  ['void f(char *s) { int b[10]; int n = atoi(s); if (n >= 0) b[n] = 1; }', 'index', 'unchecked'],
+  ['void f(char *s) { int b[10]; int n = atoi(s); if (n < 10) b[n] = 1; }', 'index', 'unchecked'],
+  ['void f(char *s) { int b[10]; int n = atoi(s); if (n >= 0 && n < 10) b[n] = 1; }', 'index', 'within'],
+  ['void f(int n) { int b[10]; if (n < 10) b[n] = 1; }', 'index', 'within'],
+  ['void f(char *s) { int b[10]; size_t n = strtoul(s, 0, 10); if (n < 10) b[n] = 1; }', 'index', 'within'],
   // A value certainly reached on some path, but the if around the use rules it out.
   ['void f(void) { int b[10]; int n = -1; if (1) { n = 10; } if (n >= 0) b[n] = 1; }', 'index', 'exceeds'],
   ['void f(void) { int b[10]; int n = -1; if (1) { n = 10; } if (n >= 0 && n < 10) b[n] = 1; }', 'index', 'within'],
