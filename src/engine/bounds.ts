@@ -439,9 +439,11 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   }
   if (length.hi === undefined) return fallback;
   // Written on some paths only: another path may hold anything the buffer can.
-  // Written on some paths only: another path may hold anything the buffer can, unless nothing else wrote the
-  // buffer (that path reads uninitialised memory, which is not this analysis's to judge).
-  const alone = live.length === 1 && last.node.kind() !== 'init_declarator';
+  // Written on some paths only: another path may hold anything the buffer can, unless all its writes are in that
+  // one block (the path around it reads uninitialised memory, which is not this analysis's to judge).
+  const block = (node: SyntaxNode) => node.ancestors().find((a) => a.kind() === 'compound_statement');
+  const lastBlock = block(last.node);
+  const alone = lastBlock !== undefined && !containsNode(lastBlock, target) && live.every((e) => e.node.kind() !== 'init_declarator' && block(e.node)?.id() === lastBlock.id());
   if (!alone && flow.isConditional(last.node, target) && !flow.surelyRuns(last.node, target)) return { lo: 0, hi: fallback.hi, reached: length.reached };
   return length;
 }

@@ -47,6 +47,8 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(char *s) { char d[100]; char b[50]; char *p = b; memset(d, 65, 99); d[99] = 0; memcpy(p, d, strlen(d)); }', 'size', 'exceeds'],
   ['void f(char *s) { char d[100]; char b[50]; char *p = b; memset(d, 65, 49); d[49] = 0; memcpy(p, d, strlen(d)); }', 'size', 'within'],
   ['static int on = 1;\nvoid f(char *s) { char d[100]; char b[50]; if (on) { memset(d, 65, 99); d[99] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'exceeds'],
+  ['void f(char *s) { char d[100]; char b[50]; for (int h = 0; h < 1; h++) { memset(d, 65, 49); d[49] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'within'],
+  ['void f(char *s, int x) { char d[100]; char b[50]; if (x) { memset(d, 65, 99); d[99] = 0; } else { memset(d, 65, 9); d[9] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'unchecked'],
   ['void f(char *s) { char d[100]; char b[50]; if (0) { memset(d, 65, 99); d[99] = 0; } else { memset(d, 65, 9); d[9] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'within'],
 ];
 
