@@ -448,6 +448,14 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   return length;
 }
 
+/** `SRC_STRING` where the file says `#define SRC_STRING "AAAA"`: the string's length. */
+function macroStringOf(node: SyntaxNode): number | undefined {
+  if (node.kind() !== 'identifier') return undefined;
+  const definitions = nodesIn(fileRoot ?? node.getRoot().root(), ['preproc_def']).filter((d) => d.field('name')?.text() === node.text());
+  const value = definitions.length === 1 ? definitions[0]!.field('value') : undefined;
+  return value ? macroString(value) : undefined;
+}
+
 function macroString(value: SyntaxNode): number | undefined {
   const text = value.text().trim();
   if (!/^(L|u8|u|U)?"/.test(text)) return undefined;
@@ -473,7 +481,7 @@ function stringEvents(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec
       const declared = declarator?.kind() === 'array_declarator' ? declarator.field('declarator') : declarator;
       if (declared?.text() !== name) continue;
       const value = node.field('value');
-      const literal = value ? stringLength(value) : undefined;
+      const literal = value ? stringLength(value) ?? macroStringOf(value) : undefined;
       const zeroed = value?.kind() === 'initializer_list' && namedChildrenWithoutComments(value).every((v) => ZERO.test(v.text()));
       events.push({ node, length: literal !== undefined ? exact(literal) : zeroed ? exact(0) : undefined });
     } else if (kind === 'assignment_expression') {

@@ -58,6 +58,7 @@ const copyCases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(void) { char d[11]; strcpy(d, "0123456789"); }', 'copy-of', 'within'],
   ['#define TEXT L"0123456789"\nvoid f(void) { wchar_t *d = (wchar_t *)alloca(10 * sizeof(wchar_t)); wcscpy(d, TEXT); }', 'copy-of', 'exceeds'],
   ['void f(char *s) { char d[10]; strcpy(d, s); }', 'copy-of', 'unchecked'],
+  ['#define TEXT "0123456789"\nvoid f(void) { char s[11] = TEXT; char *d = NULL; if (1) { d = (char *)malloc(10 * sizeof(char)); } strcpy(d, s); }', 'copy-of', 'exceeds'],
   ['void f(char *d, char *s) { strcpy(d, s); }', 'copy-of', 'unknown'],
   ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'exceeds'],
   ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'within'],

@@ -62,3 +62,18 @@ void unknown(char *dst, const char *src) {
     // ok: c-string-copy-overflow
     strcpy(dst, src);
 }
+
+/* An array initialised from a string macro holds that string: ten characters and the NUL need eleven. */
+#define SERIAL "0123456789"
+
+void serial(void) {
+    char id[sizeof SERIAL] = SERIAL;
+    char *copy = malloc(10);
+    char *fits = malloc(11);
+    // ruleid: c-string-copy-overflow
+    strcpy(copy, id);
+    // ok: c-string-copy-overflow
+    strcpy(fits, id);
+    free(copy);
+    free(fits);
+}
