@@ -182,7 +182,9 @@ function guardExcludes(value: SyntaxNode, reached: number, language: LanguageSpe
     if (!consequence || !containsNode(consequence, variable)) continue;
     const pending = [ancestor.field('condition')!];
     while (pending.length > 0) {
-      const node = stripped(pending.pop()!);
+      let node = stripped(pending.pop()!);
+      // C++ wraps the condition in a condition_clause.
+      if (node.kind() === 'condition_clause' && namedChildrenWithoutComments(node).length === 1) node = stripped(namedChildrenWithoutComments(node)[0]!);
       if (node.kind() !== 'binary_expression') continue;
       const operator = operatorOf(node);
       const [left, right] = namedChildrenWithoutComments(node);
@@ -424,6 +426,8 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   const live = events.filter((e) => !flow.isInDeadBranch(e.node));
   const last = live.at(-1);
   if (!last) {
+    const aliased = stringOfAlias(target, scope, language, depth);
+    if (aliased) return aliased;
     if (buffer || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(target.text()))) return fallback;
     const definitions = nodesIn(fileRoot ?? target.getRoot().root(), ['preproc_def']).filter((d) => d.field('name')?.text() === target.text());
     const value = definitions.length === 1 ? definitions[0]!.field('value') : undefined;
@@ -446,6 +450,25 @@ function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number)
   const alone = lastBlock !== undefined && !containsNode(lastBlock, target) && live.every((e) => e.node.kind() !== 'init_declarator' && block(e.node)?.id() === lastBlock.id());
   if (!alone && flow.isConditional(last.node, target) && !flow.surelyRuns(last.node, target)) return { lo: 0, hi: fallback.hi, reached: length.reached };
   return length;
+}
+
+/**
+ * `q = p;` with nothing written through either since: q holds p's string as it was there (`char *copy = data;`).
+ */
+function stringOfAlias(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, depth: number): Range | undefined {
+  const reaching = reachingAssignments(use, scope, language);
+  if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
+  const source = stripped(reaching[0]!.value);
+  if (source.kind() !== 'identifier' || source.text() === use.text()) return undefined;
+  const from = reaching[0]!.node.range().end.index;
+  const to = use.range().start.index;
+  const touched = nodesIn(scope, ['assignment_expression', 'call_expression', 'update_expression']).some((node) => {
+    const { start } = node.range();
+    return start.index >= from && start.index < to && !containsNode(node, use) && mentions(node.text(), source.text());
+  });
+  if (touched) return undefined;
+  const length = stringLengthOf(source, language, depth + 1);
+  return length.hi === undefined ? undefined : length;
 }
 
 /** `SRC_STRING` where the file says `#define SRC_STRING "AAAA"`: the string's length. */

@@ -28,7 +28,10 @@ export class FunctionFlow {
 
   /** A condition folded to true or false; in C and C++ a number is a truth value too (`if (1)`, `while (0)`). */
   foldCondition(condition: SyntaxNode): boolean | undefined {
-    const folded = this.fold(condition);
+    // C++ wraps an `if`'s condition in a condition_clause (which may also declare a variable).
+    const clause = condition.kind() === 'condition_clause' ? namedChildrenWithoutComments(condition) : [condition];
+    if (clause.length !== 1) return undefined;
+    const folded = this.fold(clause[0]!);
     if (typeof folded === 'boolean') return folded;
     return typeof folded === 'number' && (this.language.id === 'c' || this.language.id === 'cpp') ? folded !== 0 : undefined;
   }

@@ -78,6 +78,7 @@ const appendCases: [string, BoundVerdict][] = [
   ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'within'],
   ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strncat(d, s, 100); }', 'exceeds'],
   ['void f(char *s) { char d[16]; strncat(d, s, sizeof d); }', 'exceeds'],
+  ['void f(void) { char s[100]; char *d = (char *)malloc(100); d[0] = 0; { char *copy = d; memset(s, 67, 99); s[99] = 0; strncat(copy, s, 100); } }', 'within'],
   // The count leaves no room for what d may hold: only a proof that it fits clears it.
   ['void f(void) { char d[20]; char s[20]; strncat(d, s, sizeof(d)); }', 'exceeds'],
 ];
@@ -122,3 +123,10 @@ for (const [source, expected] of signedCases) {
     assert.equal(isSignedSizeRisk(call.field('arguments')!.namedChildren().at(-1)!, parsed.language), expected);
   });
 }
+
+test('C++: the if around a use rules out a value through its condition_clause', () => {
+  const parsed = parseSnippet('cpp', 'void f() { int *b = new int[10]; int n = -1; if (1) { n = 10; } if (n >= 0 && n < (10)) { b[n] = 1; } if (n >= 0) { b[n] = 2; } }');
+  const [guarded, open] = parsed.root.findAll({ rule: { kind: 'subscript_expression' } }).map((s) => [s.field('argument')!, s.field('indices')!.namedChildren()[0]!] as const);
+  assert.equal(checkBound(guarded![1], guarded![0], 'index', parsed.language), 'within');
+  assert.equal(checkBound(open![1], open![0], 'index', parsed.language), 'exceeds');
+});

@@ -45,3 +45,9 @@ test('an assignment in a branch that surely runs hides the ones before it', () =
   assert.deepEqual(flow.reaching(all, uses[0]!).map((a) => a.value.text()), ['12']);
   assert.deepEqual(flow.reaching(all, uses[1]!).map((a) => a.value.text()), ['20']);
 });
+
+test('C++: an if condition in its condition_clause folds too', () => {
+  const { flow, marked } = flowOf('cpp', 'void f() { if (0) { a(); } else { b(); } while (1) { c(); break; } }');
+  assert.equal(flow.isInDeadBranch(marked('a')), true);
+  assert.equal(flow.isInDeadBranch(marked('b')), false);
+});
