@@ -982,4 +982,3 @@ function macroExpression(arg: SyntaxNode, language: LanguageSpec): SyntaxNode | 
   }
   return parsed ?? undefined;
 }
-export function debugStringLength(node: SyntaxNode, language: LanguageSpec): Range { fileRoot = node.getRoot().root(); return stringLengthOf(node, language, 0); }
