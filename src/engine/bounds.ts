@@ -16,8 +16,12 @@ import { activeBudget } from './budget.js';
  * - unknown: the buffer's capacity is not known here (a pointer parameter, a struct field).
  */
 export type BoundVerdict = 'within' | 'exceeds' | 'unchecked' | 'unknown';
-/** `size`: a byte count that may equal the capacity (memcpy); `index`: an element index or a count that must stay below it (strncat). */
-export type BoundLimit = 'size' | 'index';
+/**
+ * `size`: a byte count that may equal the capacity (memcpy); `count`: an element count that may equal it (wcsncpy);
+ * `index`: an element index that must stay below it; `copy-of`/`append-of`: a string copied or appended into
+ * the buffer (strcpy, strcat); `append-count`: strncat's count; `string`: the string at the buffer is read.
+ */
+export type BoundLimit = 'size' | 'index' | 'count' | 'copy-of' | 'append-of' | 'append-count' | 'string';
 /** Where a value must come from: `input` (parsed from text, read from a file or socket), a function `parameter`, or `any`. */
 export type ValueOrigin = 'any' | 'input' | 'parameter';
 
@@ -48,6 +52,10 @@ interface Buffer {
   elements?: number;
   /** For an allocation in the function: the size expression passed to the allocator, in bytes. */
   allocation?: SyntaxNode;
+  /** Reached through a local pointer (`p = buf`, `p = alloca(50)`): `sizeof p` is a pointer's size, not the buffer's. */
+  pointer?: boolean;
+  /** Elements between the buffer's start and where the pointer points (`p = buf - 8` is -8). */
+  offset?: number;
 }
 
 interface Range {
@@ -92,20 +100,158 @@ function nodesIn(scope: SyntaxNode, kinds: string[]): SyntaxNode[] {
   return found;
 }
 
-/** How `value` (a size or an index) stands against the capacity of `buffer`. */
+/**
+ * How `value` stands against the capacity of `buffer`. For `size`, `count` and `index` the value is a byte
+ * count, an element count or an element index into `buffer`; for `copy-of` and `append-of` the value is the
+ * destination and `buffer` the string copied or appended into it (strcpy, strcat); for `string` the string at
+ * `buffer` itself is read (the value is not looked at); for `append-count` the value is strncat's count.
+ */
 export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLimit, language: LanguageSpec): BoundVerdict {
   fileRoot = value.getRoot().root();
+  if (limit === 'copy-of' || limit === 'append-of') return checkStringCopy(value, buffer, limit === 'append-of' ? stringLengthOf(value, language, 0) : exact(0), undefined, language);
+  if (limit === 'append-count') return checkAppendCount(value, buffer, language);
+  if (limit === 'string') return (bufferOf(buffer, language)?.offset ?? 0) < 0 ? 'exceeds' : 'unknown';
   const found = bufferOf(buffer, language, limit === 'size');
   if (!found) return 'unknown';
   const range = rangeOf(value, language, 0);
+  const offset = found.offset ?? 0;
+  // A pointer set before its buffer's start (`p = buf - 8`): writing or reading from it starts outside.
+  if (offset < 0) {
+    if (limit !== 'index') return range.reached !== undefined && range.reached > 0 ? 'exceeds' : 'unknown';
+    if (range.reached !== undefined && Math.min(range.reached, range.lo ?? range.reached) < -offset && !guardExcludes(value, range.reached, language)) return 'exceeds';
+  }
   if (found.allocation) return limit === 'size' ? againstAllocation(value, range, found.allocation, language) : 'unknown';
-  const capacity = limit === 'size' ? found.bytes : found.elements;
+  const elementSize = found.bytes !== undefined && found.elements ? found.bytes / found.elements : undefined;
+  const capacity = limit === 'size' ? (offset === 0 ? found.bytes : elementSize === undefined ? undefined : found.bytes! - offset * elementSize) : add(found.elements, -offset);
   if (capacity === undefined) return 'unknown';
-  const fits = (n: number) => (limit === 'size' ? n <= capacity : n < capacity);
-  if (range.reached !== undefined && (!fits(range.reached) || (limit === 'index' && range.reached < 0))) return 'exceeds';
-  if (range.hi !== undefined && fits(range.hi)) return 'within';
+  const fits = (n: number) => (limit === 'index' ? n < capacity && n >= Math.min(0, -offset) : n <= capacity);
+  if (range.reached !== undefined && !fits(range.reached) && !guardExcludes(value, range.reached, language)) return 'exceeds';
+  if (range.hi !== undefined && fits(range.hi) && (limit !== 'index' || offset >= 0 || (range.lo !== undefined && range.lo >= -offset))) return 'within';
   if (!hasVariablePart(value, language)) return 'unknown';
+  if (limit === 'index') return isIndexChecked(value, language) ? 'within' : 'unchecked';
   return isChecked(value, language) ? 'within' : 'unchecked';
+}
+
+/**
+ * An index is checked when a comparison bounds it from above first (`i < n`, `n > i`, `i == k`); a signed
+ * index read from input must be bounded from below too (`i >= 0`), or it reaches before the array.
+ */
+function isIndexChecked(value: SyntaxNode, language: LanguageSpec): boolean {
+  if (!isChecked(value, language)) return false;
+  const variable = stripped(value);
+  if (variable.kind() !== 'identifier') return true;
+  const scope = enclosingFunction(variable, language);
+  if (!scope) return true;
+  const name = variable.text();
+  const sides = comparisonsBefore(variable, scope).filter((c) => RELATIONAL.has(operatorOf(c) ?? '') || operatorOf(c) === '==').map((comparison) => {
+    const [left, right] = namedChildrenWithoutComments(comparison);
+    const operator = operatorOf(comparison)!;
+    if (operator === '==') return mentions(comparison.text(), name) ? 'both' : undefined;
+    const onLeft = left !== undefined && mentions(left.text(), name);
+    const onRight = right !== undefined && mentions(right.text(), name);
+    if (onLeft === onRight) return undefined;
+    // Against zero or a negative constant it is the lower bound, in either form (`i >= 0`, `if (i < 0) return`);
+    // against anything else the upper one. A comparison made in an unsigned type rules out negatives as well.
+    const other = onLeft ? right! : left!;
+    const bound = rangeOf(other, language, 0);
+    const unsigned = /\(\s*(size_t|unsigned\b[^)]*)\)/.test(comparison.text());
+    const lower = bound.hi !== undefined && bound.hi <= 0;
+    return lower ? 'lower' : unsigned ? 'both' : 'upper';
+  });
+  // Checked through another name (`len = i + 1; if (len < n)`): the general check above judged it.
+  if (!sides.some((side) => side !== undefined)) return true;
+  if (!sides.some((side) => side === 'upper' || side === 'both')) return false;
+  const type = declaredType(name, scope, language);
+  const signed = type !== undefined && !/unsigned|size_t|uint|u_?(char|short|int|long)|^u\d+$|^(bool|_Bool)$/.test(type);
+  if (!signed || !hasOrigin(variable, 'input', language)) return true;
+  return sides.some((side) => side === 'lower' || side === 'both');
+}
+
+/**
+ * True when an `if` around `value` (a variable) runs its body only for values that exclude `reached`:
+ * `if (i >= 0 && i < 10) buf[i]` with i certainly 10 on some path never indexes there with 10.
+ */
+function guardExcludes(value: SyntaxNode, reached: number, language: LanguageSpec): boolean {
+  const variable = stripped(value);
+  if (variable.kind() !== 'identifier') return false;
+  const name = variable.text();
+  const at = variable.range().start.index;
+  for (const ancestor of variable.ancestors()) {
+    if (ancestor.kind() !== 'if_statement') continue;
+    const consequence = ancestor.field('consequence');
+    if (!consequence || !containsNode(consequence, variable)) continue;
+    const pending = [ancestor.field('condition')!];
+    while (pending.length > 0) {
+      let node = stripped(pending.pop()!);
+      // C++ wraps the condition in a condition_clause.
+      if (node.kind() === 'condition_clause' && namedChildrenWithoutComments(node).length === 1) node = stripped(namedChildrenWithoutComments(node)[0]!);
+      if (node.kind() !== 'binary_expression') continue;
+      const operator = operatorOf(node);
+      const [left, right] = namedChildrenWithoutComments(node);
+      if (!left || !right) continue;
+      if (operator === '&&') {
+        pending.push(left, right);
+        continue;
+      }
+      if (!RELATIONAL.has(operator ?? '') && operator !== '==' && operator !== '!=') continue;
+      const [mine, other, flipped] = stripped(left).text() === name ? [left, right, false] : stripped(right).text() === name ? [right, left, true] : [undefined, undefined, false];
+      if (!mine || !other || other.range().start.index > at) continue;
+      const bound = rangeOf(other, language, 0);
+      if (bound.lo === undefined || bound.lo !== bound.hi) continue;
+      const [a, b] = flipped ? [bound.lo, reached] : [reached, bound.lo];
+      const holds = operator === '<' ? a < b : operator === '<=' ? a <= b : operator === '>' ? a > b : operator === '>=' ? a >= b : operator === '==' ? a === b : a !== b;
+      if (!holds) return true;
+    }
+  }
+  return false;
+}
+
+/** Elements a string copy into `destination` needs: `already` (what it holds, for appends) + the source's length + its NUL. */
+function checkStringCopy(destination: SyntaxNode, source: SyntaxNode, already: Range, count: Range | undefined, language: LanguageSpec): BoundVerdict {
+  const found = bufferOf(destination, language);
+  if (!found) return 'unknown';
+  const offset = found.offset ?? 0;
+  if (offset < 0) return 'exceeds';
+  const capacity = add(found.elements, -offset);
+  if (capacity === undefined) return 'unknown';
+  const length = stringLengthOf(source, language, 0);
+  // strncat copies at most `count` characters of the source; a source of unknown length may be that long.
+  const longest = length.reached ?? (length.hi === undefined ? Infinity : undefined);
+  const copied: Range = count
+    ? { lo: Math.min(length.lo ?? 0, count.lo ?? 0), hi: minOf(length.hi, count.hi), reached: longest !== undefined && count.reached !== undefined ? Math.min(longest, count.reached) : undefined }
+    : length;
+  const needed = copied.reached !== undefined && already.lo !== undefined ? copied.reached + already.lo + 1 : undefined;
+  if (needed !== undefined && needed > capacity) return 'exceeds';
+  const most = add(add(copied.hi, already.hi), 1);
+  if (most !== undefined && most <= capacity) return 'within';
+  return 'unchecked';
+}
+
+/** strncat(dst, src, n): what it appends is the smaller of n and the source's length, after what dst holds. */
+function checkAppendCount(count: SyntaxNode, destination: SyntaxNode, language: LanguageSpec): BoundVerdict {
+  const call = count.parent()?.parent();
+  const source = call?.kind() === 'call_expression' ? namedChildrenWithoutComments(call.field('arguments')!)[1] : undefined;
+  if (!source) return 'unknown';
+  const counted = rangeOf(count, language, 0);
+  const verdict = checkStringCopy(destination, source, stringLengthOf(destination, language, 0), counted, language);
+  if (verdict !== 'unchecked') return verdict;
+  // A count as large as the whole buffer leaves no room for what it holds and the NUL, unless proved to fit above.
+  const capacity = bufferOf(destination, language)?.elements;
+  if (capacity !== undefined && counted.reached !== undefined && counted.reached >= capacity - (bufferOf(destination, language)?.offset ?? 0)) return 'exceeds';
+  return hasVariablePart(count, language) && !isChecked(count, language) ? 'unchecked' : 'unknown';
+}
+
+/** A subscript's index: C's `index` field, or the one expression of C++'s `indices` list. */
+function subscriptIndex(subscript: SyntaxNode): SyntaxNode | undefined {
+  const index = subscript.field('index');
+  if (index) return index;
+  const list = subscript.field('indices');
+  const parts = list ? namedChildrenWithoutComments(list) : [];
+  return parts.length === 1 ? parts[0] : undefined;
+}
+
+function minOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 /** True when `value`, followed through local assignments, comes from `origin`. */
@@ -194,7 +340,7 @@ function bufferOf(node: SyntaxNode, language: LanguageSpec, allocations = false)
     const local = arrayDeclarations(scope, name).filter((d) => d.range().start.index < useStart).at(-1);
     if (local) return arrayCapacity(local, language);
     const declaredHere = nodesIn(scope, ['declaration']).some((d) => d.range().start.index < useStart && declaredNames(d).includes(name));
-    if (declaredHere) return allocations ? allocationOf(target, scope, language) : undefined;
+    if (declaredHere) return pointerTarget(target, scope, language, allocations, 0);
   }
   const global = arrayDeclarations(target.getRoot().root(), name).filter((d) => enclosingFunction(d, language) === undefined).at(-1);
   return global ? arrayCapacity(global, language) : undefined;
@@ -238,31 +384,246 @@ function arrayCapacity(declarator: SyntaxNode, language: LanguageSpec): Buffer |
   return { elements: count, bytes: elementSize === undefined ? undefined : count * elementSize };
 }
 
+/** The characters of a plain string literal (`"ab"`, `L"ab"`, adjacent literals), each escape counted as one. */
 function stringLength(literal: SyntaxNode): number | undefined {
-  const text = literal.text();
-  return /^"[^"\\]*"$/.test(text) ? text.length - 2 : undefined;
+  if (literal.kind() === 'concatenated_string') {
+    const parts = namedChildrenWithoutComments(literal).map(stringLength);
+    return parts.some((n) => n === undefined) ? undefined : (parts as number[]).reduce((a, b) => a + b, 0);
+  }
+  if (literal.kind() !== 'string_literal') return undefined;
+  const match = /^(?:L|u8|u|U)?"((?:[^"\\]|\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.))*)"$/s.exec(literal.text());
+  return match ? match[1]!.replace(/\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)/gs, 'x').length : undefined;
+}
+
+// Calls that read a string argument without changing it.
+const STRING_READERS = /^(strlen|wcslen|strnlen|wcsnlen|strcmp|strncmp|wcscmp|wcsncmp|strcasecmp|strncasecmp|strchr|strrchr|wcschr|strstr|wcsstr|strdup|strndup|printf|wprintf|fprintf|fwprintf|puts|fputs|fputws|atoi|atol|strtol|strtoul)$/;
+const ZERO = /^(0|'\\0'|L'\\0'|'\\x00'|NULL|L?'\\0{1,3}')$/;
+
+type StringEvent = { node: SyntaxNode; length?: Range; fill?: number; terminator?: number };
+
+/**
+ * The length of the string `node` holds where it is used: a literal's or a macro's, else what the last writes
+ * to its buffer before the use say (`buf[k] = '\\0'` after `memset(buf, 'A', k)`: exactly k; `memset(buf, 0, n)`:
+ * 0; `strcpy(buf, "lit")`; an initializer), else at most the buffer's length less one. `reached` is a length
+ * the string certainly has on some path.
+ */
+function stringLengthOf(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
+  const target = stripped(node);
+  const literal = stringLength(target);
+  if (literal !== undefined) return exact(literal);
+  if (target.kind() !== 'identifier' || depth > MAX_DEPTH) return UNKNOWN;
+  const scope = enclosingFunction(target, language);
+  const buffer = bufferOf(target, language);
+  const fallback: Range = buffer?.elements !== undefined && (buffer.offset ?? 0) >= 0 && !buffer.allocation ? { lo: 0, hi: buffer.elements - (buffer.offset ?? 0) - 1 } : UNKNOWN;
+  if (!scope) {
+    const definitions = nodesIn(fileRoot ?? target.getRoot().root(), ['preproc_def']).filter((d) => d.field('name')?.text() === target.text());
+    const value = definitions.length === 1 ? definitions[0]!.field('value') : undefined;
+    const parsed = value ? macroString(value) : undefined;
+    return parsed !== undefined ? exact(parsed) : fallback;
+  }
+  const events = stringEvents(target, scope, language, depth);
+  const flow = flowOf(scope, language);
+  const live = events.filter((e) => !flow.isInDeadBranch(e.node));
+  const last = live.at(-1);
+  if (!last) {
+    const aliased = stringOfAlias(target, scope, language, depth);
+    if (aliased) return aliased;
+    if (buffer || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(target.text()))) return fallback;
+    const definitions = nodesIn(fileRoot ?? target.getRoot().root(), ['preproc_def']).filter((d) => d.field('name')?.text() === target.text());
+    const value = definitions.length === 1 ? definitions[0]!.field('value') : undefined;
+    const parsed = value ? macroString(value) : undefined;
+    return parsed !== undefined ? exact(parsed) : fallback;
+  }
+  let length: Range = UNKNOWN;
+  if (last.length) length = last.length;
+  else if (last.terminator !== undefined) {
+    const before = live.at(-2);
+    const filled = before?.fill !== undefined && before.fill >= last.terminator;
+    length = filled ? exact(last.terminator) : { lo: 0, hi: last.terminator };
+  }
+  if (length.hi === undefined) return fallback;
+  // Written on some paths only: another path may hold anything the buffer can.
+  // Written on some paths only: another path may hold anything the buffer can, unless all its writes are in that
+  // one block (the path around it reads uninitialised memory, which is not this analysis's to judge).
+  const block = (node: SyntaxNode) => node.ancestors().find((a) => a.kind() === 'compound_statement');
+  const lastBlock = block(last.node);
+  const alone = lastBlock !== undefined && !containsNode(lastBlock, target) && live.every((e) => e.node.kind() !== 'init_declarator' && block(e.node)?.id() === lastBlock.id());
+  if (!alone && flow.isConditional(last.node, target) && !flow.surelyRuns(last.node, target)) return { lo: 0, hi: fallback.hi, reached: length.reached };
+  return length;
+}
+
+/**
+ * `q = p;` with nothing written through either since: q holds p's string as it was there (`char *copy = data;`).
+ */
+function stringOfAlias(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, depth: number): Range | undefined {
+  const reaching = reachingAssignments(use, scope, language);
+  if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
+  const source = stripped(reaching[0]!.value);
+  if (source.kind() !== 'identifier' || source.text() === use.text()) return undefined;
+  const from = reaching[0]!.node.range().end.index;
+  const to = use.range().start.index;
+  const touched = nodesIn(scope, ['assignment_expression', 'call_expression', 'update_expression']).some((node) => {
+    const { start } = node.range();
+    return start.index >= from && start.index < to && !containsNode(node, use) && mentions(node.text(), source.text());
+  });
+  if (touched) return undefined;
+  const length = stringLengthOf(source, language, depth + 1);
+  return length.hi === undefined ? undefined : length;
+}
+
+/** `SRC_STRING` where the file says `#define SRC_STRING "AAAA"`: the string's length. */
+function macroStringOf(node: SyntaxNode): number | undefined {
+  if (node.kind() !== 'identifier') return undefined;
+  const definitions = nodesIn(fileRoot ?? node.getRoot().root(), ['preproc_def']).filter((d) => d.field('name')?.text() === node.text());
+  const value = definitions.length === 1 ? definitions[0]!.field('value') : undefined;
+  return value ? macroString(value) : undefined;
+}
+
+function macroString(value: SyntaxNode): number | undefined {
+  const text = value.text().trim();
+  if (!/^(L|u8|u|U)?"/.test(text)) return undefined;
+  const root = parse('c' as never, `const char *__s = ${text};`).root() as unknown as SyntaxNode;
+  const literal = root.find({ rule: { kind: 'init_declarator' } })?.field('value');
+  return literal ? stringLength(literal) : undefined;
+}
+
+/** The writes to the string `name` holds, in source order, after `name` last pointed somewhere else and before `use`. */
+function stringEvents(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, depth: number): StringEvent[] {
+  const name = use.text();
+  const at = use.range().start.index;
+  const assigned = reachingAssignments(use, scope, language).map((a) => a.node.range().end.index);
+  const since = assigned.length ? Math.max(...assigned) : -1;
+  const events: StringEvent[] = [];
+  const candidates = nodesIn(scope, ['assignment_expression', 'call_expression', 'init_declarator']);
+  for (const node of candidates) {
+    const { start } = node.range();
+    if (node.range().end.index < since || start.index >= at || containsNode(node, use)) continue;
+    const kind = node.kind();
+    if (kind === 'init_declarator') {
+      const declarator = node.field('declarator');
+      const declared = declarator?.kind() === 'array_declarator' ? declarator.field('declarator') : declarator;
+      if (declared?.text() !== name) continue;
+      const value = node.field('value');
+      const literal = value ? stringLength(value) ?? macroStringOf(value) : undefined;
+      const zeroed = value?.kind() === 'initializer_list' && namedChildrenWithoutComments(value).every((v) => ZERO.test(v.text()));
+      events.push({ node, length: literal !== undefined ? exact(literal) : zeroed ? exact(0) : undefined });
+    } else if (kind === 'assignment_expression') {
+      const left = node.field('left');
+      if (left?.kind() !== 'subscript_expression' || stripped(left.field('argument')!).text() !== name) continue;
+      const indexNode = subscriptIndex(left);
+      const index = indexNode ? rangeOf(indexNode, language, 0) : UNKNOWN;
+      const zero = ZERO.test(normalized(node.field('right')?.text() ?? ''));
+      events.push({ node, terminator: zero && index.lo !== undefined && index.lo === index.hi ? index.lo : undefined });
+    } else {
+      const args = namedChildrenWithoutComments(node.field('arguments') ?? node);
+      if (!args.some((arg) => stripped(arg).text() === name)) continue;
+      const callee = node.field('function')?.text() ?? '';
+      if (STRING_READERS.test(callee)) continue;
+      const first = args[0] && stripped(args[0]).text() === name;
+      if (first && /^w?memset$/.test(callee) && args[1] && args[2]) {
+        const count = rangeOf(args[2], language, 0);
+        if (ZERO.test(normalized(args[1].text()))) events.push({ node, length: exact(0) });
+        else events.push({ node, fill: count.lo !== undefined && count.lo === count.hi ? count.lo : undefined });
+        continue;
+      }
+      if (first && /^(strcpy|wcscpy)$/.test(callee) && args[1]) {
+        const copied = stringLengthOf(args[1], language, depth + 1);
+        events.push({ node, length: copied.lo !== undefined && copied.lo === copied.hi ? copied : undefined });
+        continue;
+      }
+      // Only a copy or a call that writes the buffer: it ends its known length. Others (printLine(buf)) may too.
+      if (!first && /^(memcpy|memmove|strncpy|strcpy|strcat|strncat|wcsncpy|wcscpy|wcscat|wcsncat|snprintf|sprintf|swprintf)$/.test(callee)) continue;
+      events.push({ node });
+    }
+  }
+  return events.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
 }
 
 function typeSize(type: string | undefined): number | undefined {
   return type === undefined ? undefined : TYPE_SIZES[type.replace(/\s+/g, ' ').trim()];
 }
 
-/** The allocation a local pointer holds at `use`, when its last assignment is one and it has not moved since. */
-function allocationOf(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+const ALLOCATORS = /^(malloc|alloca|ALLOCA|_alloca|xmalloc|g_malloc|kmalloc)$/;
+
+/**
+ * The buffer a local pointer points to at `use`, when its one reaching assignment is an array (`p = buf`,
+ * `p = buf + 4`, `p = &buf[4]`), an allocation (`malloc`, `alloca`, `new T[n]`) or another such pointer, and
+ * it has not moved since. A symbolic allocation size is returned only when `allocations` is asked for.
+ */
+function pointerTarget(use: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, allocations: boolean, depth: number): Buffer | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   const name = use.text();
-  const reaching = reachingAssignments(use, scope, language);
+  // A null pointer is no buffer: `p = NULL; if (c) p = buf;` points into buf wherever it is used.
+  const reaching = reachingAssignments(use, scope, language).filter((a) => !/^(NULL|nullptr|0|\(\s*void\s*\*\s*\)\s*0)$/.test(a.value.text().trim()));
   if (reaching.length !== 1 || reaching[0]!.augmented) return undefined;
   const assignment = reaching[0]!;
   const moved = nodesIn(scope, ['update_expression']).some((u) => u.namedChildren()[0]?.text() === name && u.range().start.index > assignment.node.range().end.index && u.range().end.index < use.range().start.index);
   if (moved) return undefined;
-  const call = stripped(assignment.value);
-  if (call.kind() !== 'call_expression') return undefined;
+  const value = stripped(assignment.value);
+  const kind = value.kind();
+  if (kind === 'call_expression') return allocationOf(value, pointeeSize(name, scope), language, allocations);
+  if (kind === 'new_expression') return newArrayOf(value, language);
+  let base = value;
+  let offset = 0;
+  if (kind === 'binary_expression' && /^[+-]$/.test(operatorOf(value) ?? '')) {
+    const [left, right] = namedChildrenWithoutComments(value);
+    const step = right ? rangeOf(right, language, 0) : UNKNOWN;
+    if (!left || step.lo === undefined || step.lo !== step.hi) return undefined;
+    base = stripped(left);
+    offset = operatorOf(value) === '-' ? -step.lo : step.lo;
+  } else if (kind === 'pointer_expression' && operatorOf(value) === '&') {
+    const element = stripped(namedChildrenWithoutComments(value)[0] ?? value);
+    const index = element.kind() === 'subscript_expression' ? subscriptIndex(element) : undefined;
+    const step = index ? rangeOf(index, language, 0) : UNKNOWN;
+    if (!index || step.lo === undefined || step.lo !== step.hi) return undefined;
+    base = stripped(element.field('argument')!);
+    offset = step.lo;
+  }
+  if (base.kind() !== 'identifier' || base.text() === name) return undefined;
+  const target = isParameter(base.text(), scope, language) ? undefined : arrayDeclarations(scope, base.text()).filter((d) => d.range().start.index < base.range().start.index).at(-1);
+  const found = target ? arrayCapacity(target, language) : pointerTarget(base, scope, language, allocations, depth + 1) ?? globalArray(base, language);
+  if (!found) return undefined;
+  return { ...found, pointer: true, offset: (found.offset ?? 0) + offset };
+}
+
+function globalArray(target: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+  const scope = enclosingFunction(target, language);
+  if (scope && nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(target.text()))) return undefined;
+  const global = arrayDeclarations(target.getRoot().root(), target.text()).filter((d) => enclosingFunction(d, language) === undefined).at(-1);
+  return global ? arrayCapacity(global, language) : undefined;
+}
+
+/** The size of what a local pointer `T *name` points to, from its declaration. */
+function pointeeSize(name: string, scope: SyntaxNode): number | undefined {
+  const declaration = nodesIn(scope, ['declaration']).find((d) => declaredNames(d).includes(name));
+  const declarator = declaration?.findAll({ rule: { kind: 'pointer_declarator' } }).find((p) => p.field('declarator')?.text() === name);
+  return declarator ? typeSize(declaration!.field('type')?.text()) : undefined;
+}
+
+/** An allocation call: its size in bytes when constant (and elements when the pointee size is known), else the size expression. */
+function allocationOf(call: SyntaxNode, elementSize: number | undefined, language: LanguageSpec, allocations: boolean): Buffer | undefined {
   const callee = call.field('function')?.text() ?? '';
   const args = namedChildrenWithoutComments(call.field('arguments')!);
-  if (/^(malloc|alloca|xmalloc|g_malloc|kmalloc)$/.test(callee) && args[0]) return { allocation: args[0] };
-  if (/^(realloc|xrealloc|g_realloc)$/.test(callee) && args[1]) return { allocation: args[1] };
-  if (/^(calloc|xcalloc)$/.test(callee) && args[1] && rangeOf(args[1], language, 0).hi === 1) return { allocation: args[0] };
-  return undefined;
+  let size: SyntaxNode | undefined;
+  if (ALLOCATORS.test(callee)) size = args[0];
+  else if (/^(realloc|xrealloc|g_realloc)$/.test(callee)) size = args[1];
+  else if (/^(calloc|xcalloc)$/.test(callee) && args[1] && rangeOf(args[1], language, 0).hi === 1) size = args[0];
+  if (!size) return undefined;
+  const bytes = rangeOf(size, language, 0);
+  if (bytes.lo !== undefined && bytes.lo === bytes.hi) {
+    return { bytes: bytes.lo, elements: elementSize ? Math.floor(bytes.lo / elementSize) : undefined, pointer: true };
+  }
+  return allocations ? { allocation: size, pointer: true } : undefined;
+}
+
+/** `new T[n]` with a constant n. */
+function newArrayOf(node: SyntaxNode, language: LanguageSpec): Buffer | undefined {
+  const declarator = node.field('declarator');
+  const size = declarator?.kind() === 'new_declarator' ? namedChildrenWithoutComments(declarator)[0] : undefined;
+  const count = size ? rangeOf(size, language, 0) : UNKNOWN;
+  if (count.lo === undefined || count.lo !== count.hi) return undefined;
+  const elementSize = typeSize(node.field('type')?.text());
+  return { elements: count.lo, bytes: elementSize === undefined ? undefined : count.lo * elementSize, pointer: true };
 }
 
 function againstAllocation(value: SyntaxNode, range: Range, allocation: SyntaxNode, language: LanguageSpec): BoundVerdict {
@@ -273,6 +634,13 @@ function againstAllocation(value: SyntaxNode, range: Range, allocation: SyntaxNo
   const [copiedBase, copiedExtra] = baseAndOffset(value);
   const [allocatedBase, allocatedExtra] = baseAndOffset(allocation);
   if (copiedBase === allocatedBase) return copiedExtra > allocatedExtra ? 'exceeds' : 'within';
+  // `len = st.st_size; p = malloc(st.st_size); read(fd, p, len)`: the copied variable holds the allocated size.
+  const copiedValue = stripped(value);
+  const scope = enclosingFunction(copiedValue, language);
+  if (copiedValue.kind() === 'identifier' && scope) {
+    const reaching = reachingAssignments(copiedValue, scope, language);
+    if (reaching.length === 1 && !reaching[0]!.augmented && normalized(stripped(reaching[0]!.value).text()) === normalized(stripped(allocation).text())) return 'within';
+  }
   // `malloc(len * 2 + 1)` then `memcpy(p, s, len)`: the copy's variable parts are all in the allocation's size.
   const allocated = variableParts(allocation, language);
   const copied = variableParts(value, language);
@@ -383,13 +751,17 @@ function reachingAssignments(use: SyntaxNode, scope: SyntaxNode, language: Langu
   const all = assignmentsTo(scope, name, language);
   const before = all.filter((a) => a.node.range().end.index <= use.range().start.index);
   if (before.length === 0) return [];
+  return flowOf(scope, language).reaching(all, use);
+}
+
+function flowOf(scope: SyntaxNode, language: LanguageSpec): FunctionFlow {
   const key = keyOf(scope);
   let flow = flows.get(key);
   if (!flow) {
     flow = new FunctionFlow(language, scope, (other) => assignmentsTo(scope, other, language));
     flows.set(key, flow);
   }
-  return flow.reaching(all, use);
+  return flow;
 }
 
 /** The possible values of an integer expression, as far as literals, macros, sizeof and local facts show. */
@@ -439,7 +811,7 @@ function computeRange(node: SyntaxNode, language: LanguageSpec, depth: number): 
       return { lo: add(a.lo, b.lo), hi: add(a.hi, b.hi), reached: reachedWith((x, y) => x + y) };
     case '-':
       // Unsigned wrap-around below zero is not modelled: `sizeof buf - len` reads as at most `sizeof buf`.
-      return { lo: add(a.lo, negate(b.hi)), hi: b.lo !== undefined && b.lo >= 0 ? a.hi : add(a.hi, negate(b.lo)), reached: isExact(b) && a.reached !== undefined ? a.reached - b.lo! : undefined };
+      return { lo: add(a.lo, negate(b.hi)), hi: b.lo !== undefined && b.lo >= 0 && !isExact(b) ? a.hi : add(a.hi, negate(b.lo)), reached: isExact(b) && a.reached !== undefined ? a.reached - b.lo! : undefined };
     case '*':
       return a.lo !== undefined && b.lo !== undefined && a.lo >= 0 && b.lo >= 0 ? { lo: a.lo * b.lo, hi: a.hi !== undefined && b.hi !== undefined ? a.hi * b.hi : undefined, reached: reachedWith((x, y) => x * y) } : UNKNOWN;
     case '/':
@@ -497,7 +869,11 @@ function sizeofRange(node: SyntaxNode, language: LanguageSpec): Range {
   const inner = stripped(operand);
   if (inner.kind() === 'identifier') {
     const buffer = bufferOf(inner, language);
-    if (buffer?.bytes !== undefined && !buffer.allocation) return exact(buffer.bytes);
+    if (buffer?.bytes !== undefined && !buffer.allocation && !buffer.pointer) return exact(buffer.bytes);
+    // `sizeof(wchar_t)`: a type name the parser cannot tell from a variable.
+    const scope = enclosingFunction(inner, language);
+    const declared = scope !== undefined && (isParameter(inner.text(), scope, language) || nodesIn(scope, ['declaration']).some((d) => declaredNames(d).includes(inner.text())));
+    if (!buffer && !declared && typeSize(inner.text()) !== undefined) return exact(typeSize(inner.text()));
   }
   if (inner.kind() === 'string_literal') return exact(add(stringLength(inner), 1));
   return { lo: 1 };
@@ -513,11 +889,9 @@ function callRange(node: SyntaxNode, language: LanguageSpec, depth: number): Ran
     return { lo: los.some((v) => v === undefined) ? undefined : Math.min(...(los as number[])), hi: his.length ? Math.min(...his) : undefined };
   }
   if (/^(strlen|strnlen|wcslen)$/.test(callee) && args[0]) {
-    const buffer = bufferOf(args[0], language);
-    const bound = callee === 'strnlen' && args[1] ? rangeOf(args[1], language, depth + 1).hi : undefined;
-    const fromBuffer = buffer?.elements !== undefined && !buffer.allocation ? buffer.elements - 1 : undefined;
-    const his = [bound, fromBuffer].filter((v): v is number => v !== undefined);
-    return { lo: 0, hi: his.length ? Math.min(...his) : undefined };
+    const length = stringLengthOf(args[0], language, depth + 1);
+    const bound = callee === 'strnlen' && args[1] ? rangeOf(args[1], language, depth + 1) : UNKNOWN;
+    return { lo: 0, hi: minOf(length.hi, bound.hi), reached: bound.hi === undefined ? length.reached : undefined };
   }
   return UNKNOWN;
 }
@@ -568,7 +942,9 @@ function loopRange(node: SyntaxNode, scope: SyntaxNode, language: LanguageSpec, 
   const limit = rangeOf(right, language, depth + 1);
   const operator = operatorOf(condition);
   const last = operator === '<' ? add(limit.hi, -1) : operator === '<=' ? limit.hi : undefined;
-  const lastCertain = operator === '<' ? add(limit.lo, -1) : operator === '<=' ? limit.lo : undefined;
+  // The limit's certain value on some path (`i < strlen(s)` with s's length known) is the loop's there.
+  const certainLimit = limit.reached ?? limit.lo;
+  const lastCertain = operator === '<' ? add(certainLimit, -1) : operator === '<=' ? certainLimit : undefined;
   // A body that can leave early may never reach the last round.
   const leaves = body.find({ rule: { any: [{ kind: 'break_statement' }, { kind: 'return_statement' }, { kind: 'goto_statement' }] } }) !== null;
   const initializer = loop.field('initializer');

@@ -120,3 +120,48 @@ function foldStringMethod(name: string | undefined, receiver: SyntaxNode | null,
       return undefined;
   }
 }
+
+const fileConstantRoots = new Map<string, Map<string, SyntaxNode | null>>();
+
+/**
+ * C and C++: the initializer of a file-level `static` or `const` variable that nothing in the file writes
+ * (`static int staticTrue = 1;`, `static const int LIMIT = 5;`), so it is a constant everywhere in the file.
+ * Undefined for any other name, or when the file assigns it, takes its address or declares it twice.
+ */
+export function fileConstant(identifier: SyntaxNode, language: LanguageSpec): SyntaxNode | undefined {
+  if (language.id !== 'c' && language.id !== 'cpp') return undefined;
+  const root = identifier.getRoot().root();
+  const { end } = root.range();
+  const key = `${root.id()}:${end.index}:${root.text().length}`;
+  let known = fileConstantRoots.get(key);
+  if (!known) {
+    if (fileConstantRoots.size > 4) fileConstantRoots.clear();
+    known = new Map();
+    fileConstantRoots.set(key, known);
+  }
+  const name = identifier.text();
+  if (known.has(name)) return known.get(name) ?? undefined;
+  const found = findFileConstant(root, name);
+  known.set(name, found ?? null);
+  return found;
+}
+
+function findFileConstant(root: SyntaxNode, name: string): SyntaxNode | undefined {
+  const declarations = root.children().filter((child) => child.kind() === 'declaration');
+  const values: SyntaxNode[] = [];
+  for (const declaration of declarations) {
+    for (const init of declaration.children().filter((child) => child.kind() === 'init_declarator')) {
+      if (init.field('declarator')?.kind() === 'identifier' && init.field('declarator')?.text() === name && init.field('value')) values.push(init.field('value')!);
+    }
+  }
+  if (values.length !== 1) return undefined;
+  const declaration = values[0]!.parent()!.parent()!;
+  if (!/^(static\b|const\b|static\s+const\b|const\s+static\b)/.test(declaration.text())) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const writes = root.findAll({ rule: { any: [{ kind: 'assignment_expression' }, { kind: 'update_expression' }, { kind: 'pointer_expression' }] } }).some((node) => {
+    const target = node.kind() === 'assignment_expression' ? node.field('left') : node.kind() === 'update_expression' ? node.field('argument') : node.field('argument');
+    if (node.kind() === 'pointer_expression' && !node.text().startsWith('&')) return false;
+    return target !== null && target !== undefined && new RegExp(`^${escaped}$`).test(target.text().trim());
+  });
+  return writes ? undefined : values[0];
+}

@@ -1,5 +1,5 @@
 import type { LanguageSpec, SyntaxNode } from '../languages/language.js';
-import { foldConstant, type Folded } from './constant-fold.js';
+import { fileConstant, foldConstant, type Folded } from './constant-fold.js';
 import type { Assignment } from './value.js';
 import { containsIndex } from './node-set.js';
 import { liveSwitchArms } from './switch-cases.js';
@@ -20,8 +20,32 @@ export class FunctionFlow {
       const use = identifier.range().start.index;
       const before = this.assignmentsOf(identifier.text()).filter((a) => a.node.range().end.index <= use && !a.augmented);
       const last = before[before.length - 1];
-      return last && !this.isConditional(last.node, identifier) ? last.value : undefined;
+      if (last) return !this.isConditional(last.node, identifier) ? last.value : undefined;
+      if (this.language.id !== 'c' && this.language.id !== 'cpp') return undefined;
+      return this.declaresLocally(identifier.text()) ? undefined : fileConstant(identifier, this.language);
     });
+  }
+
+  /** A condition folded to true or false; in C and C++ a number is a truth value too (`if (1)`, `while (0)`). */
+  foldCondition(condition: SyntaxNode): boolean | undefined {
+    // C++ wraps an `if`'s condition in a condition_clause (which may also declare a variable).
+    const clause = condition.kind() === 'condition_clause' ? namedChildrenWithoutComments(condition) : [condition];
+    if (clause.length !== 1) return undefined;
+    const folded = this.fold(clause[0]!);
+    if (typeof folded === 'boolean') return folded;
+    return typeof folded === 'number' && (this.language.id === 'c' || this.language.id === 'cpp') ? folded !== 0 : undefined;
+  }
+
+  private readonly locals = new Map<string, boolean>();
+
+  /** True when the function declares `name` itself (a parameter or a local), hiding any file-level one. */
+  private declaresLocally(name: string): boolean {
+    let known = this.locals.get(name);
+    if (known === undefined) {
+      known = this.assignmentsOf(name).length > 0 || this.scope.findAll({ rule: { kind: 'identifier', regex: `^${name.replace(/[^\w]/g, '')}$` } }).some((id) => /declarator|parameter_declaration/.test(id.parent()?.kind() ?? ''));
+      this.locals.set(name, known);
+    }
+    return known;
   }
 
   private readonly dead = new Map<number, boolean>();
@@ -48,8 +72,8 @@ export class FunctionFlow {
       const condition = ancestor.field('condition');
       const consequence = ifConsequence(ancestor);
       if (!condition || !consequence) continue;
-      const folded = this.fold(condition);
-      if (typeof folded !== 'boolean') continue;
+      const folded = this.foldCondition(condition);
+      if (folded === undefined) continue;
       const inConsequence = containsIndex(consequence, at);
       if (inConsequence && !folded) return true;
       if (!inConsequence && !containsIndex(condition, at) && folded) return true;
@@ -75,6 +99,35 @@ export class FunctionFlow {
   isConditional(node: SyntaxNode, use: SyntaxNode): boolean {
     const at = use.range().start.index;
     return this.ancestorFacts(node).branches.some(([start, end]) => at < start || at >= end);
+  }
+
+  /**
+   * True when `node` runs whenever `use` does, though it sits in branches `use` is not in: every such branch is
+   * an `if` arm or `while` body whose condition folds to take it, or a switch arm its constant subject picks.
+   */
+  surelyRuns(node: SyntaxNode, use: SyntaxNode): boolean {
+    const shape = this.language.complexity;
+    const at = node.range().start.index;
+    const useAt = use.range().start.index;
+    for (const ancestor of node.ancestors()) {
+      if (ancestor.id() === this.scope.id() || containsIndex(ancestor, useAt)) return true;
+      const kind = ancestor.kind();
+      if (shape.ifKinds.includes(kind)) {
+        const condition = ancestor.field('condition');
+        const consequence = ifConsequence(ancestor);
+        const folded = condition ? this.foldCondition(condition) : undefined;
+        if (folded === undefined || !consequence || folded !== containsIndex(consequence, at)) return false;
+      } else if (shape.switchKinds.includes(kind)) {
+        if (!this.liveArms.has(ancestor.id())) this.liveArms.set(ancestor.id(), liveSwitchArms(ancestor, (n) => this.fold(n)));
+        const live = this.liveArms.get(ancestor.id());
+        const arm = (ancestor.field('body') ?? ancestor).namedChildren().find((child) => containsIndex(child, at));
+        if (!live || !arm || !live.has(arm.id())) return false;
+      } else if (kind === 'while_statement') {
+        const condition = ancestor.field('condition');
+        if (!condition || this.foldCondition(condition) !== true) return false;
+      } else if ((shape.loopKinds.includes(kind) && kind !== 'do_statement') || shape.catchKinds.includes(kind)) return false;
+    }
+    return true;
   }
 
   /** True when `node` sits in an `if` body that always returns or throws and does not contain `use`. */
@@ -130,7 +183,7 @@ export class FunctionFlow {
     for (let index = live.length - 1; index >= 0; index--) {
       const assignment = live[index]!;
       reaching.push(assignment);
-      if (!assignment.augmented && !this.isConditional(assignment.node, use)) break;
+      if (!assignment.augmented && (!this.isConditional(assignment.node, use) || this.surelyRuns(assignment.node, use))) break;
     }
     return reaching;
   }

@@ -48,7 +48,7 @@ export const ruleFileSchema = z
           z
             .object({
               bound: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
-              limit: z.enum(['size', 'index']),
+              limit: z.enum(['size', 'index', 'count', 'copy-of', 'append-of', 'append-count', 'string']),
               verdict: z.array(z.enum(['within', 'exceeds', 'unchecked', 'unknown'])).min(1),
               origin: z.enum(['any', 'input', 'parameter']).default('any'),
             })

@@ -21,3 +21,24 @@ const char *last_day(void) {
     // ok: c-out-of-bounds-index-read
     return day_names[DAYS - 1];
 }
+
+/* Reading through a pointer to a smaller buffer, or one set before its buffer's start. */
+int through_pointer(void) {
+    char small[50];
+    char *data = small;
+    char *low = small - 8;
+    int sum = 0;
+    for (int i = 0; i < 100; i++) {
+        // ruleid: c-out-of-bounds-index-read
+        sum += data[i];
+    }
+    for (int i = 0; i < 50; i++) {
+        // ruleid: c-out-of-bounds-index-read
+        sum += low[i];
+    }
+    for (int i = 8; i < 58; i++) {
+        // ok: c-out-of-bounds-index-read
+        sum += low[i];
+    }
+    return sum;
+}

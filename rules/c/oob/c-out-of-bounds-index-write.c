@@ -38,3 +38,29 @@ void terminate(int fd) {
         name[i] = 'a';
     }
 }
+
+/* Through a pointer to a smaller array, an allocation sized in bytes for ints, or a pointer before its array. */
+void through_pointer(void) {
+    int small[50];
+    int *data = small;
+    for (int i = 0; i < 100; i++) {
+        // ruleid: c-out-of-bounds-index-write
+        data[i] = 0;
+    }
+    int *counts = (int *)alloca(10);
+    for (int i = 0; i < 10; i++) {
+        // ruleid: c-out-of-bounds-index-write
+        counts[i] = 0;
+    }
+    int *fixed = (int *)alloca(10 * sizeof(int));
+    for (int i = 0; i < 10; i++) {
+        // ok: c-out-of-bounds-index-write
+        fixed[i] = 0;
+    }
+    char text[100];
+    char *before = text - 8;
+    // ruleid: c-out-of-bounds-index-write
+    before[0] = 'a';
+    // ok: c-out-of-bounds-index-write
+    before[8] = 'a';
+}

@@ -36,3 +36,30 @@ void set_masked(const char *slot) {
     // ok: c-unchecked-index-write
     scores[i] = 0;
 }
+
+/* Checked on one side only: no upper bound writes past the array, no lower bound before it. */
+void one_side(const char *slot, const char *other) {
+    int j = atoi(other);
+    if (j >= 0) {
+        // ruleid: c-unchecked-index-write
+        scores[j] = 1;
+    }
+    int i = atoi(slot);
+    if (i < MAX_USERS) {
+        // ruleid: c-unchecked-index-write
+        scores[i] = 2;
+    }
+    if (i >= 0 && i < MAX_USERS) {
+        // ok: c-unchecked-index-write
+        scores[i] = 3;
+    }
+    size_t u = strtoul(slot, NULL, 10);
+    if (u < MAX_USERS) {
+        // ok: c-unchecked-index-write
+        scores[u] = 4;
+    }
+    if ((unsigned)i < MAX_USERS) {
+        // ok: c-unchecked-index-write
+        scores[i] = 5;
+    }
+}

@@ -64,3 +64,34 @@ void fill(char *out, const char *src) {
     // ok: c-buffer-overflow-size
     memcpy(out, src, 4096);
 }
+
+/* Through a pointer to a smaller buffer, in elements for the wide calls, and strncat after what the buffer holds. */
+void through_pointer(const wchar_t *wide_src) {
+    char small[50];
+    char big[100];
+    char *dst = small;
+    wchar_t names[10];
+    wchar_t *w = names;
+    char source[100];
+    memset(source, 'C', 99);
+    source[99] = '\0';
+    // ruleid: c-buffer-overflow-size
+    memcpy(dst, source, sizeof big);
+    // ruleid: c-buffer-overflow-size
+    wcsncpy(w, wide_src, 20);
+    // ok: c-buffer-overflow-size
+    wcsncpy(w, wide_src, 10);
+    // ruleid: c-buffer-overflow-size
+    memset(w, 0, 10 * sizeof(wchar_t) + 1);
+    dst[0] = '\0';
+    // ruleid: c-buffer-overflow-size
+    strncat(dst, source, 100);
+    dst = big;
+    dst[0] = '\0';
+    /* At most 99 characters of the source fit with the NUL. */
+    // ok: c-buffer-overflow-size
+    strncat(dst, source, 100);
+    char *under = big - 4;
+    // ruleid: c-buffer-overflow-size
+    memcpy(under, source, 8);
+}

@@ -25,3 +25,21 @@ void greet(const char *name, int age) {
     // ok: c-unbounded-copy
     scanf("%31s", line);
 }
+
+/* A destination provably large enough for its source is fine; one provably too small is c-string-copy-overflow's. */
+void sized(const char *name) {
+    char small[16];
+    char copy[64];
+    char *out = copy;
+    // ok: c-unbounded-copy
+    strcpy(copy, small);
+    // ok: c-unbounded-copy
+    strcpy(out, small);
+    // ruleid: c-unbounded-copy
+    strcpy(small, copy);
+    copy[0] = '\0';
+    // ok: c-unbounded-copy
+    strcat(copy, small);
+    // ruleid: c-unbounded-copy
+    strcat(copy, name);
+}
