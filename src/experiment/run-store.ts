@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableSqlite } from '../io/durable-sqlite.js';
 import { UserError } from '../errors.js';
 import type { Completion } from './providers/provider.js';
 import type { SeverityCounts } from './measures.js';
@@ -45,15 +44,7 @@ export class RunStore {
 
   /** Opens (creating when needed) the store at `path`. */
   static open(path: string): RunStore {
-    mkdirSync(dirname(path), { recursive: true });
-    let database: Database.Database;
-    try {
-      database = new Database(path, { timeout: 30_000 });
-      database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = FULL');
-    } catch (error) {
-      throw new UserError(`${path}: cannot open the run store (${(error as Error).message})`);
-    }
+    const database = openDurableSqlite(path, 'the run store');
     const version = database.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new UserError(`${path}: written by a newer loopwarden (run store version ${version}); update loopwarden to read it`);
     if (version === 0) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableSqlite } from '../io/durable-sqlite.js';
 import type { MigrationProvider, Migrator } from 'kysely';
 import { UserError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
@@ -22,17 +23,8 @@ interface RecordRow {
 
 /** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
 export async function openSqliteLedger(path: string, anchor?: LedgerAnchor): Promise<Ledger> {
-  mkdirSync(dirname(path), { recursive: true });
-  let database: Database.Database;
-  try {
-    database = new Database(path, { timeout: 30_000 });
-    database.pragma('journal_mode = WAL');
-    // FULL: a record reported as written survives a crash of this process or of the machine.
-    database.pragma('synchronous = FULL');
-    database.pragma('foreign_keys = ON');
-  } catch (error) {
-    throw new UserError(`${path}: cannot open the ledger (${(error as Error).message})`);
-  }
+  const database = openDurableSqlite(path, 'the ledger');
+  database.pragma('foreign_keys = ON');
   if (!isMigrated(database)) {
     // Kysely and the migrations load only when there is something to migrate: start-up time matters.
     const [{ Kysely, Migrator, SqliteDialect }, { SQLITE_MIGRATIONS }] = await Promise.all([import('kysely'), import('./migrations.js')]);
