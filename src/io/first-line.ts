@@ -7,10 +7,16 @@ export function readFirstLine(absolutePath: string): string | undefined {
     fd = openSync(absolutePath, 'r');
     const head = Buffer.alloc(512);
     const length = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, length).toString('utf8').split('\n', 1)[0];
+    return firstLineOf(head.subarray(0, length));
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The first line of a file's content (a script's `#!` line), from at most its first 512 bytes. */
+export function firstLineOf(content: Buffer | string): string {
+  const head = typeof content === 'string' ? content.slice(0, 512) : content.subarray(0, 512).toString('utf8');
+  return head.split('\n', 1)[0]!;
 }

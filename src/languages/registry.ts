@@ -54,11 +54,6 @@ export function languageForFile(path: string, firstLine: () => string | undefine
   return languageForPath(path) ?? (mayBeScript(path) ? languageForShebang(firstLine()) : undefined);
 }
 
-/** Returns the first line of a file's content (its `#!` line, if a script). */
-export function firstLineOf(content: Buffer | string): string {
-  const head = typeof content === 'string' ? content.slice(0, 512) : content.subarray(0, 512).toString('utf8');
-  return head.split('\n', 1)[0]!;
-}
 
 /** Returns the language with this id, or undefined. */
 export function languageById(id: string): LanguageSpec | undefined {

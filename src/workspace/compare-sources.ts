@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
-import { firstLineOf, languageForFile } from '../languages/registry.js';
+import { languageForFile } from '../languages/registry.js';
+import { firstLineOf, readFirstLine } from '../io/first-line.js';
 import { discoverFiles } from '../engine/discover.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
 import { sourceText } from '../engine/scan.js';
@@ -51,7 +52,7 @@ export function compareSources(beforeArg: string, afterArg: string, cwd: string,
     }
     // Two files are two versions of one file: both sides use the AFTER file's name.
     const name = relative(cwd, afterPath).split(sep).join('/') || basename(afterPath);
-    if (!languageForFile(afterPath, () => firstLineOf(readFileSync(afterPath)))) throw new UserError(`${afterArg}: not a file of a supported language`);
+    if (!languageForFile(afterPath, () => readFirstLine(afterPath))) throw new UserError(`${afterArg}: not a file of a supported language`);
     const side = (path: string) => ({ files: [analyzeContent(name, readFileSync(path), rules)].filter((f): f is FileState => f !== undefined) });
     return { before: side(beforePath), after: side(afterPath), root: cwd, description: `${beforeArg} → ${afterArg}` };
   }
