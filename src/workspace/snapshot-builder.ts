@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { languageForFile, mayBeScript } from '../languages/registry.js';
 import type { LanguageSpec } from '../languages/language.js';
-import { firstLineOf, readFirstLine } from '../io/first-line.js';
+import { firstLineOf, readFileHead, type FileHead } from '../io/first-line.js';
 import { FileSet, type FileSetOptions } from '../engine/file-set.js';
 import { sourceContent } from '../engine/scan.js';
 import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from '../engine/scan-file.js';
@@ -89,7 +89,35 @@ const HASHED_UNANALYSED_LIMIT = 64 * 1024 * 1024;
 
 /** Source files (of a language, by extension or `#!` line) left out of the analysis still count for the gate: all but tool folders. */
 function isGuardedSource(path: string, language: LanguageSpec | undefined): boolean {
-  return language !== undefined && !/(^|\/)(\.git|\.loopwarden)\//.test(path);
+  return language !== undefined && !inToolFolder(path);
+}
+
+function inToolFolder(path: string): boolean {
+  return /(^|\/)(\.git|\.loopwarden)\//.test(path);
+}
+
+function statLabel(absolutePath: string): string {
+  try {
+    const stats = statSync(absolutePath);
+    return `size ${stats.size} mtime ${stats.mtimeMs}`;
+  } catch {
+    return 'no stat';
+  }
+}
+
+/**
+ * A work-tree file's language (by extension, or by the `#!` line of a name without one); `unreadable` when the
+ * name has no extension and its first line cannot be read: it may be a script, so the gate must not pass over it.
+ */
+export function worktreeLanguage(path: string, readHead: () => FileHead): LanguageSpec | { unreadable: string } | undefined {
+  let unreadable: string | undefined;
+  const language = languageForFile(path, () => {
+    const head = readHead();
+    if ('unreadable' in head) unreadable = head.unreadable;
+    return 'line' in head ? head.line : undefined;
+  });
+  // A file deleted since it was listed is simply not there.
+  return language ?? (unreadable !== undefined && unreadable !== 'ENOENT' ? { unreadable } : undefined);
 }
 
 function isIgnoreFile(path: string): boolean {
@@ -170,8 +198,13 @@ export class SnapshotBuilder {
         continue;
       }
       // A name without an extension is source only when its first line is a script's `#!` line.
-      const language = languageForFile(path, () => readFirstLine(join(this.top, path)));
+      const known = worktreeLanguage(path, () => readFileHead(join(this.top, path)));
       const early = this.fileSet.exclusionOf(path, undefined);
+      if (known && 'unreadable' in known) {
+        if (!early && !inToolFolder(path)) unanalysed.push({ path, reason: 'undecodable', hash: `unreadable ${known.unreadable} ${statLabel(join(this.top, path))}` });
+        continue;
+      }
+      const language = known;
       if (!language || (early && !isGuardedSource(path, language))) continue;
       let stats;
       try {
