@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -282,6 +282,21 @@ test('code moved into a script without an extension is still analysed by its #! 
   const committed = check(root, ['--actor', 'ai', '--rev', 'HEAD']);
   assert.equal(committed.json.verdict.level, 'block');
   assert.deepEqual(committed.json.open.map((f: { path: string }) => f.path), ['bin/db']);
+});
+
+test('a script without an extension that cannot be read is not passed over: moving code into it does not open the gate', (t) => {
+  // root reads any file: the check runs as nobody, who owns the repository but may not read the script.
+  if (process.getuid?.() !== 0) return t.skip('needs root to run the check as another user');
+  const root = blockedRepo();
+  rmSync(join(root, 'app/db.py'));
+  mkdirSync(join(root, 'bin'));
+  writeFileSync(join(root, 'bin/db'), `#!/usr/bin/env python3\n${UNSAFE_DB}`);
+  execFileSync('chown', ['-R', '65534:65534', root]);
+  chmodSync(join(root, 'bin/db'), 0o000);
+  const result = runCli(['check', '--format', 'json', '--actor', 'ai'], root, { uid: 65534, gid: 65534, env: { HOME: root } });
+  const json = JSON.parse(result.stdout);
+  assert.notEqual(json.verdict.level, 'pass', JSON.stringify(json.verdict));
+  assert.ok(codes(json).includes('guarded-change'), JSON.stringify(codes(json)));
 });
 
 test('ignore rules, symbolic links and going back with --rev do not open the gate', () => {
