@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   hook: async () => (await import('./hook-command.js')).hookCommand(),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
   mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
+  experiment: async () => (await import('./experiment-command.js')).experimentCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

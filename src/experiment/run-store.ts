@@ -1,16 +1,13 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDurableSqlite } from '../io/durable-sqlite.js';
 import { UserError } from '../errors.js';
 import type { Completion } from './providers/provider.js';
 import type { SeverityCounts } from './measures.js';
+import type { ChainStep } from './chain-step.js';
 
-/** Which chain a call or an iteration belongs to, and where in it. */
-export interface ChainStep {
-  model: string;
-  strategy: string;
-  program: string;
-  iteration: number;
-}
+export type { ChainStep } from './chain-step.js';
 
 /** A model call as stored: what was asked, what came back (or why nothing did), and what it cost. */
 export interface StoredCall extends ChainStep {
@@ -35,12 +32,27 @@ export interface StoredIteration extends ChainStep {
 
 const SCHEMA_VERSION = 1;
 
+/** The store's file name inside a run directory. */
+export const RUN_STORE_FILE = 'run.db';
+
 /**
  * A run directory's SQLite file: every call and iteration is stored as it completes (in its own
  * transaction, synchronous FULL), so a killed run resumes without repeating a completed call.
  */
 export class RunStore {
   private constructor(private readonly database: Database.Database, readonly path: string) {}
+
+  /** Opens the store of a recorded run: its directory, or the file itself; refuses a path where no run was recorded. */
+  static openRecorded(runPath: string): RunStore {
+    const path = existsSync(runPath) && statSync(runPath).isDirectory() ? join(runPath, RUN_STORE_FILE) : runPath;
+    if (!existsSync(path)) throw new UserError(`${runPath}: no experiment run recorded there (no ${RUN_STORE_FILE})`);
+    const store = RunStore.open(path);
+    if (store.setting('plan') === undefined && store.iterations().length === 0) {
+      store.close();
+      throw new UserError(`${runPath}: not an experiment run (nothing recorded in ${path})`);
+    }
+    return store;
+  }
 
   /** Opens (creating when needed) the store at `path`. */
   static open(path: string): RunStore {
@@ -72,6 +84,11 @@ export class RunStore {
   /** A setting of the run (its config, the prompts used), or undefined. */
   setting(key: string): string | undefined {
     return (this.database.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Stores a setting that describes the latest run of the experiment (its plan), replacing the last. */
+  putSetting(key: string, value: string): void {
+    this.database.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** Stores a setting once; a later different value is refused, since the recorded run would no longer be one experiment. */

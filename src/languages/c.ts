@@ -13,9 +13,10 @@ function parametersOf(node: SyntaxNode): SyntaxNode | null {
   return declarator?.field('parameters') ?? null;
 }
 
-function makeCFamily(id: LanguageId, parserName: string, extensions: string[], isCpp: boolean): LanguageSpec {
+function makeCFamily(id: LanguageId, name: string, parserName: string, extensions: string[], isCpp: boolean): LanguageSpec {
   return {
     id,
+    name,
     parserName,
     // Statements without a function (declarations at the top are ordinary C; statements are not).
     isFragment: (_text, root) => root.children().some((child) => /_statement$/.test(child.kind()) && child.kind() !== 'preproc_if'),
@@ -71,6 +72,6 @@ function makeCFamily(id: LanguageId, parserName: string, extensions: string[], i
 }
 
 /** C. Headers (`.h`) are parsed as C. */
-export const c = makeCFamily('c', 'c', ['.c', '.h'], false);
+export const c = makeCFamily('c', 'C', 'c', ['.c', '.h'], false);
 /** C++. */
-export const cpp = makeCFamily('cpp', 'cpp', ['.cc', '.cpp', '.cxx', '.c++', '.hpp', '.hh', '.hxx'], true);
+export const cpp = makeCFamily('cpp', 'C++', 'cpp', ['.cc', '.cpp', '.cxx', '.c++', '.hpp', '.hh', '.hxx'], true);

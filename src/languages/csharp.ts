@@ -4,6 +4,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 /** C#: methods, constructors, local functions and lambdas; strings are built with `+`, `$"{}"` and `string.Format`. */
 export const csharp: LanguageSpec = {
   id: 'csharp',
+  name: 'C#',
   parserName: 'csharp',
   // Statements outside a method parse as C# 9 top-level statements, which its rules do not look into.
   isFragment: (_text, root) => root.children().some((child) => child.kind() === 'global_statement'),

@@ -54,6 +54,7 @@ export function ejsToJavaScript(template: string): string {
 export const ejs: LanguageSpec = {
   ...javascript,
   id: 'ejs',
+  name: 'EJS',
   extensions: ['.ejs'],
   interpreters: undefined,
   commentStarts: ['<%#', '//', '/*'],

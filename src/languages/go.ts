@@ -3,6 +3,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 /** Go: functions, methods and function literals; `fmt.Sprintf` builds strings. */
 export const go: LanguageSpec = {
   id: 'go',
+  name: 'Go',
   parserName: 'go',
   // Go's semicolons let the package clause share the first line.
   fragmentWrappers: [

@@ -4,6 +4,7 @@ import { javaClassFileCandidates } from './java-classes.js';
 /** Java: methods, constructors and lambdas; strings are built with `+`, `String.format` and `concat`. */
 export const java: LanguageSpec = {
   id: 'java',
+  name: 'Java',
   parserName: 'java',
   // A method without its class, then statements without a method.
   isFragment: (_text, root) => {

@@ -20,9 +20,10 @@ function functionName(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[], interpreters?: RegExp): LanguageSpec {
+function makeEcmaScript(id: LanguageId, name: string, parserName: string, extensions: string[], interpreters?: RegExp): LanguageSpec {
   return {
     id,
+    name,
     parserName,
     extensions,
     ...(interpreters ? { interpreters } : {}),
@@ -79,8 +80,8 @@ function makeEcmaScript(id: LanguageId, parserName: string, extensions: string[]
 }
 
 /** JavaScript (including JSX in `.js`/`.jsx` files, parsed with the TSX-capable grammar's JS sibling). */
-export const javascript = makeEcmaScript('javascript', 'JavaScript', ['.js', '.jsx', '.mjs', '.cjs'], /^(node|nodejs|bun)$/);
+export const javascript = makeEcmaScript('javascript', 'JavaScript', 'JavaScript', ['.js', '.jsx', '.mjs', '.cjs'], /^(node|nodejs|bun)$/);
 /** TypeScript without JSX. */
-export const typescript = makeEcmaScript('typescript', 'TypeScript', ['.ts', '.mts', '.cts'], /^(ts-node|ts-node-esm|tsx|deno)$/);
+export const typescript = makeEcmaScript('typescript', 'TypeScript', 'TypeScript', ['.ts', '.mts', '.cts'], /^(ts-node|ts-node-esm|tsx|deno)$/);
 /** TypeScript with JSX. */
-export const tsx = makeEcmaScript('tsx', 'Tsx', ['.tsx']);
+export const tsx = makeEcmaScript('tsx', 'TypeScript (TSX)', 'Tsx', ['.tsx']);

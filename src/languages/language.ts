@@ -71,6 +71,8 @@ export interface ComplexityShape {
 /** Everything loopwarden needs to know about one language: files, functions, comments, strings. */
 export interface LanguageSpec {
   id: LanguageId;
+  /** How people name the language (`C++`, `JavaScript`): prompts and reports say it. */
+  name: string;
   /** The name the ast-grep parser is registered under. */
   parserName: string;
   extensions: string[];

@@ -4,6 +4,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 /** PHP: functions, methods, closures and arrow functions; strings are built with `.`, `"{$x}"` and `sprintf`. */
 export const php: LanguageSpec = {
   id: 'php',
+  name: 'PHP',
   parserName: 'php',
   // PHP code outside `<?php` is plain text to the parser: a snippet without the tag is code all the same.
   fragmentWrappers: [{ prefix: '<?php ', suffix: '\n' }],

@@ -4,6 +4,7 @@ import { pythonModuleFileCandidates } from './python-modules.js';
 /** Python: functions are `def` and `lambda`; strings may be f-strings with `{}` interpolation. */
 export const python: LanguageSpec = {
   id: 'python',
+  name: 'Python',
   parserName: 'python',
   extensions: ['.py', '.pyw'],
   interpreters: /^(python|pypy)[\d.]*$/,

@@ -3,6 +3,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 /** Ruby: methods, blocks and lambdas; strings are built with `+`, `"#{}"` and `format`; a block's last expression is its value. */
 export const ruby: LanguageSpec = {
   id: 'ruby',
+  name: 'Ruby',
   parserName: 'ruby',
   extensions: ['.rb', '.rake'],
   interpreters: /^j?ruby[\d.]*$/,

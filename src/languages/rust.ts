@@ -3,6 +3,7 @@ import type { LanguageSpec, SyntaxNode } from './language.js';
 /** Rust: functions, methods and closures; strings are built with `format!` and `+`; a block's last expression is its value. */
 export const rust: LanguageSpec = {
   id: 'rust',
+  name: 'Rust',
   parserName: 'rust',
   fragmentWrappers: [{ prefix: 'fn __loopwardenFragment() { ', suffix: '\n}' }],
   extensions: ['.rs'],

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { Completion, CompletionRequest, Provider, ProviderOptions } from './provider.js';
+import { refusalOf, type Completion, type CompletionRequest, type Provider, type ProviderOptions } from './provider.js';
 
 /**
  * Anthropic's Messages API through the official client (retries 429, 529 and 5xx, honouring `retry-after`).
@@ -13,11 +13,17 @@ export class AnthropicProvider implements Provider {
   }
 
   async complete(request: CompletionRequest, signal?: AbortSignal): Promise<Completion> {
-    const message = await this.client.messages.create(
-      { model: request.model, max_tokens: request.maxTokens, messages: [{ role: 'user', content: request.prompt }] },
-      signal ? { signal } : {},
-    );
+    let message;
+    try {
+      message = await this.client.messages.create(
+        { model: request.model, max_tokens: request.maxTokens, messages: [{ role: 'user', content: request.prompt }] },
+        signal ? { signal } : {},
+      );
+    } catch (error) {
+      throw refusalOf(error);
+    }
+    if (!Array.isArray(message?.content)) throw new Error('the server answered without a message (no content)');
     const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
-    return { text, inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens, stopReason: message.stop_reason ?? 'unknown' };
+    return { text, inputTokens: message.usage?.input_tokens ?? 0, outputTokens: message.usage?.output_tokens ?? 0, stopReason: message.stop_reason ?? 'unknown' };
   }
 }

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { Completion, CompletionRequest, Provider, ProviderOptions } from './provider.js';
+import { refusalOf, type Completion, type CompletionRequest, type Provider, type ProviderOptions } from './provider.js';
 
 /**
  * Any OpenAI-compatible chat-completions endpoint (OpenAI, llama.cpp, vLLM, Ollama) through the official
@@ -14,19 +14,26 @@ export class OpenAiProvider implements Provider {
   }
 
   async complete(request: CompletionRequest, signal?: AbortSignal): Promise<Completion> {
-    const response = await this.client.chat.completions.create(
-      {
-        model: request.model,
-        messages: [{ role: 'user', content: request.prompt }],
-        temperature: request.temperature,
-        max_tokens: request.maxTokens,
-        ...(request.seed !== undefined ? { seed: request.seed } : {}),
-      },
-      signal ? { signal } : {},
-    );
+    let response;
+    try {
+      response = await this.client.chat.completions.create(
+        {
+          model: request.model,
+          messages: [{ role: 'user', content: request.prompt }],
+          temperature: request.temperature,
+          max_tokens: request.maxTokens,
+          ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        },
+        signal ? { signal } : {},
+      );
+    } catch (error) {
+      throw refusalOf(error);
+    }
+    // A server that answers 200 with something else than a completion is not one: say so, and try again on resume.
+    if (!Array.isArray(response?.choices)) throw new Error('the server answered without a chat completion (no choices)');
     const choice = response.choices[0];
     return {
-      text: choice?.message.content ?? '',
+      text: choice?.message?.content ?? '',
       inputTokens: response.usage?.prompt_tokens ?? 0,
       outputTokens: response.usage?.completion_tokens ?? 0,
       stopReason: choice?.finish_reason ?? 'unknown',

@@ -1,0 +1,34 @@
+import type { IterationDiff } from '../diff/iteration-diff.js';
+import type { GateActor } from './chain.js';
+import type { OpenFinding, OpenSuppression } from './verdict.js';
+
+/**
+ * Lists the findings introduced since the baseline that are still there, each with the iteration that
+ * introduced it: new in this iteration, or carried from the previous iteration's list (through an edit
+ * that left the weakness in place, too).
+ */
+export function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, previousOpen: readonly OpenFinding[], seq: number, previousSeq: number): OpenFinding[] {
+  const sinceByFingerprint = new Map(previousOpen.map((f) => [f.fingerprint, f.since]));
+  const newNow = new Set(diff.introduced.map(findingKey));
+  const carriedFrom = new Map(diff.changed.map((pair) => [findingKey(pair.after), pair.before.fingerprint]));
+  return sinceBaseline.introduced.map((finding) => {
+    const key = findingKey(finding);
+    const since = newNow.has(key) ? seq : (sinceByFingerprint.get(carriedFrom.get(key) ?? finding.fingerprint) ?? previousSeq);
+    return { ...finding, since };
+  });
+}
+
+/** Suppressions written since the baseline in AI iterations (a person's own suppressions need no one else). */
+export function openSuppressions(sinceBaseline: IterationDiff, diff: IterationDiff, previous: readonly OpenSuppression[], actor: GateActor | null, seq: number): OpenSuppression[] {
+  const sinceByFingerprint = new Map(previous.map((s) => [s.fingerprint, s.since]));
+  const newNow = new Set(diff.suppressedAdded.map(findingKey));
+  return sinceBaseline.suppressedAdded.flatMap((suppressed) => {
+    const known = sinceByFingerprint.get(suppressed.fingerprint);
+    if (known !== undefined) return [{ ...suppressed, since: known }];
+    return (actor === 'ai' || actor === 'unattested') && newNow.has(findingKey(suppressed)) ? [{ ...suppressed, since: seq }] : [];
+  });
+}
+
+function findingKey(finding: { fingerprint: string; path: string; startLine: number }): string {
+  return `${finding.fingerprint}\u0000${finding.path}\u0000${finding.startLine}`;
+}
