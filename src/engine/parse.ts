@@ -40,3 +40,14 @@ function parseText(language: LanguageSpec, text: string): ParsedFile {
   const error = root.find({ rule: { kind: 'ERROR' } });
   return { language, text, root, firstErrorLine: error ? error.range().start.line + 1 : undefined };
 }
+
+/**
+ * 1-based line of the first token tree-sitter had to invent to finish the tree (a missing `)` or `;`), if
+ * any: such code does not compile, though the tree has no ERROR node. It costs a walk of every node's
+ * text, so analysis does not ask it; the experiment harness does, to tell an answer whose code is broken.
+ */
+export function firstMissingTokenLine(parsed: ParsedFile): number | undefined {
+  if (parsed.text.trim() === '') return undefined;
+  const missing = parsed.root.find({ rule: { regex: '^$', not: { kind: parsed.root.kind() } } });
+  return missing ? missing.range().start.line + 1 : undefined;
+}

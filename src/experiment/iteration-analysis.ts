@@ -4,6 +4,7 @@ import type { LanguageSpec } from '../languages/language.js';
 import type { Finding } from '../findings/finding.js';
 import type { FunctionMetrics } from '../engine/complexity.js';
 import { analyzeSourceWithinBudget } from '../engine/scan-file.js';
+import { firstMissingTokenLine, parseSource } from '../engine/parse.js';
 import { summarizeFile, type FileState } from '../diff/snapshot.js';
 import type { SeverityCounts } from './measures.js';
 
@@ -28,6 +29,8 @@ export function analyseIteration(programId: string, code: string, language: Lang
   const { analysis } = outcome;
   const parseError = analysis.notes.find((note) => note.kind === 'parse-error');
   if (parseError) return { ok: false, problem: 'parse-error', message: parseError.message };
+  const missing = firstMissingTokenLine(parseSource(language, code));
+  if (missing !== undefined) return { ok: false, problem: 'parse-error', message: `syntax error near line ${missing}: a token is missing` };
   const findings = [...analysis.findings, ...analysis.suppressed.map(({ suppression: _, ...finding }) => finding)];
   const functions = analysis.functions ?? [];
   return { ok: true, findings: countBySeverity(findings), complexity: functions.reduce((sum, f) => sum + f.cyclomatic, 0), detail: { findings, functions } };
