@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { dirname, join, relative, resolve } from 'node:path';
+import { setMaxListeners } from 'node:events';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { readYamlFile } from '../input/yaml-file.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
@@ -65,6 +66,8 @@ export async function runCommand(configPath: string, flags: { policy?: string })
   const { models, close } = plannedModels(config, configDir, process.env);
   const store = RunStore.open(join(output, RUN_STORE_FILE));
   const abort = new AbortController();
+  // Every call in flight listens on the one signal.
+  setMaxListeners(0, abort.signal);
   const stop = () => {
     process.stderr.write('\nloopwarden: stopping; every completed call is recorded: run the same command again to resume\n');
     abort.abort();
@@ -82,7 +85,7 @@ export async function runCommand(configPath: string, flags: { policy?: string })
     progress.end();
     const report = reportOfRun(store, policy);
     await writeReports(report, output);
-    const where = relative(process.cwd(), output) || '.';
+    const where = displayPath(output);
     const lines = [
       `loopwarden: experiment ${config.name}: ${report.progress.iterations} of ${report.progress.expected} iterations recorded in ${where} (${outcome.calls} calls now${outcome.costUsd > 0 ? `, $${outcome.costUsd.toFixed(4)}` : ''})`,
       ...headlineLines(report),
@@ -102,6 +105,12 @@ export async function runCommand(configPath: string, flags: { policy?: string })
     store.close();
     close();
   }
+}
+
+/** A path as the user would type it from here: relative inside the working directory, else absolute. */
+function displayPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere === '' ? '.' : fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
 }
 
 /** One line per model and strategy: the headline change. */
@@ -154,6 +163,7 @@ function progressReporter(): { event: (event: RunEvent) => void; end: () => void
     if (event.kind === 'planned') {
       total = event.total;
       done = event.done;
+      lastTenth = Math.floor((done * 10) / Math.max(1, total));
       if (process.stderr.isTTY) {
         bar = new SingleBar({ format: 'loopwarden experiment [{bar}] {value}/{total} iterations · {percentage}% · ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
         bar.start(total, done);

@@ -110,7 +110,10 @@ export function reportTables(report: RunReport): ReportTable[] {
       String(p.chains),
       String(p.stopped),
       Object.entries(p.firstStops).map(([iteration, count]) => `${iteration}: ${count}`).join(', ') || '–',
-      Object.entries(p.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ') || '–',
+      Object.entries(p.reasons)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([reason, count]) => `${reason} ${count}`)
+        .join(', ') || '–',
       String(p.introduced),
       String(p.caught),
       String(p.unseenAtEnd),
@@ -128,7 +131,7 @@ export function reportTables(report: RunReport): ReportTable[] {
       Object.entries(c.kept).map(([why, count]) => `${why} ${count}`).join(', ') || '–',
       String(c.inputTokens),
       String(c.outputTokens),
-      c.costUsd.toFixed(4),
+      report.plan.models.find((m) => m.label === c.model)?.price ? c.costUsd.toFixed(4) : '– (no price given)',
     ]),
   });
   return tables;
