@@ -16,6 +16,7 @@ import { stepLabel } from '../experiment/chain-step.js';
 import { reportOfRun, type RunReport } from '../experiment/run-report.js';
 import { renderExperimentMarkdown } from '../report/experiment-markdown.js';
 import { renderExperimentCsv } from '../report/experiment-csv.js';
+import { renderExperimentJson } from '../report/experiment-json.js';
 import { renderExperimentHtml } from '../report/experiment-html.js';
 import { renderCharts } from '../report/experiment-charts.js';
 import { percent } from '../report/experiment-tables.js';
@@ -132,7 +133,7 @@ async function render(report: RunReport, format: Format): Promise<string> {
     case 'csv':
       return renderExperimentCsv(report);
     case 'json':
-      return `${JSON.stringify({ format: 'loopwarden-experiment-report', version: 1, ...report }, null, 2)}\n`;
+      return renderExperimentJson(report);
     case 'html':
       return renderExperimentHtml(report, await renderCharts(report));
   }

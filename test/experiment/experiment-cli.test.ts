@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers.js';
 import { RunStore } from '../../src/experiment/run-store.js';
+import { assertRefusesDrift, validatorFor } from '../published-schema.js';
 import { fakeModelServer, startCli, type FakeReply } from './fake-model-server.js';
 import { GREET_C, USERS_PY, scriptedAnswer } from './scripted-model.js';
 
@@ -88,6 +89,9 @@ test('a scripted OpenAI-compatible model: killed half way, resumed without repea
     const report = runCli(['experiment', 'report', 'runs/scripted', '--format', 'json'], root);
     assert.equal(report.status, 0, report.stderr);
     const json = JSON.parse(report.stdout);
+    // Valid against the published schema, which refuses what it does not describe.
+    validatorFor('experiment-report')(json);
+    assertRefusesDrift('experiment-report', json);
     const critical = (strategy: string) => json.series.filter((p: { strategy: string }) => p.strategy === strategy).map((p: { findings: { critical: number } }) => p.findings.critical);
     // users.py's injection at iteration 3, greet.c's overflow at 4, under both strategies.
     assert.deepEqual(critical('security'), [0, 0, 0, 1, 2, 2, 2]);

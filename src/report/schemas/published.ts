@@ -12,6 +12,7 @@ const PUBLISHED_OUTPUTS: Record<string, () => Promise<z.ZodType>> = {
   check: async () => (await import('./check.js')).checkReportSchema,
   status: async () => (await import('./status.js')).statusReportSchema,
   review: async () => (await import('./review.js')).reviewReportSchema,
+  'experiment-report': async () => (await import('./experiment.js')).experimentReportSchema,
 };
 
 /** Returns each published schema's file name and text, generated from the zod schemas (JSON Schema 2020-12). */

@@ -14,3 +14,5 @@ export const CHECK_REPORT_VERSION = '2.1.0';
 export const STATUS_REPORT_VERSION = '1.1.0';
 /** Version of `loopwarden review --format json`. */
 export const REVIEW_REPORT_VERSION = '1.1.0';
+/** Version of `loopwarden experiment report --format json`. */
+export const EXPERIMENT_REPORT_VERSION = '1.0.0';
