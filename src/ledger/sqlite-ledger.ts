@@ -8,18 +8,11 @@ import { UserError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Ledger, NewRecord, VerifyResult } from './ledger.js';
 import { SQLITE_MIGRATION_NAMES } from './migration-names.js';
-import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
+import type { IterationPayload, LedgerRecord } from './record.js';
+import { GENESIS_HASH, recordHash } from './record.js';
+import { chainProblems, isCanonical, toRecord, type RecordRow } from './chain-check.js';
 import { headDisagreement, type LedgerAnchor, type LedgerHead } from './anchor.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
-
-interface RecordRow {
-  seq: number;
-  kind: string;
-  recorded_at: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 /** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
 export async function openSqliteLedger(path: string, anchor?: LedgerAnchor): Promise<Ledger> {
@@ -56,38 +49,10 @@ async function migrateWithRetry(migrator: Migrator): Promise<{ error?: unknown }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function toRecord(row: RecordRow): LedgerRecord {
-  return { seq: row.seq, kind: row.kind, recordedAt: row.recorded_at, payload: JSON.parse(row.payload), prevHash: row.prev_hash, hash: row.hash } as LedgerRecord;
-}
-
 function readHeadFile(path: string): LedgerHead | undefined {
   if (!existsSync(path)) return undefined;
   const [seq, hash] = readFileSync(path, 'utf8').trim().split(' ');
   return { seq: Number(seq), hash: hash ?? '' };
-}
-
-/** Names every broken link and every record whose content does not match its hash. */
-function chainProblems(rows: RecordRow[]): string[] {
-  const problems: string[] = [];
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (const row of rows) {
-    const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
-    if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);
-    else if (row.prev_hash !== prevHash) problems.push(`${label}: does not follow record ${row.seq - 1} (records reordered or replaced)`);
-    if (recordHash(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash) !== row.hash || !isCanonical(row.payload)) problems.push(`${label}: content does not match its hash (edited)`);
-    expectedSeq = row.seq + 1;
-    prevHash = row.hash;
-  }
-  return problems;
-}
-
-function isCanonical(payload: string): boolean {
-  try {
-    return canonicalJson(JSON.parse(payload)) === payload;
-  } catch {
-    return false;
-  }
 }
 
 class SqliteLedger implements Ledger {

@@ -1,0 +1,41 @@
+import { canonicalJson } from './canonical-json.js';
+import { GENESIS_HASH, recordHash, type LedgerRecord } from './record.js';
+
+/** A ledger record as every store keeps it: the payload as its canonical JSON text, whose hash the record carries. */
+export interface RecordRow {
+  seq: number;
+  kind: string;
+  recorded_at: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A stored row as a record. */
+export function toRecord(row: RecordRow): LedgerRecord {
+  return { seq: row.seq, kind: row.kind, recordedAt: row.recorded_at, payload: JSON.parse(row.payload), prevHash: row.prev_hash, hash: row.hash } as LedgerRecord;
+}
+
+/** Names every broken link and every record whose content does not match its hash. */
+export function chainProblems(rows: RecordRow[]): string[] {
+  const problems: string[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  for (const row of rows) {
+    const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
+    if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);
+    else if (row.prev_hash !== prevHash) problems.push(`${label}: does not follow record ${row.seq - 1} (records reordered or replaced)`);
+    if (recordHash(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash) !== row.hash || !isCanonical(row.payload)) problems.push(`${label}: content does not match its hash (edited)`);
+    expectedSeq = row.seq + 1;
+    prevHash = row.hash;
+  }
+  return problems;
+}
+
+export function isCanonical(payload: string): boolean {
+  try {
+    return canonicalJson(JSON.parse(payload)) === payload;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { Kysely, Migrator, PostgresDialect, sql, type Generated, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { UserError } from '../errors.js';
+import { canonicalJson } from './canonical-json.js';
+import { chainProblems, isCanonical, toRecord, type RecordRow } from './chain-check.js';
+import type { NewRecord, VerifyResult } from './ledger.js';
+import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
+import { APP_ROLE, POSTGRES_MIGRATIONS, appRoleExists } from './postgres-migrations.js';
+
+/** The tables of the server's database that the ledger reads and writes. */
+export interface LedgerTables {
+  repositories: { id: Generated<string>; name: string; created_at: Generated<Date> };
+  ledger_records: { repository_id: string; seq: number; kind: string; recorded_at: string; payload: string; prev_hash: string; hash: string; received_at: Generated<Date> };
+  snapshots: { id: string; body: string };
+  analyses: { digest: string; analysis: string };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What continuing a chain with records made elsewhere (a local ledger pushed to the server) came to. */
+export interface ContinueResult {
+  /** Records the server did not hold, now appended. */
+  appended: number;
+  /** Records the server already held, identical. */
+  alreadyHeld: number;
+  /** Records the server holds beyond the last one sent: the sender's copy lacks them (truncated or rolled back). */
+  serverAhead: number;
+}
+
+/** Opens the server's database (running its migrations first, under Kysely's advisory lock) and its ledgers. */
+export async function openPostgresLedgers(connectionString: string, options: { maxConnections?: number } = {}): Promise<PostgresLedgers> {
+  const migrating = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) });
+  try {
+    const provider: MigrationProvider = { getMigrations: async () => POSTGRES_MIGRATIONS };
+    const { error } = await new Migrator({ db: migrating, provider }).migrateToLatest();
+    if (error) throw new UserError(`${redact(connectionString)}: cannot migrate the database (${(error as Error).message ?? error})`);
+    const asAppRole = await appRoleExists(migrating);
+    const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+    // Every connection acts as the application role: no UPDATE or DELETE on the ledger, whatever the code asks.
+    if (asAppRole) pool.on('connect', (client) => void client.query(`SET ROLE ${APP_ROLE}`));
+    return new PostgresLedgers(new Kysely<LedgerTables>({ dialect: new PostgresDialect({ pool }) }), asAppRole);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${redact(connectionString)}: cannot open the database (${(error as Error).message})`);
+  } finally {
+    await migrating.destroy();
+  }
+}
+
+/** A connection string without its password, for messages. */
+export function redact(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'the database';
+  }
+}
+
+/** Every repository's ledger in one PostgreSQL database. */
+export class PostgresLedgers {
+  constructor(
+    readonly db: Kysely<LedgerTables>,
+    /** Whether queries run as the append-only application role. */
+    readonly appendOnlyRole: boolean,
+  ) {}
+
+  /** The ledger of the repository named `name`, created when it is new. */
+  async repository(name: string): Promise<RepositoryLedger> {
+    await this.db.insertInto('repositories').values({ name }).onConflict((conflict) => conflict.column('name').doNothing()).execute();
+    const row = await this.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+    return new RepositoryLedger(this.db, String(row.id), name);
+  }
+
+  /** The names of the repositories with a ledger here. */
+  async repositoryNames(): Promise<string[]> {
+    return (await this.db.selectFrom('repositories').select('name').orderBy('name').execute()).map((row) => row.name);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** One repository's hash-chained ledger on the server; appends are serialised per repository by an advisory lock. */
+export class RepositoryLedger {
+  constructor(
+    private readonly db: Kysely<LedgerTables>,
+    readonly id: string,
+    readonly name: string,
+  ) {}
+
+  private rowsIn(db: Kysely<LedgerTables>): Promise<RecordRow[]> {
+    return db.selectFrom('ledger_records').select(['seq', 'kind', 'recorded_at', 'payload', 'prev_hash', 'hash']).where('repository_id', '=', this.id).orderBy('seq').execute();
+  }
+
+  private async lock(db: Kysely<LedgerTables>): Promise<void> {
+    // Held until the transaction ends: appenders to one repository take turns, other repositories do not wait.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('loopwarden-ledger'), ${Number(this.id)}::int)`.execute(db);
+  }
+
+  /** Reads the history and appends what `decide` returns, atomically; refuses to build on a broken chain. */
+  async appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined | Promise<NewRecord | undefined>): Promise<LedgerRecord | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lock(trx);
+      const rows = await this.rowsIn(trx);
+      const broken = chainProblems(rows)[0];
+      if (broken) throw new UserError(`the ledger of ${this.name}: ${broken}; nothing recorded`);
+      const history = rows.map(toRecord);
+      const next = await decide(history);
+      if (!next) return undefined;
+      const last = history[history.length - 1];
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const recordedAt = new Date().toISOString();
+      const payload = canonicalJson(next.payload);
+      const hash = recordHash(seq, next.kind, recordedAt, payload, prevHash);
+      await trx.insertInto('ledger_records').values({ repository_id: this.id, seq, kind: next.kind, recorded_at: recordedAt, payload, prev_hash: prevHash, hash }).execute();
+      return { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord;
+    });
+  }
+
+  /**
+   * Continues the chain with records made elsewhere, each checked: it must hash to what it says and follow
+   * the one before it. A record the server holds already must be identical (else the history was rewritten);
+   * records past the server's head are appended. Nothing is appended unless every record is sound.
+   */
+  async continueWith(records: readonly LedgerRecord[]): Promise<ContinueResult> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lock(trx);
+      const held = await this.rowsIn(trx);
+      const incoming: RecordRow[] = records.map((record) => ({ seq: record.seq, kind: record.kind, recorded_at: record.recordedAt, payload: canonicalJson(record.payload), prev_hash: record.prevHash, hash: record.hash }));
+      const problem = chainProblems(incoming)[0];
+      if (problem) throw new UserError(`the records sent for ${this.name} are not a sound chain: ${problem}; nothing recorded`);
+      let alreadyHeld = 0;
+      for (const row of incoming) {
+        const mine = held[row.seq - 1];
+        if (!mine) break;
+        if (mine.hash !== row.hash) throw new UserError(`record ${row.seq} sent for ${this.name} differs from the one the server holds: the history was rewritten; nothing recorded`);
+        alreadyHeld++;
+      }
+      const fresh = incoming.slice(alreadyHeld);
+      if (fresh.length > 0) await trx.insertInto('ledger_records').values(fresh.map((row) => ({ repository_id: this.id, ...row }))).execute();
+      return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, held.length - incoming.length) };
+    });
+  }
+
+  async records(): Promise<LedgerRecord[]> {
+    return (await this.rowsIn(this.db)).map(toRecord);
+  }
+
+  /** The last record's sequence number and hash, or undefined for an empty ledger. */
+  async head(): Promise<{ seq: number; hash: string } | undefined> {
+    const row = await this.db.selectFrom('ledger_records').select(['seq', 'hash']).where('repository_id', '=', this.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row ? { seq: row.seq, hash: row.hash } : undefined;
+  }
+
+  async putSnapshot(id: string, body: string): Promise<void> {
+    if (sha256(body) !== id) throw new UserError(`snapshot ${id.slice(0, 12)}: its body does not hash to its id`);
+    await this.db.insertInto('snapshots').values({ id, body }).onConflict((conflict) => conflict.column('id').doNothing()).execute();
+  }
+
+  async getSnapshot(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('snapshots').select('body').where('id', '=', id).executeTakeFirst();
+    return row && sha256(row.body) === id ? row.body : undefined;
+  }
+
+  async putAnalyses(entries: { digest: string; analysis: string }[]): Promise<void> {
+    const sound = entries.filter((entry) => sha256(entry.analysis) === entry.digest);
+    if (sound.length === 0) return;
+    await this.db.insertInto('analyses').values(sound).onConflict((conflict) => conflict.column('digest').doNothing()).execute();
+  }
+
+  async getAnalysis(digest: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('analyses').select('analysis').where('digest', '=', digest).executeTakeFirst();
+    return row && sha256(row.analysis) === digest ? row.analysis : undefined;
+  }
+
+  /** Recomputes every link and hash, and checks that every iteration's snapshot is held and intact. */
+  async verify(): Promise<VerifyResult> {
+    const rows = await this.rowsIn(this.db);
+    const problems = chainProblems(rows);
+    for (const row of rows) {
+      if (row.kind !== 'iteration' || !isCanonical(row.payload)) continue;
+      const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
+      if ((await this.getSnapshot(snapshotId)) === undefined) problems.push(`record ${row.seq} (iteration, ${row.recorded_at}): its snapshot ${snapshotId.slice(0, 12)} is missing or was edited`);
+    }
+    return { ok: problems.length === 0, records: rows.length, problems };
+  }
+}
