@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical-json.js';
 import { GENESIS_HASH, recordHash, type LedgerRecord } from './record.js';
+import type { NewRecord } from './ledger.js';
 
 /** A ledger record as every store keeps it: the payload as its canonical JSON text, whose hash the record carries. */
 export interface RecordRow {
@@ -38,4 +39,15 @@ export function isCanonical(payload: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The record that appends `next` to `history` now: the next number, this time, the canonical payload, its hash. */
+export function chainedRecord(history: readonly LedgerRecord[], next: NewRecord): { row: RecordRow; record: LedgerRecord } {
+  const last = history[history.length - 1];
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const recordedAt = new Date().toISOString();
+  const payload = canonicalJson(next.payload);
+  const hash = recordHash(seq, next.kind, recordedAt, payload, prevHash);
+  return { row: { seq, kind: next.kind, recorded_at: recordedAt, payload, prev_hash: prevHash, hash }, record: { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord };
 }

@@ -3,9 +3,9 @@ import { Kysely, Migrator, PostgresDialect, sql, type Generated, type MigrationP
 import pg from 'pg';
 import { UserError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
-import { chainProblems, isCanonical, toRecord, type RecordRow } from './chain-check.js';
+import { chainProblems, chainedRecord, isCanonical, toRecord, type RecordRow } from './chain-check.js';
 import type { NewRecord, VerifyResult } from './ledger.js';
-import { GENESIS_HASH, recordHash, type IterationPayload, type LedgerRecord } from './record.js';
+import type { IterationPayload, LedgerRecord } from './record.js';
 import { APP_ROLE, POSTGRES_MIGRATIONS, appRoleExists } from './postgres-migrations.js';
 
 /** The tables of the server's database that the ledger reads and writes. */
@@ -111,14 +111,9 @@ export class RepositoryLedger {
       const history = rows.map(toRecord);
       const next = await decide(history);
       if (!next) return undefined;
-      const last = history[history.length - 1];
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const recordedAt = new Date().toISOString();
-      const payload = canonicalJson(next.payload);
-      const hash = recordHash(seq, next.kind, recordedAt, payload, prevHash);
-      await trx.insertInto('ledger_records').values({ repository_id: this.id, seq, kind: next.kind, recorded_at: recordedAt, payload, prev_hash: prevHash, hash }).execute();
-      return { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord;
+      const { row, record } = chainedRecord(history, next);
+      await trx.insertInto('ledger_records').values({ repository_id: this.id, ...row }).execute();
+      return record;
     });
   }
 

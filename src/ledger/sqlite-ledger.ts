@@ -5,12 +5,10 @@ import type Database from 'better-sqlite3';
 import { openDurableSqlite } from '../io/durable-sqlite.js';
 import type { MigrationProvider, Migrator } from 'kysely';
 import { UserError } from '../errors.js';
-import { canonicalJson } from './canonical-json.js';
 import type { Ledger, NewRecord, VerifyResult } from './ledger.js';
 import { SQLITE_MIGRATION_NAMES } from './migration-names.js';
 import type { IterationPayload, LedgerRecord } from './record.js';
-import { GENESIS_HASH, recordHash } from './record.js';
-import { chainProblems, isCanonical, toRecord, type RecordRow } from './chain-check.js';
+import { chainProblems, chainedRecord, isCanonical, toRecord, type RecordRow } from './chain-check.js';
 import { headDisagreement, type LedgerAnchor, type LedgerHead } from './anchor.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 
@@ -96,21 +94,17 @@ class SqliteLedger implements Ledger {
       const history = rows.map(toRecord);
       const next = decide(history);
       if (!next) return undefined;
-      const last = history[history.length - 1];
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const recordedAt = new Date().toISOString();
-      const payloadText = canonicalJson(next.payload);
-      const hash = recordHash(seq, next.kind, recordedAt, payloadText, prevHash);
+      const { row, record } = chainedRecord(history, next);
+      const { seq, hash } = row;
       this.db
         .prepare('INSERT INTO ledger_records (seq, kind, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(seq, next.kind, recordedAt, payloadText, prevHash, hash);
+        .run(seq, row.kind, row.recorded_at, row.payload, row.prev_hash, hash);
       if (next.kind === 'iteration') this.projectFindings(seq, next.payload);
       // Witnessed while the write lock is held: another writer waiting for it then sees record and
       // witnesses agree. A crash before the commit leaves the witnesses one ahead, which verify names.
       writeFileAtomically(this.headPath, `${seq} ${hash}\n`);
       this.anchor?.write({ seq, hash });
-      return { seq, kind: next.kind, recordedAt, payload: next.payload, prevHash, hash } as LedgerRecord;
+      return record;
     });
     return append.immediate();
   }
