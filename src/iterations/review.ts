@@ -1,4 +1,4 @@
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger, NewRecord } from '../ledger/ledger.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { LedgerRecord, ReviewPayload } from '../ledger/record.js';
 import { guardChanges, type GuardState } from '../policy/guards.js';
@@ -79,15 +79,19 @@ export function recordReview(
 ): (LedgerRecord & { kind: 'review' }) | { stale: true } {
   let stale = false;
   const record = ledger.appendAtomically((history) => {
-    const iterations = iterationsSinceLastReview(history);
-    const head = [...history].reverse().find((r) => r.kind === 'iteration');
-    if ((head?.hash ?? null) !== expectedHead) {
-      stale = true;
-      return undefined;
-    }
-    return { kind: 'review', payload: { decision: review.decision, reviewer: review.reviewer, note: review.note, covers: iterations.map((r) => r.seq), attestation: review.attestation } };
+    const next = reviewRecordFor(history, review, expectedHead);
+    stale = next === 'stale';
+    return next === 'stale' ? undefined : next;
   });
   return stale ? { stale: true } : (record as LedgerRecord & { kind: 'review' });
+}
+
+/** The review record for `history`, or `stale` when an iteration was recorded after the one the reviewer saw (`expectedHead`). */
+export function reviewRecordFor(history: readonly LedgerRecord[], review: ReviewDecision & { attestation: NonNullable<ReviewPayload['attestation']> }, expectedHead: string | null): NewRecord | 'stale' {
+  const iterations = iterationsSinceLastReview(history);
+  const head = [...history].reverse().find((r) => r.kind === 'iteration');
+  if ((head?.hash ?? null) !== expectedHead) return 'stale';
+  return { kind: 'review', payload: { decision: review.decision, reviewer: review.reviewer, note: review.note, covers: iterations.map((r) => r.seq), attestation: review.attestation } };
 }
 
 /** Checks a signed review as `ledger verify` does: the signed text matches the record, and the signature holds. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Kysely, Migrator, PostgresDialect, sql, type Generated, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { UserError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
@@ -29,10 +29,11 @@ export interface ContinueResult {
 }
 
 /** Opens the server's database (running its migrations first, under Kysely's advisory lock) and its ledgers. */
-export async function openPostgresLedgers(connectionString: string, options: { maxConnections?: number } = {}): Promise<PostgresLedgers> {
+export async function openPostgresLedgers(connectionString: string, options: { maxConnections?: number; migrations?: Record<string, Migration> } = {}): Promise<PostgresLedgers> {
   const migrating = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) });
   try {
-    const provider: MigrationProvider = { getMigrations: async () => POSTGRES_MIGRATIONS };
+    // Migrations of the layers that keep their tables in the same database (the server's accounts) run after the ledger's.
+    const provider: MigrationProvider = { getMigrations: async () => ({ ...POSTGRES_MIGRATIONS, ...options.migrations }) };
     const { error } = await new Migrator({ db: migrating, provider }).migrateToLatest();
     if (error) throw new UserError(`${redact(connectionString)}: cannot migrate the database (${(error as Error).message ?? error})`);
     const asAppRole = await appRoleExists(migrating);

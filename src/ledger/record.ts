@@ -73,10 +73,11 @@ export interface ReviewPayload {
   /** The iterations the review covers (record sequence numbers). */
   covers: number[];
   /**
-   * How the reviewer was known to be a person: at a terminal, or by an SSH signature over `signedText`
-   * (`demo`: the scripted reviewer of `loopwarden demo`, in its throw-away repository).
+   * How the reviewer was known to be a person: at a terminal, by an SSH signature over `signedText`, or
+   * logged in to the team server under `account` with the reviewer role (`demo`: the scripted reviewer of
+   * `loopwarden demo`, in its throw-away repository).
    */
-  attestation?: { kind: 'terminal' } | { kind: 'demo' } | { kind: 'ssh-signature'; principal: string; namespace: string; signature: string; signedText: string };
+  attestation?: { kind: 'terminal' } | { kind: 'demo' } | { kind: 'ssh-signature'; principal: string; namespace: string; signature: string; signedText: string } | { kind: 'server'; account: string };
 }
 
 /** A stored ledger record. */

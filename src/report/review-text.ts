@@ -30,7 +30,7 @@ export function renderReviewRecorded(record: LedgerRecord & { kind: 'review' }, 
   const { decision, reviewer, covers, attestation } = record.payload;
   const covered = covers.length ? `iterations ${covers.map((s) => `#${s}`).join(', ')}` : 'no new iterations';
   const effect = decision === 'approve' ? `iteration #${headSeq} is the accepted baseline and the AI chain is reset` : 'the chain and the open findings stay until the code changes';
-  const how = attestation?.kind === 'ssh-signature' ? ' (SSH signature verified)' : attestation?.kind === 'demo' ? ' (scripted by loopwarden demo)' : '';
+  const how = attestation?.kind === 'ssh-signature' ? ' (SSH signature verified)' : attestation?.kind === 'demo' ? ' (scripted by loopwarden demo)' : attestation?.kind === 'server' ? ` (on the team server, as ${attestation.account})` : '';
   return `recorded review #${record.seq}: ${decision} by ${reviewer}${how} of ${covered}; ${effect}\n`;
 }
 

@@ -82,7 +82,7 @@ test('ledger export --format json is an object with schemaVersion, tool and reco
     records: { kind: string; payload: { verdict?: { reasons: unknown[] }; introduced?: unknown[] } }[];
   };
   validatorFor('ledger-export')(exported);
-  assert.equal(exported.schemaVersion, '1.2.0');
+  assert.equal(exported.schemaVersion, '1.3.0');
   assert.equal(exported.tool.name, 'loopwarden');
   assert.deepEqual(exported.records.map((r) => r.kind), ['iteration', 'iteration', 'iteration', 'review']);
   assert.ok(exported.records[1]!.payload.introduced!.length > 0 && exported.records[1]!.payload.verdict!.reasons.length > 0);

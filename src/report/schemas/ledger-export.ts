@@ -35,6 +35,7 @@ const reviewPayloadSchema = z.object({
       z.object({ kind: z.literal('terminal') }),
       z.object({ kind: z.literal('demo') }),
       z.object({ kind: z.literal('ssh-signature'), principal: z.string(), namespace: z.string(), signature: z.string(), signedText: z.string() }),
+      z.object({ kind: z.literal('server'), account: z.string() }).meta({ description: 'recorded on the team server by this account, with the reviewer role' }),
     ])
     .optional()
     .meta({ description: 'how the reviewer was known to be a person' }),

@@ -14,7 +14,7 @@ export const reviewReportSchema = z
     note: z.string(),
     covers: z.array(z.number().int().positive()),
     head: z.number().int().positive().meta({ description: 'the iteration whose state the review is about' }),
-    attestation: z.enum(['terminal', 'demo', 'ssh-signature']),
+    attestation: z.enum(['terminal', 'demo', 'ssh-signature', 'server']),
   })
   .meta({ title: 'loopwarden review --format json', description: 'A review a person recorded: decision, reviewer, the iterations it covers and how the reviewer was known.' });
 

@@ -26,7 +26,7 @@ export const statusReportSchema = z
         reviewer: z.string(),
         note: z.string(),
         covers: z.array(z.number().int().positive()),
-        attestation: z.enum(['terminal', 'demo', 'ssh-signature']).nullable(),
+        attestation: z.enum(['terminal', 'demo', 'ssh-signature', 'server']).nullable(),
       })
       .nullable(),
   })
