@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve-command.js')).serveCommand(),
   mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
   experiment: async () => (await import('./experiment-command.js')).experimentCommand(),
+  server: async () => (await import('./server-command.js')).serverCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {
@@ -35,9 +36,14 @@ async function buildProgram(argv: string[]): Promise<Command> {
   const requested = argv[2];
   const names = requested && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
   const commands = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  // Every level (`server admin create-user`) reports errors through main's one-line messages.
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
   for (const command of commands) {
-    program.addCommand(command.exitOverride());
-    for (const sub of command.commands) sub.exitOverride();
+    override(command);
+    program.addCommand(command);
   }
   return program;
 }

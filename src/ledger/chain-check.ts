@@ -17,11 +17,11 @@ export function toRecord(row: RecordRow): LedgerRecord {
   return { seq: row.seq, kind: row.kind, recordedAt: row.recorded_at, payload: JSON.parse(row.payload), prevHash: row.prev_hash, hash: row.hash } as LedgerRecord;
 }
 
-/** Names every broken link and every record whose content does not match its hash. */
-export function chainProblems(rows: RecordRow[]): string[] {
+/** Names every broken link and every record whose content does not match its hash; `after`: the record the rows follow (none: they start the chain). */
+export function chainProblems(rows: readonly RecordRow[], after: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): string[] {
   const problems: string[] = [];
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+  let expectedSeq = after.seq + 1;
+  let prevHash = after.hash;
   for (const row of rows) {
     const label = `record ${row.seq} (${row.kind}, ${row.recorded_at})`;
     if (row.seq !== expectedSeq) problems.push(`record ${expectedSeq}${row.seq > expectedSeq + 1 ? `–${row.seq - 1}` : ''} missing: deleted from the ledger`);

@@ -18,6 +18,12 @@ export interface LedgerTables {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** Records that do not continue the chain the server holds: another history (409 at the API). */
+export class ChainConflict extends UserError {}
+
+/** Records the sender may not append (403 at the API). */
+export class RecordsRefused extends UserError {}
+
 /** What continuing a chain with records made elsewhere (a local ledger pushed to the server) came to. */
 export interface ContinueResult {
   /** Records the server did not hold, now appended. */
@@ -123,23 +129,29 @@ export class RepositoryLedger {
    * the one before it. A record the server holds already must be identical (else the history was rewritten);
    * records past the server's head are appended. Nothing is appended unless every record is sound.
    */
-  async continueWith(records: readonly LedgerRecord[]): Promise<ContinueResult> {
+  async continueWith(records: readonly LedgerRecord[], refuse: (fresh: readonly LedgerRecord[]) => string | undefined = () => undefined): Promise<ContinueResult> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx);
       const held = await this.rowsIn(trx);
       const incoming: RecordRow[] = records.map((record) => ({ seq: record.seq, kind: record.kind, recorded_at: record.recordedAt, payload: canonicalJson(record.payload), prev_hash: record.prevHash, hash: record.hash }));
-      const problem = chainProblems(incoming)[0];
+      // The records may start anywhere the server holds the record before them.
+      const first = incoming[0]?.seq ?? 1;
+      const before = first > 1 ? held[first - 2] : undefined;
+      if (first > 1 && !before) throw new ChainConflict(`the records sent for ${this.name} start at record ${first}, but the server holds ${held.length}: send the records from ${held.length + 1} on; nothing recorded`);
+      const problem = chainProblems(incoming, before ? { seq: before.seq, hash: before.hash } : undefined)[0];
       if (problem) throw new UserError(`the records sent for ${this.name} are not a sound chain: ${problem}; nothing recorded`);
       let alreadyHeld = 0;
       for (const row of incoming) {
         const mine = held[row.seq - 1];
         if (!mine) break;
-        if (mine.hash !== row.hash) throw new UserError(`record ${row.seq} sent for ${this.name} differs from the one the server holds: the history was rewritten; nothing recorded`);
+        if (mine.hash !== row.hash) throw new ChainConflict(`record ${row.seq} sent for ${this.name} differs from the one the server holds: the history was rewritten; nothing recorded`);
         alreadyHeld++;
       }
       const fresh = incoming.slice(alreadyHeld);
+      const refusal = refuse(records.slice(alreadyHeld));
+      if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
       if (fresh.length > 0) await trx.insertInto('ledger_records').values(fresh.map((row) => ({ repository_id: this.id, ...row }))).execute();
-      return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, held.length - incoming.length) };
+      return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, held.length - (first - 1) - incoming.length) };
     });
   }
 

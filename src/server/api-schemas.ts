@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi';
+import { TOKEN_ROLES, USER_ROLES } from './account-migrations.js';
+
+// The bodies and answers of the team server's API. Every request body is validated by these before a
+// handler sees it; the OpenAPI document (/api/openapi.json) is generated from them.
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const errorSchema = z.object({ error: z.string() }).openapi('Error');
+
+export const loginSchema = z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1024) }).strict().openapi('Login');
+
+export const sessionSchema = z.object({ name: z.string(), role: z.enum(USER_ROLES), csrfToken: z.string() }).openapi('Session');
+
+export const recordSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    kind: z.enum(['iteration', 'review']),
+    recordedAt: z.string().max(64),
+    payload: z.record(z.string(), z.unknown()),
+    prevHash: hex64,
+    hash: hex64,
+  })
+  .strict()
+  .openapi('LedgerRecord');
+
+export const recordsSchema = z.object({ records: z.array(recordSchema).max(100_000) }).strict().openapi('Records');
+
+export const continueResultSchema = z.object({ appended: z.number().int(), alreadyHeld: z.number().int(), serverAhead: z.number().int() }).openapi('ContinueResult');
+
+export const reviewSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    note: z.string().max(10_000).default(''),
+    /** The hash of the last iteration the reviewer saw: a review is refused when another was recorded since. */
+    head: hex64.nullable(),
+  })
+  .strict()
+  .openapi('Review');
+
+export const snapshotSchema = z
+  .object({ id: hex64, body: z.string().max(64 * 1024 * 1024), analyses: z.array(z.object({ digest: hex64, analysis: z.string() }).strict()).default([]) })
+  .strict()
+  .openapi('Snapshot');
+
+export const verifySchema = z.object({ ok: z.boolean(), records: z.number().int(), problems: z.array(z.string()) }).openapi('Verify');
+
+export const newUserSchema = z
+  .object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/), role: z.enum(USER_ROLES), password: z.string().min(12).max(1024), repositories: z.array(z.string().min(1).max(200)).default([]) })
+  .strict()
+  .openapi('NewUser');
+
+export const newTokenSchema = z.object({ name: z.string().min(1).max(100), role: z.enum(TOKEN_ROLES), repository: z.string().min(1).max(200) }).strict().openapi('NewToken');
+
+export const tokenSchema = z.object({ id: z.string(), token: z.string() }).openapi('Token');
+
+export const repositoryParam = z.object({ repo: z.string().min(1).max(200).openapi({ param: { name: 'repo', in: 'path' }, description: 'the repository name, URL-encoded (acme%2Fapi)' }) });

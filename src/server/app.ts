@@ -1,0 +1,303 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { UserError } from '../errors.js';
+import type { LedgerRecord } from '../ledger/record.js';
+import { ChainConflict, RecordsRefused, type PostgresLedgers, type RepositoryLedger } from '../ledger/postgres-ledger.js';
+import type { Policy } from '../policy/policy.js';
+import { reviewRecordFor } from '../iterations/review.js';
+import { loopStatus } from '../iterations/status.js';
+import { statusJson } from '../report/status-report.js';
+import { AccountStore, type Principal } from './accounts.js';
+import { allowed, recordsRefusal, type Action } from './permissions.js';
+import {
+  continueResultSchema,
+  errorSchema,
+  loginSchema,
+  newTokenSchema,
+  newUserSchema,
+  recordSchema,
+  recordsSchema,
+  repositoryParam,
+  reviewSchema,
+  sessionSchema,
+  snapshotSchema,
+  tokenSchema,
+  verifySchema,
+} from './api-schemas.js';
+
+/** What the API works with: the database's ledgers and accounts, the policy, how cookies are sent, where logs go. */
+export interface ServerContext {
+  ledgers: PostgresLedgers;
+  accounts: AccountStore;
+  policy: Policy;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  secureCookies: boolean;
+  logger: Logger;
+}
+
+const SESSION_COOKIE = 'lw_session';
+/** JSON nested deeper than this is refused before anything walks it. */
+const MAX_JSON_DEPTH = 64;
+
+type Env = { Variables: { principal: Principal | undefined } };
+
+/** An answer that ends a request: its status and its message. */
+class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function depthOf(value: unknown): number {
+  // Iterative, so a body nested thousands deep cannot exhaust the stack.
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    if (item && typeof item === 'object') for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const json = { 'application/json': { schema: errorSchema } };
+const errors = {
+  400: { content: json, description: 'the request is malformed' },
+  401: { content: json, description: 'not logged in, or an unknown, revoked or malformed token' },
+  403: { content: json, description: 'the role does not allow it (nothing was written), or a cookie request without its CSRF token' },
+  404: { content: json, description: 'no such repository or token' },
+} as const;
+const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+/** Builds the team server's HTTP API (`/api/v1`, `/api/health`, `/api/ready`, `/api/openapi.json`). */
+export function buildApp(context: ServerContext): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json({ error: `invalid request: ${result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}` }, 400);
+      return undefined;
+    },
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
+    if (error instanceof ChainConflict) return c.json({ error: error.message }, 409);
+    if (error instanceof RecordsRefused) return c.json({ error: error.message }, 403);
+    if (error instanceof UserError) return c.json({ error: error.message }, 400);
+    context.logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.use('/api/v1/*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => c.json({ error: 'request body too large (64 MiB at most)' }, 413) }));
+
+  // Who is asking: an API token (Authorization: Bearer) or a session cookie; cookie writes need the CSRF header.
+  app.use('/api/v1/*', async (c, next) => {
+    const authorization = c.req.header('authorization');
+    let principal: Principal | undefined;
+    if (authorization !== undefined) {
+      const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
+      principal = token ? await context.accounts.principalForToken(token) : undefined;
+      if (!principal) throw new HttpError(401, 'unknown, revoked or malformed API token');
+    } else {
+      const session = getCookie(c, SESSION_COOKIE);
+      principal = session ? await context.accounts.userForSession(session) : undefined;
+      const writes = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+      if (principal && writes && !AccountStore.csrfMatches(principal, c.req.header('x-csrf-token'))) throw new HttpError(403, 'missing or wrong X-CSRF-Token header for a request made with a session cookie');
+    }
+    c.set('principal', principal);
+    if (c.req.header('content-type')?.startsWith('application/json')) {
+      const text = await c.req.raw.clone().text();
+      try {
+        if (text && depthOf(JSON.parse(text)) > MAX_JSON_DEPTH) throw new HttpError(400, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        throw new HttpError(400, 'the body is not valid JSON');
+      }
+    }
+    await next();
+  });
+
+  const who = (c: { get(key: 'principal'): Principal | undefined }): Principal => {
+    const principal = c.get('principal');
+    if (!principal) throw new HttpError(401, 'log in (POST /api/v1/session) or send an API token');
+    return principal;
+  };
+
+  /** The repository a route names, once the principal may do `action` there; an unknown repository reads as forbidden to those who could not see it. */
+  const repositoryFor = async (principal: Principal, name: string, action: Action): Promise<RepositoryLedger> => {
+    const row = await context.ledgers.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirst();
+    const id = row ? String(row.id) : undefined;
+    if (id === undefined) throw new HttpError(allowed(principal, 'read', undefined) || (principal.kind === 'user' && principal.role === 'lead') ? 404 : 403, `no repository named ${name}`);
+    if (!allowed(principal, action, id)) throw new HttpError(403, `${describe(principal)} may not ${action.replace('-', ' ')} in ${name}`);
+    return context.ledgers.repository(name);
+  };
+
+  app.openapi(createRoute({ method: 'get', path: '/api/health', responses: { 200: ok(z.object({ ok: z.literal(true) }), 'the process is up') } }), (c) => c.json({ ok: true as const }, 200));
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/ready', responses: { 200: ok(z.object({ ok: z.literal(true) }), 'the database answers'), 503: { content: json, description: 'the database does not answer' } } }),
+    async (c) => {
+      try {
+        await sql`SELECT 1`.execute(context.ledgers.db);
+        return c.json({ ok: true as const }, 200);
+      } catch {
+        return c.json({ error: 'the database does not answer' }, 503);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/v1/session', request: { body: body(loginSchema) }, responses: { 200: ok(sessionSchema, 'logged in: the session cookie is set'), 401: errors[401], 429: { content: json, description: 'too many failed logins for this account: wait' } } }),
+    async (c) => {
+      const { name, password } = c.req.valid('json');
+      const outcome = await context.accounts.login(name, password);
+      if (!outcome.ok) {
+        if (outcome.limited) return c.json({ error: 'too many failed logins for this account: try again in 15 minutes' }, 429, { 'retry-after': '900' });
+        return c.json({ error: 'wrong name or password' }, 401);
+      }
+      setCookie(c, SESSION_COOKIE, outcome.session, { httpOnly: true, sameSite: 'Strict', secure: context.secureCookies, path: '/' });
+      return c.json({ name, role: outcome.role, csrfToken: outcome.csrfToken }, 200);
+    },
+  );
+
+  app.openapi(createRoute({ method: 'delete', path: '/api/v1/session', responses: { 204: { description: 'logged out' } } }), async (c) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) await context.accounts.logout(session);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.openapi(createRoute({ method: 'get', path: '/api/v1/repos', responses: { 200: ok(z.object({ repositories: z.array(z.string()) }), 'the repositories this principal may read'), 401: errors[401] } }), async (c) => {
+    const principal = who(c);
+    const rows = await context.ledgers.db.selectFrom('repositories').select(['id', 'name']).orderBy('name').execute();
+    return c.json({ repositories: rows.filter((row) => allowed(principal, 'read', String(row.id))).map((row) => row.name) }, 200);
+  });
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/records', request: { params: repositoryParam }, responses: { 200: ok(z.object({ records: z.array(recordSchema) }), 'the whole chain, oldest first'), ...errors } }),
+    async (c) => {
+      const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'read');
+      return c.json({ records: (await ledger.records()) as unknown as z.infer<typeof recordSchema>[] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/repos/{repo}/records',
+      request: { params: repositoryParam, body: body(recordsSchema) },
+      responses: { 200: ok(continueResultSchema, 'the records continue the chain: appended, or already held'), ...errors, 409: { content: json, description: 'the records do not continue the chain the server holds' } },
+    }),
+    async (c) => {
+      const principal = who(c);
+      const { repo } = c.req.valid('param');
+      const ledger = await repositoryFor(principal, repo, 'record-iteration').catch(async (error: unknown) => {
+        // A reviewer may push records too, when they are reviews (checked below); nobody else.
+        if (error instanceof HttpError && error.status === 403) return repositoryFor(principal, repo, 'record-review');
+        throw error;
+      });
+      const mayReview = allowed(principal, 'record-review', ledger.id);
+      const mayRecord = allowed(principal, 'record-iteration', ledger.id);
+      const result = await ledger.continueWith(c.req.valid('json').records as unknown as LedgerRecord[], (fresh) =>
+        !mayRecord && fresh.some((record) => record.kind === 'iteration') ? `${describe(principal)} may not record iterations in ${repo}` : recordsRefusal(principal, fresh, mayReview),
+      );
+      if (result.appended > 0) context.logger.info({ repository: repo, by: describe(principal), appended: result.appended }, 'records appended');
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/v1/repos/{repo}/snapshots', request: { params: repositoryParam, body: body(snapshotSchema) }, responses: { 204: { description: 'stored (content-addressed: storing twice is storing once)' }, ...errors } }),
+    async (c) => {
+      const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'record-iteration');
+      const { id, body: snapshot, analyses } = c.req.valid('json');
+      await ledger.putSnapshot(id, snapshot);
+      await ledger.putAnalyses(analyses);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/repos/{repo}/reviews',
+      request: { params: repositoryParam, body: body(reviewSchema) },
+      responses: { 201: ok(recordSchema, 'the review, recorded: an approval accepts the last iteration and ends the AI chain'), ...errors, 409: { content: json, description: 'an iteration was recorded after the one the reviewer saw' } },
+    }),
+    async (c) => {
+      const principal = who(c);
+      const ledger = await repositoryFor(principal, c.req.valid('param').repo, 'record-review');
+      const { decision, note, head } = c.req.valid('json');
+      let stale = false;
+      const record = await ledger.appendAtomically((history) => {
+        const next = reviewRecordFor(history, { decision, note, reviewer: principal.name, attestation: { kind: 'server', account: principal.name } }, head);
+        stale = next === 'stale';
+        return next === 'stale' ? undefined : next;
+      });
+      if (stale || !record) throw new HttpError(409, 'an iteration was recorded after the one you reviewed: look at it, then review again');
+      context.logger.info({ repository: ledger.name, reviewer: principal.name, decision, seq: record.seq }, 'review recorded');
+      return c.json(record as unknown as z.infer<typeof recordSchema>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/status', request: { params: repositoryParam }, responses: { 200: ok(z.record(z.string(), z.unknown()), 'the loop status (as `loopwarden status --format json`)'), ...errors } }),
+    async (c) => {
+      const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'read');
+      return c.json(statusJson(loopStatus(await ledger.records(), context.policy)) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/verify', request: { params: repositoryParam }, responses: { 200: ok(verifySchema, 'every link and hash recomputed'), ...errors } }),
+    async (c) => {
+      const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'read');
+      return c.json(await ledger.verify(), 200);
+    },
+  );
+
+  const administer = (c: { get(key: 'principal'): Principal | undefined }) => {
+    const principal = who(c);
+    if (!allowed(principal, 'administer')) throw new HttpError(403, `${describe(principal)} may not administer accounts`);
+  };
+
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/users', request: { body: body(newUserSchema) }, responses: { 201: { description: 'created' }, ...errors, 409: { content: json, description: 'the name is taken' } } }), async (c) => {
+    administer(c);
+    const { name, role, password, repositories } = c.req.valid('json');
+    await context.accounts.createUser(name, role, password).catch((error: unknown) => {
+      throw error instanceof UserError && /exists already/.test(error.message) ? new HttpError(409, error.message) : error;
+    });
+    for (const repository of repositories) await context.accounts.assignRepository(name, (await context.ledgers.repository(repository)).id);
+    return c.body(null, 201);
+  });
+
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/tokens', request: { body: body(newTokenSchema) }, responses: { 201: ok(tokenSchema, 'the token: shown once, only a hash is kept'), ...errors } }), async (c) => {
+    administer(c);
+    const { name, role, repository } = c.req.valid('json');
+    const created = await context.accounts.createToken(name, role, (await context.ledgers.repository(repository)).id);
+    return c.json(created, 201);
+  });
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/v1/tokens/{id}', request: { params: z.object({ id: z.string().max(20) }) }, responses: { 204: { description: 'revoked' }, ...errors } }),
+    async (c) => {
+      administer(c);
+      if (!(await context.accounts.revokeToken(c.req.valid('param').id))) throw new HttpError(404, 'no such token, or revoked already');
+      return c.body(null, 204);
+    },
+  );
+
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'loopwarden team server', version: '1.0.0', description: 'The shared ledger of AI coding loops: iterations, reviews, accounts.' } });
+  return app;
+}
+
+function describe(principal: Principal): string {
+  return principal.kind === 'token' ? `the ${principal.role} token ${principal.name}` : `${principal.name} (${principal.role})`;
+}

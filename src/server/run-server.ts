@@ -1,0 +1,54 @@
+import { serve, type ServerType } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { openPostgresLedgers, type PostgresLedgers } from '../ledger/postgres-ledger.js';
+import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
+import { ACCOUNT_MIGRATIONS } from './account-migrations.js';
+import { AccountStore } from './accounts.js';
+import { buildApp } from './app.js';
+
+/** How to start the team server. */
+export interface ServerOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  policy?: Policy;
+  secureCookies?: boolean;
+  logger?: Logger;
+}
+
+/** A running team server: where it listens, and how to stop it (requests in flight finish first). */
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the server's database (migrating it) with the account tables. */
+export function openServerDatabase(databaseUrl: string): Promise<PostgresLedgers> {
+  return openPostgresLedgers(databaseUrl, { migrations: ACCOUNT_MIGRATIONS, maxConnections: 20 });
+}
+
+/** Starts the team server: migrations, then the HTTP API. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ name: 'loopwarden-server' });
+  const ledgers = await openServerDatabase(options.databaseUrl);
+  const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger });
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  logger.info({ url, appendOnlyRole: ledgers.appendOnlyRole }, 'listening');
+  return {
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections with nothing in flight would hold the close open.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await ledgers.close();
+      logger.info('stopped');
+    },
+  };
+}
