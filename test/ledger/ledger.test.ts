@@ -6,26 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATION_NAMES } from '../../src/ledger/migration-names.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
-import type { IterationPayload } from '../../src/ledger/record.js';
-import { DEFAULT_POLICY } from '../../src/policy/policy.js';
 import { makeProject } from '../helpers.js';
-
-function iteration(actor: 'ai' | 'human', snapshotId: string): IterationPayload {
-  return {
-    provenance: { actor, tool: actor === 'ai' ? 'claude-code' : undefined },
-    revision: { commit: null, worktree: true },
-    snapshotId,
-    baseline: { kind: 'empty' },
-    introduced: [],
-    fixed: [],
-    persistingCount: 0,
-    risk: { before: 0, after: 0, delta: 0 },
-    functions: [],
-    complexity: { before: 0, after: 0, changePercent: 0 },
-    files: { added: [], removed: [], modified: [] },
-    verdict: { level: 'pass', reasons: [], chain: { aiIterationsSinceReview: 0, limit: DEFAULT_POLICY.chain.maxConsecutiveAiIterations } },
-  };
-}
+import { iterationPayload } from './payloads.js';
 
 const SNAPSHOT_BODY = '{"files":[]}';
 const SNAPSHOT_ID = '4d2d8d8d3f1d0e1a33da8b6a5f3a3c86d97e6ff5c1b1a2b0cf7ec6a6a1d34df8';
@@ -37,7 +19,7 @@ async function ledgerWith(records: number): Promise<{ path: string }> {
   const { createHash } = await import('node:crypto');
   const id = createHash('sha256').update(SNAPSHOT_BODY).digest('hex');
   ledger.putSnapshot(id, SNAPSHOT_BODY);
-  for (let i = 0; i < records; i++) ledger.appendAtomically(() => ({ kind: 'iteration', payload: iteration(i % 2 ? 'human' : 'ai', id) }));
+  for (let i = 0; i < records; i++) ledger.appendAtomically(() => ({ kind: 'iteration', payload: iterationPayload(i % 2 ? 'human' : 'ai', id) }));
   ledger.close();
   return { path };
 }

@@ -4,27 +4,9 @@ import { makeProject } from '../helpers.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import type { NewRecord } from '../../src/ledger/ledger.js';
-import type { IterationPayload, LedgerRecord } from '../../src/ledger/record.js';
+import type { LedgerRecord } from '../../src/ledger/record.js';
+export { iterationPayload } from '../ledger/payloads.js';
 import { startServer, type RunningServer } from '../../src/server/run-server.js';
-
-/** A minimal iteration payload by `actor`: what a check records when nothing was found. */
-export function iterationPayload(actor: 'ai' | 'human', snapshotId = 'a'.repeat(64)): IterationPayload {
-  return {
-    provenance: { actor, ...(actor === 'ai' ? { tool: 'claude-code', model: 'test-model' } : { attestation: 'terminal' as const }) },
-    revision: { commit: null, worktree: true },
-    snapshotId,
-    baseline: { kind: 'empty' },
-    introduced: [],
-    fixed: [],
-    persistingCount: 0,
-    open: [],
-    risk: { before: 0, after: 0, delta: 0 },
-    functions: [],
-    complexity: { before: 0, after: 0, changePercent: 0 },
-    files: { added: [], removed: [], modified: [] },
-    verdict: { level: 'pass', reasons: [], chain: { aiIterationsSinceReview: actor === 'ai' ? 1 : 0, limit: 3 } },
-  };
-}
 
 /** Records chained as a local SQLite ledger chains them (what a client sends). */
 export async function localChain(records: NewRecord[], after: LedgerRecord[] = []): Promise<LedgerRecord[]> {
