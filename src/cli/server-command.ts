@@ -50,7 +50,8 @@ export function serverCommand(): Command {
     .addOption(new Option('--role <role>', 'the account\'s role').choices([...USER_ROLES]).makeOptionMandatory())
     .option('--repo <name...>', 'repositories to assign (reviewers review there, developers record there)')
     .addOption(databaseOption())
-    .action(async (name: string, flags: DatabaseFlags & { role: UserRole; repo?: string[] }) => {
+    .action(async (name: string, flags: DatabaseFlags & { role: UserRole; repo?: string[] }, command: Command) => {
+      flags = withGlobals(flags, command);
       const password = await readPassword(`password for ${name}: `);
       await withAccounts(flags, async ({ accounts, ledgers }) => {
         await accounts.createUser(name, flags.role, password);
@@ -64,7 +65,8 @@ export function serverCommand(): Command {
     .argument('<name>', 'account name')
     .argument('<repo>', 'repository name')
     .addOption(databaseOption())
-    .action(async (name: string, repository: string, flags: DatabaseFlags) => {
+    .action(async (name: string, repository: string, flags: DatabaseFlags, command: Command) => {
+      flags = withGlobals(flags, command);
       await withAccounts(flags, async ({ accounts, ledgers }) => {
         await accounts.assignRepository(name, (await ledgers.repository(repository)).id);
         process.stdout.write(`assigned ${repository} to ${name}\n`);
@@ -77,7 +79,8 @@ export function serverCommand(): Command {
     .requiredOption('--repo <name>', 'the repository the token is for')
     .option('--name <name>', 'what the token is for', 'token')
     .addOption(databaseOption())
-    .action(async (flags: DatabaseFlags & { role: TokenRole; repo: string; name: string }) => {
+    .action(async (flags: DatabaseFlags & { role: TokenRole; repo: string; name: string }, command: Command) => {
+      flags = withGlobals(flags, command);
       await withAccounts(flags, async ({ accounts, ledgers }) => {
         const { id, token } = await accounts.createToken(flags.name, flags.role, (await ledgers.repository(flags.repo)).id);
         process.stderr.write(`created ${flags.role} token ${id} for ${flags.repo}; it is shown once:\n`);
@@ -89,13 +92,19 @@ export function serverCommand(): Command {
     .description('revoke an API token')
     .argument('<id>', 'the token\'s id (the number after lwt_)')
     .addOption(databaseOption())
-    .action(async (id: string, flags: DatabaseFlags) => {
+    .action(async (id: string, flags: DatabaseFlags, command: Command) => {
+      flags = withGlobals(flags, command);
       await withAccounts(flags, async ({ accounts }) => {
         if (!(await accounts.revokeToken(id))) throw new UserError(`no token ${id}, or revoked already`);
         process.stdout.write(`revoked token ${id}\n`);
       });
     });
   return server;
+}
+
+/** The subcommand's flags with `--database` taken wherever on the command line it was given. */
+function withGlobals<T extends DatabaseFlags>(flags: T, command: Command): T {
+  return { ...flags, database: flags.database ?? (command.optsWithGlobals() as DatabaseFlags).database };
 }
 
 async function withAccounts(
