@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -75,4 +75,15 @@ export function gitRepo(files: Record<string, string | Buffer>): string {
   git('add', '-A');
   git('commit', '-qm', 'baseline', '--allow-empty');
   return root;
+}
+
+/** Runs the built CLI without blocking this process (a server in it must keep answering); `kill` stops it hard. */
+export function startCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { done: Promise<{ status: number; stdout: string; stderr: string }>; kill: () => void } {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ status: code ?? (signal ? -1 : 0), stdout, stderr })));
+  return { done, kill: () => child.kill('SIGKILL') };
 }

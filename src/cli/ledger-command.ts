@@ -7,6 +7,8 @@ import { verifySignedText } from '../workspace/ssh-signature.js';
 import { renderLedgerExportJson } from '../report/ledger-export-json.js';
 import { confirm, requirePerson } from './person.js';
 import { openProject } from '../iterations/project.js';
+import { LedgerServerClient } from '../ledger/server-client.js';
+import { UserError } from '../errors.js';
 
 /** Defines `loopwarden ledger verify|export`. */
 export function ledgerCommand(): Command {
@@ -26,6 +28,15 @@ export function ledgerCommand(): Command {
       process.exitCode = await runExport(flags);
     });
   ledger
+    .command('push')
+    .description('upload this ledger to the team server, record by record: the server refuses a rewritten history and says when this ledger lacks records it holds')
+    .option('--server <url>', 'the team server (default: LOOPWARDEN_SERVER)')
+    .requiredOption('--repo <name>', 'the repository\'s name on the server')
+    .option('--token-env <name>', 'the environment variable holding the API token', 'LOOPWARDEN_TOKEN')
+    .action(async (flags: { server?: string; repo: string; tokenEnv: string }) => {
+      process.exitCode = await runPush(flags);
+    });
+  ledger
     .command('reanchor')
     .description('a person makes the head file and the git anchor witness the ledger as it is now (after a crash, or a restore they chose)')
     .option('-y, --yes', 'do not ask for confirmation (at a terminal only)')
@@ -33,6 +44,30 @@ export function ledgerCommand(): Command {
       process.exitCode = await runReanchor(flags);
     });
   return ledger;
+}
+
+/** Pushes the ledger to the team server; 0 when the server holds exactly this chain, 1 when it holds more. */
+export async function runPush(flags: { server?: string; repo: string; tokenEnv: string }, cwd = process.cwd()): Promise<number> {
+  const server = flags.server ?? process.env.LOOPWARDEN_SERVER;
+  if (!server) throw new UserError('name the team server: --server https://HOST, or LOOPWARDEN_SERVER');
+  const token = process.env[flags.tokenEnv];
+  if (!token) throw new UserError(`${flags.tokenEnv} is not set: it holds the API token (loopwarden server admin create-token)`);
+  const project = await openProject(cwd, undefined, { needRules: false });
+  const ledger = await project.openLedger();
+  try {
+    const verified = ledger.verify();
+    if (!verified.ok) throw new UserError(`the local ledger does not verify (${verified.problems[0]}); nothing pushed: loopwarden ledger verify lists every problem`);
+    const client = new LedgerServerClient(server, flags.repo, token);
+    const pushed = await client.push(ledger);
+    const lines = [`pushed ${verified.records} records to ${client.where}: ${pushed.appended} appended, ${pushed.alreadyHeld} already held (${pushed.snapshots} snapshots)`];
+    if (pushed.serverAhead > 0) {
+      lines.push(`the server holds ${pushed.serverAhead} record${pushed.serverAhead === 1 ? '' : 's'} after the last one here: reviews recorded on the server, or this ledger was truncated or rolled back`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return pushed.serverAhead > 0 ? 1 : 0;
+  } finally {
+    ledger.close();
+  }
 }
 
 /** Re-witnesses the ledger head; only a person at a terminal may. */

@@ -1,7 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { spawn } from 'node:child_process';
-import { CLI, cleanEnv } from '../helpers.js';
 
 /** What a fake model does with one request: answer text, an HTTP error, a raw body, or nothing at all. */
 export type FakeReply = { answer: string } | { status: number; headers?: Record<string, string> } | { raw: string } | { hang: true };
@@ -82,13 +80,4 @@ export async function fakeModelServer(format: 'openai' | 'anthropic', reply: (re
   };
 }
 
-/** Runs the built CLI without blocking this process (a fake server in it must keep answering); `kill` stops it hard. */
-export function startCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { done: Promise<{ status: number; stdout: string; stderr: string }>; kill: () => void } {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ status: code ?? (signal ? -1 : 0), stdout, stderr })));
-  return { done, kill: () => child.kill('SIGKILL') };
-}
+export { startCli } from '../helpers.js';

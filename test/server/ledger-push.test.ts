@@ -1,0 +1,91 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { gitRepo, runCli, startCli } from '../helpers.js';
+import { startPostgres } from '../postgres.js';
+import { openServerDatabase } from '../../src/server/run-server.js';
+import { AccountStore } from '../../src/server/accounts.js';
+import { login, startTestServer, tokenClient } from './server-helpers.js';
+
+const postgres = await startPostgres();
+after(() => postgres.stop());
+
+const PASSWORD = 'correct horse battery';
+const SAFE = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = ?", (name,))\n';
+const UNSAFE = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = \'" + name + "\'")\n';
+
+/** A repository whose local ledger holds a human iteration and an AI one. */
+function repositoryWithLedger(): string {
+  const root = gitRepo({ 'app/db.py': SAFE });
+  assert.equal(runCli(['init'], root).status, 0);
+  assert.equal(runCli(['check', '--actor', 'human'], root).status, 0);
+  writeFileSync(join(root, 'app/db.py'), UNSAFE);
+  assert.equal(runCli(['check', '--actor', 'ai'], root).status, 1);
+  return root;
+}
+
+test('ledger push: appended once, held the second time, verified on the server; a rewritten ledger is refused; records the server holds beyond are reported', async () => {
+  const database = await postgres.database();
+  const ledgers = await openServerDatabase(database);
+  const accounts = new AccountStore(ledgers.db);
+  const repo = await ledgers.repository('acme/api');
+  const developer = (await accounts.createToken('laptop', 'developer', repo.id)).token;
+  const agent = (await accounts.createToken('claude', 'agent', repo.id)).token;
+  await accounts.createUser('rita', 'reviewer', PASSWORD);
+  await accounts.assignRepository('rita', repo.id);
+  await ledgers.close();
+  const server = await startTestServer(database);
+  try {
+    const root = repositoryWithLedger();
+    const push = (token: string, cwd = root) => startCli(['ledger', 'push', '--server', server.url, '--repo', 'acme/api'], cwd, { LOOPWARDEN_TOKEN: token }).done;
+
+    // An agent token may not upload a human iteration.
+    const byAgent = await push(agent);
+    assert.deepEqual([byAgent.status, byAgent.stderr], [2, 'loopwarden: the team server refused (403): record 1 claims a human iteration: an agent token records AI iterations only; nothing recorded\n']);
+
+    const first = await push(developer);
+    assert.deepEqual([first.status, first.stdout, first.stderr], [0, `pushed 2 records to acme/api at ${server.url}: 2 appended, 0 already held (2 snapshots)\n`, '']);
+    const second = await push(developer);
+    assert.deepEqual([second.status, second.stdout], [0, `pushed 2 records to acme/api at ${server.url}: 0 appended, 2 already held (2 snapshots)\n`]);
+    const verified = await tokenClient(server, developer).call('GET', '/api/v1/repos/acme%2Fapi/verify');
+    assert.deepEqual(verified.json, { ok: true, records: 2, problems: [] });
+
+    // A reviewer approves on the server: the local ledger now lacks a record the server holds.
+    const rita = await login(server, 'rita', PASSWORD);
+    const records = (await rita.call('GET', '/api/v1/repos/acme%2Fapi/records')).json.records as { hash: string }[];
+    assert.equal((await rita.call('POST', '/api/v1/repos/acme%2Fapi/reviews', { decision: 'approve', note: 'ok', head: records[1]!.hash })).status, 201);
+    const behind = await push(developer);
+    assert.equal(behind.status, 1);
+    assert.match(behind.stdout, /the server holds 1 record after the last one here: reviews recorded on the server, or this ledger was truncated or rolled back\n$/);
+
+    // The local history started over, its witnesses removed too (ledger and git ref deleted, checks recorded
+    // again): it verifies locally, and the server refuses it.
+    rmSync(join(root, '.loopwarden'), { recursive: true, force: true });
+    execFileSync('git', ['update-ref', '-d', 'refs/worktree/loopwarden/head'], { cwd: root });
+    runCli(['init'], root);
+    runCli(['check', '--actor', 'human'], root);
+    const rewritten = await push(developer);
+    assert.equal(rewritten.status, 2);
+    assert.match(rewritten.stderr, /^loopwarden: the team server refused \(409\): record 1 sent for acme\/api differs from the one the server holds: the history was rewritten; nothing recorded\n$/);
+
+    const closed = await closedPort();
+    const unreachable = await startCli(['ledger', 'push', '--server', `http://127.0.0.1:${closed}`, '--repo', 'acme/api'], root, { LOOPWARDEN_TOKEN: developer }).done;
+    assert.deepEqual([unreachable.status, unreachable.stderr], [2, `loopwarden: http://127.0.0.1:${closed}/api/v1/repos/acme%2Fapi: the team server cannot be reached (ECONNREFUSED)\n`]);
+    const noToken = runCli(['ledger', 'push', '--server', server.url, '--repo', 'acme/api'], root, { env: { LOOPWARDEN_TOKEN: undefined } });
+    assert.deepEqual([noToken.status, noToken.stderr], [2, 'loopwarden: LOOPWARDEN_TOKEN is not set: it holds the API token (loopwarden server admin create-token)\n']);
+  } finally {
+    await server.stop();
+  }
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
