@@ -2,10 +2,9 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gitRepo, runCli, startCli } from '../helpers.js';
-import { startPostgres } from '../postgres.js';
+import { freePort, startPostgres } from '../postgres.js';
 import { openServerDatabase } from '../../src/server/run-server.js';
 import { AccountStore } from '../../src/server/accounts.js';
 import { login, startTestServer, tokenClient } from './server-helpers.js';
@@ -71,7 +70,7 @@ test('ledger push: appended once, held the second time, verified on the server; 
     assert.equal(rewritten.status, 2);
     assert.match(rewritten.stderr, /^loopwarden: the team server refused \(409\): record 1 sent for acme\/api differs from the one the server holds: the history was rewritten; nothing recorded\n$/);
 
-    const closed = await closedPort();
+    const closed = await freePort();
     const unreachable = await startCli(['ledger', 'push', '--server', `http://127.0.0.1:${closed}`, '--repo', 'acme/api'], root, { LOOPWARDEN_TOKEN: developer }).done;
     assert.deepEqual([unreachable.status, unreachable.stderr], [2, `loopwarden: http://127.0.0.1:${closed}/api/v1/repos/acme%2Fapi: the team server cannot be reached (ECONNREFUSED)\n`]);
     const noToken = runCli(['ledger', 'push', '--server', server.url, '--repo', 'acme/api'], root, { env: { LOOPWARDEN_TOKEN: undefined } });
@@ -81,11 +80,3 @@ test('ledger push: appended once, held the second time, verified on the server; 
   }
 });
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
