@@ -39,6 +39,8 @@ export interface ServerContext {
 }
 
 const SESSION_COOKIE = 'lw_session';
+
+const ACTION_WORDS: Record<Action, string> = { read: 'read', 'record-iteration': 'record iterations', 'record-review': 'record reviews', administer: 'administer accounts' };
 /** JSON nested deeper than this is refused before anything walks it. */
 const MAX_JSON_DEPTH = 64;
 
@@ -135,7 +137,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     const row = await context.ledgers.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirst();
     const id = row ? String(row.id) : undefined;
     if (id === undefined) throw new HttpError(allowed(principal, 'read', undefined) || (principal.kind === 'user' && principal.role === 'lead') ? 404 : 403, `no repository named ${name}`);
-    if (!allowed(principal, action, id)) throw new HttpError(403, `${describe(principal)} may not ${action.replace('-', ' ')} in ${name}`);
+    if (!allowed(principal, action, id)) throw new HttpError(403, `${describe(principal)} may not ${ACTION_WORDS[action]} in ${name}`);
     return context.ledgers.repository(name);
   };
 
