@@ -33,6 +33,7 @@ export class LedgerServerClient {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
+      // loopwarden-ignore js-ssrf-built-url: the team server the user named (--server or LOOPWARDEN_SERVER), paths of our own API
       response = await fetch(`${this.base}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
