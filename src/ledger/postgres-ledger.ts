@@ -132,26 +132,29 @@ export class RepositoryLedger {
   async continueWith(records: readonly LedgerRecord[], refuse: (fresh: readonly LedgerRecord[]) => string | undefined = () => undefined): Promise<ContinueResult> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx);
-      const held = await this.rowsIn(trx);
       const incoming: RecordRow[] = records.map((record) => ({ seq: record.seq, kind: record.kind, recorded_at: record.recordedAt, payload: canonicalJson(record.payload), prev_hash: record.prevHash, hash: record.hash }));
-      // The records may start anywhere the server holds the record before them.
+      // The records may start anywhere the server holds the record before them. Only the held records they
+      // overlap are read (sequence numbers and hashes): an append costs the same on a long chain as on a short one.
       const first = incoming[0]?.seq ?? 1;
-      const before = first > 1 ? held[first - 2] : undefined;
-      if (first > 1 && !before) throw new ChainConflict(`the records sent for ${this.name} start at record ${first}, but the server holds ${held.length}: send the records from ${held.length + 1} on; nothing recorded`);
-      const problem = chainProblems(incoming, before ? { seq: before.seq, hash: before.hash } : undefined)[0];
+      const heldCount = Number((await trx.selectFrom('ledger_records').select((eb) => eb.fn.max('seq').as('last')).where('repository_id', '=', this.id).executeTakeFirst())?.last ?? 0);
+      const overlap = await trx.selectFrom('ledger_records').select(['seq', 'hash']).where('repository_id', '=', this.id).where('seq', '>=', first - 1).orderBy('seq').execute();
+      const heldAt = new Map(overlap.map((row) => [row.seq, row.hash]));
+      const before = first > 1 ? heldAt.get(first - 1) : undefined;
+      if (first > 1 && before === undefined) throw new ChainConflict(`the records sent for ${this.name} start at record ${first}, but the server holds ${heldCount}: send the records from ${heldCount + 1} on; nothing recorded`);
+      const problem = chainProblems(incoming, before !== undefined ? { seq: first - 1, hash: before } : undefined)[0];
       if (problem) throw new UserError(`the records sent for ${this.name} are not a sound chain: ${problem}; nothing recorded`);
       let alreadyHeld = 0;
       for (const row of incoming) {
-        const mine = held[row.seq - 1];
-        if (!mine) break;
-        if (mine.hash !== row.hash) throw new ChainConflict(`record ${row.seq} sent for ${this.name} differs from the one the server holds: the history was rewritten; nothing recorded`);
+        const mine = heldAt.get(row.seq);
+        if (mine === undefined) break;
+        if (mine !== row.hash) throw new ChainConflict(`record ${row.seq} sent for ${this.name} differs from the one the server holds: the history was rewritten; nothing recorded`);
         alreadyHeld++;
       }
       const fresh = incoming.slice(alreadyHeld);
       const refusal = refuse(records.slice(alreadyHeld));
       if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
       if (fresh.length > 0) await trx.insertInto('ledger_records').values(fresh.map((row) => ({ repository_id: this.id, ...row }))).execute();
-      return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, held.length - (first - 1) - incoming.length) };
+      return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, heldCount - (first - 1) - incoming.length) };
     });
   }
 
