@@ -10,6 +10,7 @@ import type { Policy } from '../policy/policy.js';
 import { reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
+import { ledgerRecordSchema } from '../report/schemas/ledger-export.js';
 import { AccountStore, type Principal } from './accounts.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
@@ -205,9 +206,18 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
         if (error instanceof HttpError && error.status === 403) return repositoryFor(principal, repo, 'record-review');
         throw error;
       });
+      // Every record must have the shape the core reads (a hash-valid record the status route cannot read would stop the repository for everyone).
+      const { records } = c.req.valid('json');
+      records.forEach((record, index) => {
+        const parsed = ledgerRecordSchema.safeParse(record);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new HttpError(400, `records[${index}] (record ${record.seq}): ${issue.path.join('.') || 'record'}: ${issue.message}; nothing recorded`);
+        }
+      });
       const mayReview = allowed(principal, 'record-review', ledger.id);
       const mayRecord = allowed(principal, 'record-iteration', ledger.id);
-      const result = await ledger.continueWith(c.req.valid('json').records as unknown as LedgerRecord[], (fresh) =>
+      const result = await ledger.continueWith(records as unknown as LedgerRecord[], (fresh) =>
         !mayRecord && fresh.some((record) => record.kind === 'iteration') ? `${describe(principal)} may not record iterations in ${repo}` : recordsRefusal(principal, fresh, mayReview),
       );
       if (result.appended > 0) context.logger.info({ repository: repo, by: describe(principal), appended: result.appended }, 'records appended');

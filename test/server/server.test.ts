@@ -217,6 +217,17 @@ test('bad bodies are clear 400s: invalid JSON, unknown fields, nesting 2,000 dee
   const deep = await agent.call('POST', `/api/v1/repos/${A}/records`, `{"records":[{"seq":1,"kind":"iteration","recordedAt":"x","prevHash":"${'0'.repeat(64)}","hash":"${'0'.repeat(64)}","payload":${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}]}`);
   assert.deepEqual([deep.status, deep.json.error], [400, 'JSON nested deeper than 64 levels']);
 
+  // A hash-valid record the core cannot read would stop the repository's status for everyone: refused.
+  const held = (await agent.call('GET', `/api/v1/repos/${A}/records`)).json.records as LedgerRecord[];
+  const withoutVerdict = { ...iterationPayload('ai') } as Record<string, unknown>;
+  delete withoutVerdict.verdict;
+  const poisoned = await localChain([{ kind: 'iteration', payload: withoutVerdict as never }], held);
+  const refused = await agent.call('POST', `/api/v1/repos/${A}/records`, { records: poisoned });
+  assert.equal(refused.status, 400);
+  assert.match(refused.json.error, /^records\[0\] \(record \d+\): payload\.verdict: .*; nothing recorded$/);
+  assert.equal((await agent.call('GET', `/api/v1/repos/${A}/records`)).json.records.length, held.length);
+  assert.equal((await agent.call('GET', `/api/v1/repos/${A}/status`)).status, 200);
+
   const document = await request(server, 'GET', '/api/openapi.json');
   assert.equal(document.status, 200);
   assert.equal(document.json.openapi, '3.1.0');

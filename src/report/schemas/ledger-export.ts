@@ -48,17 +48,18 @@ const recordFields = {
   hash: sha256.meta({ description: 'SHA-256 over seq, kind, recordedAt, the canonical payload and prevHash' }),
 };
 
+/** One ledger record as exported, and as the team server accepts it: iteration or review. */
+export const ledgerRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ ...recordFields, kind: z.literal('iteration'), payload: iterationPayloadSchema }),
+  z.object({ ...recordFields, kind: z.literal('review'), payload: reviewPayloadSchema }),
+]);
+
 /** The schema of `loopwarden ledger export --format json`. */
 export const ledgerExportSchema = z
   .object({
     schemaVersion: z.literal(LEDGER_EXPORT_VERSION),
     tool: toolSchema,
-    records: z.array(
-      z.discriminatedUnion('kind', [
-        z.object({ ...recordFields, kind: z.literal('iteration'), payload: iterationPayloadSchema }),
-        z.object({ ...recordFields, kind: z.literal('review'), payload: reviewPayloadSchema }),
-      ]),
-    ),
+    records: z.array(ledgerRecordSchema),
   })
   .meta({ title: 'loopwarden ledger export --format json', description: 'Every ledger record, oldest first: iterations with their analysis and verdict, and reviews.' });
 
