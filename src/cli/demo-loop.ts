@@ -46,9 +46,9 @@ export async function playDemoLoop(directory: string, color: boolean): Promise<v
       if ('review' in step) {
         print(c.bold(`${step.reviewer}, at a terminal:`));
         print(`$ loopwarden review --${step.review} --note "${step.note}"`);
-        const subject = reviewSubject(ledger.records(), project.config.policy);
+        const subject = reviewSubject(await ledger.records(), project.config.policy);
         process.stdout.write(renderReviewSubject(subject));
-        const record = recordReview(ledger, { decision: step.review, reviewer: step.reviewer, note: step.note, attestation: { kind: 'demo' } }, subject.head?.hash ?? null);
+        const record = await recordReview(ledger, { decision: step.review, reviewer: step.reviewer, note: step.note, attestation: { kind: 'demo' } }, subject.head?.hash ?? null);
         if (!('stale' in record)) process.stdout.write(c.green(renderReviewRecorded(record, subject.head!.seq)));
         continue;
       }
@@ -60,7 +60,7 @@ export async function playDemoLoop(directory: string, color: boolean): Promise<v
       process.stdout.write(renderCheckText(result, color));
     }
     print();
-    const verification = ledger.verify();
+    const verification = await ledger.verify();
     print('$ loopwarden ledger verify');
     print(verification.ok ? c.green(`ledger intact: ${verification.records} records, every hash and link checks out`) : c.red(verification.problems.join('\n')));
   } finally {

@@ -86,7 +86,7 @@ async function prePush(project: Project, input: string): Promise<number> {
 
 async function verdictOfPushed(project: Project, local: string): Promise<Verdict | undefined> {
   const ledger = await project.openLedger();
-  const records = ledger.records();
+  const records = await ledger.records();
   ledger.close();
   const lastCommit = lastIteration(records)?.payload.revision.commit;
   const since = lastCommit && lastCommit !== local && isAncestor(project.top, lastCommit, local) ? firstParentCommits(project.top, lastCommit, local) : [];

@@ -54,7 +54,7 @@ export async function runInit(cwd = process.cwd(), flags: InitFlags = {}): Promi
     said.push('added .loopwarden/ to .gitignore');
   }
   const ledger = await project.openLedger();
-  said.push(`ledger ready at .loopwarden/ledger.db (${ledger.records().length} records)`);
+  said.push(`ledger ready at .loopwarden/ledger.db (${(await ledger.records()).length} records)`);
   ledger.close();
   if (flags.gitHooks) said.push(...installGitHooks(project.top, { prePush: flags.prePush === true }));
   process.stdout.write(`${said.join('\n')}\n`);

@@ -55,7 +55,7 @@ export async function runPush(flags: { server?: string; repo: string; tokenEnv: 
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const verified = ledger.verify();
+    const verified = await ledger.verify();
     if (!verified.ok) throw new UserError(`the local ledger does not verify (${verified.problems[0]}); nothing pushed: loopwarden ledger verify lists every problem`);
     const client = new LedgerServerClient(server, flags.repo, token);
     const pushed = await client.push(ledger);
@@ -76,14 +76,14 @@ export async function runReanchor(flags: { yes?: boolean }, cwd = process.cwd())
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const verified = ledger.verify();
+    const verified = await ledger.verify();
     process.stdout.write(verified.ok ? 'the ledger and its witnesses agree\n' : `${verified.problems.map((p) => `  ${p}`).join('\n')}\n`);
     if (verified.ok) return 0;
     if (!flags.yes && !(await confirm('witness the ledger as it is now? [y/N] ', process.stdout))) {
       process.stdout.write('nothing changed\n');
       return 1;
     }
-    const { head, before } = ledger.reanchor();
+    const { head, before } = await ledger.reanchor();
     process.stdout.write(`the head file and the git anchor now witness ${head ? `record ${head.seq} (${head.hash.slice(0, 12)})` : 'an empty ledger'}${before ? `; they said record ${before.seq}` : ''}\n`);
     return 0;
   } finally {
@@ -96,9 +96,9 @@ export async function runVerify(cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const verified = ledger.verify();
+    const verified = await ledger.verify();
     const signers = allowedSignersFile(project.top, project.config.policy);
-    const signatureProblems = signedReviewProblems(ledger.records(), (text, signature) =>
+    const signatureProblems = signedReviewProblems(await ledger.records(), (text, signature) =>
       signers ? verifySignedText(text, signature, signers) : { problem: 'no allowed-signers file to check its signature against' },
     );
     const result = { ...verified, ok: verified.ok && signatureProblems.length === 0, problems: [...verified.problems, ...signatureProblems] };
@@ -131,7 +131,7 @@ export async function runExport(flags: { format: 'json' | 'csv'; output?: string
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const records = ledger.records();
+    const records = await ledger.records();
     const text =
       flags.format === 'json'
         ? renderLedgerExportJson(records)

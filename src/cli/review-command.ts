@@ -51,7 +51,7 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const history = ledger.records();
+    const history = await ledger.records();
     const subject = reviewSubject(history, project.config.policy);
     if (!subject.head) throw new UserError('review: nothing to review yet (no iteration recorded; run loopwarden check first)');
     const last = history[history.length - 1]!;
@@ -89,7 +89,7 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
       talk.write('not recorded\n');
       return 1;
     }
-    const record = recordReview(ledger, { decision, reviewer, note, attestation }, subject.head.hash);
+    const record = await recordReview(ledger, { decision, reviewer, note, attestation }, subject.head.hash);
     if ('stale' in record) throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify(reviewJson(record, subject.head.seq, true), null, 2)}\n`);
     else process.stdout.write(renderReviewRecorded(record, subject.head.seq));

@@ -18,7 +18,7 @@ export async function runStatus(flags: { format: 'text' | 'json' }, cwd = proces
   const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
-    const status = loopStatus(ledger.records(), project.config.policy);
+    const status = loopStatus(await ledger.records(), project.config.policy);
     process.stdout.write(flags.format === 'json' ? `${JSON.stringify(statusJson(status), null, 2)}\n` : renderStatusText(status));
     return 0;
   } finally {

@@ -124,7 +124,7 @@ export type EditPermission = { allow: true } | { allow: false; reason: string };
 export function permissionForEdit(repository: AgentRepository, path: string, after: Buffer | undefined): EditPermission {
   const refused = refusedEdit(repository, path);
   if (refused) return { allow: false, reason: refused };
-  const { aiIterationsSinceReview: count, limit } = chainState(chainEvents(repository.ledger.records()), repository.config.policy);
+  const { aiIterationsSinceReview: count, limit } = chainState(chainEvents(await repository.ledger.records()), repository.config.policy);
   if (count < limit) return { allow: true };
   if (after && onlyFixes(repository, path, after)) return { allow: true };
   return {
@@ -182,7 +182,7 @@ function bySeverity(a: Finding, b: Finding): number {
 
 /** The file's findings in the accepted baseline: the state an AI change is judged against. */
 function baselineFindings(repository: AgentRepository, path: string): Finding[] {
-  const baseline = acceptedBaseline(repository.ledger.records(), repository.config.policy);
+  const baseline = acceptedBaseline(await repository.ledger.records(), repository.config.policy);
   if (baseline) {
     const snapshotId = baseline.ref.kind === 'empty' ? undefined : baseline.ref.snapshotId;
     const snapshot: Snapshot | undefined = snapshotId ? repository.builder.load(snapshotId) : undefined;

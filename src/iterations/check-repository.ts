@@ -23,7 +23,7 @@ export function snapshotBuilderFor(repository: CheckedRepository): SnapshotBuild
   const { top, config, rules, ledger } = repository;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
   // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
-  const last = lastIteration(ledger.records());
+  const last = lastIteration(await ledger.records());
   if (last) builder.load(last.payload.snapshotId);
   return builder;
 }

@@ -62,7 +62,7 @@ function subjectOf(top: string, commit: string): string {
 export async function replayCommits(repository: CheckedRepository, commits: readonly string[], provenanceOf: (commit: string) => Provenance): Promise<ReplayedCommit[]> {
   const { top, ledger, rules, config } = repository;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
-  const records = ledger.records();
+  const records = await ledger.records();
   const last = lastIteration(records);
   if (last) builder.load(last.payload.snapshotId);
   const recorded = new Set(records.flatMap((record) => (record.kind === 'iteration' && record.payload.revision.commit && !record.payload.revision.worktree ? [record.payload.revision.commit] : [])));

@@ -11,27 +11,35 @@ export interface VerifyResult {
 }
 
 /**
- * The append-only, hash-chained store of iterations and reviews. SQLite implements it today; a PostgreSQL
- * implementation fits behind the same interface (nothing outside `ledger/` sees SQL).
+ * Snapshots and analyses, content-addressed (a row proves itself on reading): always on this machine, so
+ * building a snapshot never waits on a network.
  */
-export interface Ledger {
+export interface ContentStore {
+  putSnapshot(id: string, body: string): void;
+  getSnapshot(id: string): string | undefined;
+  /** Stores analyses by the SHA-256 of their text. */
+  putAnalyses(entries: { digest: string; analysis: string }[]): void;
+  /** Returns the analysis text stored under `digest`, or undefined when it is missing or does not hash to it. */
+  getAnalysis(digest: string): string | undefined;
+}
+
+/**
+ * The append-only, hash-chained store of iterations and reviews, and the content its records name. The
+ * chain's operations are asynchronous: a chain may be kept by a team server (nothing outside `ledger/`
+ * sees SQL or HTTP).
+ */
+export interface Ledger extends ContentStore {
   /**
    * Reads the history and appends what `decide` returns, atomically: concurrent writers are serialised,
    * so each decides on the history as it is at its turn. Returns the appended record, or undefined.
    */
-  appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): LedgerRecord | undefined;
-  records(): LedgerRecord[];
-  putSnapshot(id: string, body: string): void;
-  getSnapshot(id: string): string | undefined;
-  /** Stores analyses by the SHA-256 of their text (content-addressed: a row proves itself on reading). */
-  putAnalyses(entries: { digest: string; analysis: string }[]): void;
-  /** Returns the analysis text stored under `digest`, or undefined when it is missing or does not hash to it. */
-  getAnalysis(digest: string): string | undefined;
-  verify(): VerifyResult;
+  appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): Promise<LedgerRecord | undefined>;
+  records(): Promise<LedgerRecord[]>;
+  verify(): Promise<VerifyResult>;
   /**
    * Makes the head file and the anchor witness the ledger as it is now (a person's decision after a crash
    * or a restore); refuses when the chain itself is broken. Returns the head now witnessed.
    */
-  reanchor(): { head: { seq: number; hash: string } | undefined; before: { seq: number; hash: string } | undefined };
+  reanchor(): Promise<{ head: { seq: number; hash: string } | undefined; before: { seq: number; hash: string } | undefined }>;
   close(): void;
 }

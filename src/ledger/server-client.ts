@@ -66,7 +66,7 @@ export class LedgerServerClient {
    * verify them), then every record; the server appends what continues its chain and refuses a rewrite.
    */
   async push(ledger: Ledger): Promise<PushResult> {
-    const records = ledger.records();
+    const records = await ledger.records();
     const sent = new Set<string>();
     for (const record of records) {
       if (record.kind !== 'iteration' || sent.has(record.payload.snapshotId)) continue;

@@ -86,7 +86,7 @@ class SqliteLedger implements Ledger {
     return problems;
   }
 
-  appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): LedgerRecord | undefined {
+  async appendAtomically(decide: (history: LedgerRecord[]) => NewRecord | undefined): Promise<LedgerRecord | undefined> {
     const append = this.db.transaction(() => {
       // One read of the table serves both the integrity check and the history the decision sees.
       const rows = this.rows();
@@ -118,7 +118,7 @@ class SqliteLedger implements Ledger {
     }
   }
 
-  records(): LedgerRecord[] {
+  async records(): Promise<LedgerRecord[]> {
     return this.rows().map(toRecord);
   }
 
@@ -140,7 +140,7 @@ class SqliteLedger implements Ledger {
     return row && sha256(row.analysis) === digest ? row.analysis : undefined;
   }
 
-  verify(): VerifyResult {
+  async verify(): Promise<VerifyResult> {
     const rows = this.rows();
     const problems = chainProblems(rows);
     const checkedDigests = new Set<string>();
@@ -158,7 +158,7 @@ class SqliteLedger implements Ledger {
     return { ok: problems.length === 0, records: rows.length, problems };
   }
 
-  reanchor(): { head: LedgerHead | undefined; before: LedgerHead | undefined } {
+  async reanchor(): Promise<{ head: LedgerHead | undefined; before: LedgerHead | undefined }> {
     const rows = this.rows();
     const broken = chainProblems(rows)[0];
     if (broken) throw new UserError(`${this.path}: ${broken}; the chain itself is broken, and witnessing it again would not mend it`);

@@ -18,7 +18,7 @@ export const statusTool = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   run(session) {
-    const status = loopStatus(session.ledger.records(), session.project.config.policy);
+    const status = loopStatus(await session.ledger.records(), session.project.config.policy);
     return { ...statusJson(status), approval: approvalNote(status) };
   },
 });
