@@ -60,6 +60,7 @@ export function redact(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';
+    for (const key of [...url.searchParams.keys()]) if (/pass|key|secret|token/i.test(key)) url.searchParams.set(key, '***');
     return url.toString();
   } catch {
     return 'the database';
@@ -153,7 +154,10 @@ export class RepositoryLedger {
       const fresh = incoming.slice(alreadyHeld);
       const refusal = refuse(records.slice(alreadyHeld));
       if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
-      if (fresh.length > 0) await trx.insertInto('ledger_records').values(fresh.map((row) => ({ repository_id: this.id, ...row }))).execute();
+      // PostgreSQL takes at most 65,535 parameters per statement: 7 per row, so batches of 5,000 rows, in the one transaction.
+      for (let start = 0; start < fresh.length; start += 5000) {
+        await trx.insertInto('ledger_records').values(fresh.slice(start, start + 5000).map((row) => ({ repository_id: this.id, ...row }))).execute();
+      }
       return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, heldCount - (first - 1) - incoming.length) };
     });
   }
