@@ -82,6 +82,9 @@ public class Search extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM " + plugin.toString());
+        // The JVM's own description of the user is not input.
+        // ok: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM audit WHERE login = '" + System.getProperty("user.name") + "'");
         // ruleid: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM " + System.getenv("TABLE_NAME"));
         String name = previous.getString("name");
