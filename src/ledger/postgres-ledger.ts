@@ -197,10 +197,16 @@ export class RepositoryLedger {
   async verify(): Promise<VerifyResult> {
     const rows = await this.rowsIn(this.db);
     const problems = chainProblems(rows);
-    for (const row of rows) {
-      if (row.kind !== 'iteration' || !isCanonical(row.payload)) continue;
-      const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
-      if ((await this.getSnapshot(snapshotId)) === undefined) problems.push(`record ${row.seq} (iteration, ${row.recorded_at}): its snapshot ${snapshotId.slice(0, 12)} is missing or was edited`);
+    const named = rows.flatMap((row) => (row.kind === 'iteration' && isCanonical(row.payload) ? [{ row, snapshotId: (JSON.parse(row.payload) as IterationPayload).snapshotId }] : []));
+    // One query for every snapshot the chain names, each checked against its id.
+    const ids = [...new Set(named.map((entry) => entry.snapshotId))];
+    const sound = new Set<string>();
+    for (let start = 0; start < ids.length; start += 5000) {
+      const found = await this.db.selectFrom('snapshots').select(['id', 'body']).where('id', 'in', ids.slice(start, start + 5000)).execute();
+      for (const snapshot of found) if (sha256(snapshot.body) === snapshot.id) sound.add(snapshot.id);
+    }
+    for (const { row, snapshotId } of named) {
+      if (!sound.has(snapshotId)) problems.push(`record ${row.seq} (iteration, ${row.recorded_at}): its snapshot ${snapshotId.slice(0, 12)} is missing or was edited`);
     }
     return { ok: problems.length === 0, records: rows.length, problems };
   }

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import type { LedgerRecord } from '../ledger/record.js';
 import { ChainConflict, RecordsRefused, type PostgresLedgers, type RepositoryLedger } from '../ledger/postgres-ledger.js';
 import type { Policy } from '../policy/policy.js';
-import { reviewRecordFor } from '../iterations/review.js';
+import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
 import { ledgerRecordSchema } from '../report/schemas/ledger-export.js';
@@ -264,13 +264,18 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       const principal = who(c);
       const ledger = await repositoryFor(principal, c.req.valid('param').repo, 'record-review');
       const { decision, note, head } = c.req.valid('json');
-      let stale = false;
+      let refusal: string | undefined;
       const record = await ledger.appendAtomically((history) => {
+        // Two reviewers approving the same state at once: the second finds nothing left to review.
+        if (iterationsSinceLastReview(history).length === 0) {
+          refusal = 'nothing to review: no iteration was recorded since the last review';
+          return undefined;
+        }
         const next = reviewRecordFor(history, { decision, note, reviewer: principal.name, attestation: { kind: 'server', account: principal.name } }, head);
-        stale = next === 'stale';
+        if (next === 'stale') refusal = 'an iteration was recorded after the one you reviewed: look at it, then review again';
         return next === 'stale' ? undefined : next;
       });
-      if (stale || !record) throw new HttpError(409, 'an iteration was recorded after the one you reviewed: look at it, then review again');
+      if (refusal || !record) throw new HttpError(409, refusal ?? 'nothing recorded');
       context.logger.info({ repository: ledger.name, reviewer: principal.name, decision, seq: record.seq }, 'review recorded');
       return c.json(record as unknown as z.infer<typeof recordSchema>, 201);
     },

@@ -24,7 +24,7 @@ before(async () => {
   const ledgers = await openServerDatabase(database);
   const accounts = new AccountStore(ledgers.db);
   const repo = await ledgers.repository('acme/api');
-  for (const name of ['rita', 'rita2']) {
+  for (const name of ['rita', 'rita2', 'rae']) {
     await accounts.createUser(name, 'reviewer', PASSWORD);
     await accounts.assignRepository(name, repo.id);
   }
@@ -98,4 +98,15 @@ test('passwords in a connection URL are masked wherever they are; a port in use 
   const busy = runCli(['server', '--port', new URL(server.url).port, '--database', database], makeProject({}));
   assert.equal(busy.status, 2);
   assert.match(busy.stderr, /^loopwarden: 127\.0\.0\.1:\d+: cannot listen \(the port is in use\)\n$/);
+});
+
+test('two reviewers approving the same state at once: one review is recorded, the other finds nothing left to review', async () => {
+  const client = tokenClient(server, agent);
+  const held = (await client.call('GET', `/api/v1/repos/${A}/records`)).json.records as LedgerRecord[];
+  const pushed = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }], held);
+  assert.equal((await client.call('POST', `/api/v1/repos/${A}/records`, { records: pushed })).status, 200);
+  const [rita, rae] = [await login(server, 'rita', PASSWORD), await login(server, 'rae', PASSWORD)];
+  const answers = await Promise.all([rita, rae].map((reviewer) => reviewer.call('POST', `/api/v1/repos/${A}/reviews`, { decision: 'approve', note: '', head: pushed[0]!.hash })));
+  assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 409]);
+  assert.match(answers.find((answer) => answer.status === 409)!.json.error, /^nothing to review: no iteration was recorded since the last review$/);
 });
