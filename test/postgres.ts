@@ -5,6 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
+/**
+ * Installs Debian's `postgresql` when no initdb is found and this runs as root (a fresh machine running
+ * `npm test`); elsewhere says what is missing.
+ */
+function ensurePostgresInstalled(): void {
+  const found = existsSync('/usr/lib/postgresql') || spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).status === 0;
+  if (found) return;
+  if (process.getuid?.() !== 0 || spawnSync('sh', ['-c', 'command -v apt-get']).status !== 0) {
+    throw new Error('the server tests need PostgreSQL: install Debian\'s postgresql package (apt-get install postgresql), or run as root to let the tests install it');
+  }
+  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', 'postgresql']]) {
+    const result = spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${result.stderr}`);
+  }
+}
+
 /** Where Debian's PostgreSQL keeps its programs: the newest version installed, else whatever PATH has. */
 function postgresBin(program: string): string {
   const root = '/usr/lib/postgresql';
@@ -37,10 +53,11 @@ let counter = 0;
 
 /**
  * Starts a PostgreSQL cluster in a temporary directory on a loopback port (initdb + pg_ctl, as the
- * `postgres` user when running as root, since PostgreSQL refuses to run as root). `.ci/run` installs
- * Debian's `postgresql` when it is missing.
+ * `postgres` user when running as root, since PostgreSQL refuses to run as root), installing Debian's
+ * `postgresql` first when it is missing.
  */
 export async function startPostgres(): Promise<TestPostgres> {
+  ensurePostgresInstalled();
   const directory = mkdtempSync(join(tmpdir(), 'loopwarden-pg-'));
   const data = join(directory, 'data');
   const port = await freePort();

@@ -63,6 +63,8 @@ interface Range {
   hi?: number;
   /** A value the expression certainly takes at some point (a constant; the last round of a counting loop). */
   reached?: number;
+  /** The result of a read that may have failed (-1): below zero unless a comparison turns that away first. */
+  failed?: boolean;
 }
 
 const UNKNOWN: Range = {};
@@ -126,7 +128,10 @@ export function checkBound(value: SyntaxNode, buffer: SyntaxNode, limit: BoundLi
   if (capacity === undefined) return 'unknown';
   const fits = (n: number) => (limit === 'index' ? n < capacity && n >= Math.min(0, -offset) : n <= capacity);
   if (range.reached !== undefined && !fits(range.reached) && !guardExcludes(value, range.reached, language)) return 'exceeds';
-  if (range.hi !== undefined && fits(range.hi) && (limit !== 'index' || offset >= 0 || (range.lo !== undefined && range.lo >= -offset))) return 'within';
+  if (range.hi !== undefined && fits(range.hi) && (limit !== 'index' || offset >= 0 || (range.lo !== undefined && range.lo >= -offset))) {
+    // `n = recv(s, b, sizeof b - 1, 0); b[n] = 0;`: in bounds once the failure (-1) is turned away.
+    return limit === 'index' && range.failed && !comparedBefore(value, language) ? 'unchecked' : 'within';
+  }
   if (!hasVariablePart(value, language)) return 'unknown';
   if (limit === 'index') return isIndexChecked(value, language) ? 'within' : 'unchecked';
   return isChecked(value, language) ? 'within' : 'unchecked';
@@ -209,7 +214,10 @@ function guardExcludes(value: SyntaxNode, reached: number, language: LanguageSpe
 /** Elements a string copy into `destination` needs: `already` (what it holds, for appends) + the source's length + its NUL. */
 function checkStringCopy(destination: SyntaxNode, source: SyntaxNode, already: Range, count: Range | undefined, language: LanguageSpec): BoundVerdict {
   const found = bufferOf(destination, language);
-  if (!found) return 'unknown';
+  if (!found) {
+    const field = fieldElements(destination, language);
+    return field !== undefined && already.hi !== undefined && lengthBoundedBefore(source, field - already.hi, language) ? 'within' : 'unknown';
+  }
   const offset = found.offset ?? 0;
   if (offset < 0) return 'exceeds';
   const capacity = add(found.elements, -offset);
@@ -224,7 +232,82 @@ function checkStringCopy(destination: SyntaxNode, source: SyntaxNode, already: R
   if (needed !== undefined && needed > capacity) return 'exceeds';
   const most = add(add(copied.hi, already.hi), 1);
   if (most !== undefined && most <= capacity) return 'within';
+  if (already.hi !== undefined && lengthBoundedBefore(source, capacity - already.hi, language)) return 'within';
   return 'unchecked';
+}
+
+/**
+ * The elements of the array field `node` names (`n->key`, `s.name`), when every struct of the file that has a
+ * field of that name declares it as an array of the same constant length.
+ */
+function fieldElements(node: SyntaxNode, language: LanguageSpec): number | undefined {
+  const target = stripped(node);
+  if (target.kind() !== 'field_expression') return undefined;
+  const name = target.field('field')?.text();
+  if (!name) return undefined;
+  const fields = nodesIn(fileRoot ?? target.getRoot().root(), ['field_declaration']).flatMap((d) => d.findAll({ rule: { kind: 'field_identifier', regex: `^${name}$` } }));
+  if (fields.length === 0) return undefined;
+  const lengths = new Set(fields.map((id) => {
+    const declarator = id.parent();
+    if (declarator?.kind() !== 'array_declarator' || declarator.field('declarator')?.id() !== id.id() || declarator.parent()?.kind() !== 'field_declaration') return undefined;
+    const size = declarator.field('size');
+    const range = size ? rangeOf(size, language, 0) : UNKNOWN;
+    return range.lo !== undefined && range.lo === range.hi ? range.lo : undefined;
+  }));
+  return lengths.size === 1 ? [...lengths][0] : undefined;
+}
+
+/**
+ * True when the length of the string `source` holds (`strlen(src)`, or a variable assigned it) is compared,
+ * before the copy, against a bound that leaves it and its NUL within `room` elements:
+ * `if (strlen(src) >= sizeof dst) return -1; strcpy(dst, src);`. As elsewhere here, the side of the
+ * comparison that is turned away is taken to be the one that does not fit.
+ */
+function lengthBoundedBefore(source: SyntaxNode, room: number, language: LanguageSpec): boolean {
+  const string = stripped(source);
+  if (string.kind() !== 'identifier') return false;
+  const scope = enclosingFunction(string, language);
+  if (!scope) return false;
+  const at = string.range().start.index;
+  const isLengthCall = (node: SyntaxNode) => {
+    const call = stripped(node);
+    if (call.kind() !== 'call_expression' || !/^(strlen|wcslen|strnlen|wcsnlen)$/.test(call.field('function')?.text() ?? '')) return false;
+    const first = namedChildrenWithoutComments(call.field('arguments')!)[0];
+    return first !== undefined && stripped(first).text() === string.text();
+  };
+  const holders = new Set(
+    nodesIn(scope, ['init_declarator', 'assignment_expression'])
+      .filter((node) => node.range().end.index <= at)
+      .map((node) => (node.kind() === 'init_declarator' ? [node.field('declarator'), node.field('value')] : operatorOf(node) === '=' ? [node.field('left'), node.field('right')] : [null, null]))
+      .filter(([target, value]) => target?.kind() === 'identifier' && value && isLengthCall(value))
+      .map(([target]) => target!.text()),
+  );
+  // The length itself, or the length plus a constant (`len + 1`): how much the side adds to it.
+  const lengthSide = (side: SyntaxNode): number | undefined => {
+    const node = stripped(side);
+    if (isLengthCall(node) || (node.kind() === 'identifier' && holders.has(node.text()))) return 0;
+    if (node.kind() !== 'binary_expression' || operatorOf(node) !== '+') return undefined;
+    const [left, right] = namedChildrenWithoutComments(node);
+    const inner = left ? lengthSide(left) : undefined;
+    const step = right ? rangeOf(right, language, 0) : UNKNOWN;
+    return inner !== undefined && step.lo !== undefined && step.lo === step.hi ? inner + step.lo : undefined;
+  };
+  return comparisonsBefore(string, scope).some((comparison) => {
+    const operator = operatorOf(comparison) ?? '';
+    if (!RELATIONAL.has(operator)) return false;
+    const [left, right] = namedChildrenWithoutComments(comparison);
+    if (!left || !right) return false;
+    const onLeft = lengthSide(left);
+    const onRight = onLeft === undefined ? lengthSide(right) : undefined;
+    const added = onLeft ?? onRight;
+    if (added === undefined) return false;
+    const bound = rangeOf(onLeft !== undefined ? right : left, language, 0).hi;
+    if (bound === undefined) return false;
+    // What passes: `len >= C` and `len < C` (or `C <= len`, `C > len`) leave len < C; the others len <= C.
+    const strict = onLeft !== undefined ? operator === '>=' || operator === '<' : operator === '<=' || operator === '>';
+    const longest = (strict ? bound - 1 : bound) - added;
+    return longest + 1 <= room;
+  });
 }
 
 /** strncat(dst, src, n): what it appends is the smaller of n and the source's length, after what dst holds. */
@@ -849,6 +932,7 @@ function union(ranges: Range[]): Range {
     lo: los.some((v) => v === undefined) ? undefined : Math.min(...(los as number[])),
     hi: his.some((v) => v === undefined) ? undefined : Math.max(...(his as number[])),
     reached: ranges.length === 1 ? ranges[0]!.reached : undefined,
+    failed: ranges.some((r) => r.failed) || undefined,
   };
 }
 
@@ -882,6 +966,12 @@ function sizeofRange(node: SyntaxNode, language: LanguageSpec): Range {
 function callRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {
   const callee = node.field('function')?.text() ?? '';
   const args = namedChildrenWithoutComments(node.field('arguments')!);
+  const read = READ_CALLS[callee];
+  if (read && args[read.count]) {
+    // A read returns at most the count it was asked for; read, recv and readlink return -1 when they fail.
+    const count = rangeOf(args[read.count]!, language, depth + 1);
+    return read.mayFail ? { lo: -1, hi: count.hi, failed: true } : { lo: 0, hi: count.hi };
+  }
   if (MIN_CALLS.test(callee) && args.length >= 2) {
     const ranges = args.slice(-2).map((arg) => rangeOf(arg, language, depth + 1));
     const his = ranges.map((r) => r.hi).filter((v): v is number => v !== undefined);
@@ -894,6 +984,23 @@ function callRange(node: SyntaxNode, language: LanguageSpec, depth: number): Ran
     return { lo: 0, hi: minOf(length.hi, bound.hi), reached: bound.hi === undefined ? length.reached : undefined };
   }
   return UNKNOWN;
+}
+
+// Calls that fill a buffer and return how much they read: which argument is the most they read, and whether they return -1 on failure.
+const READ_CALLS: Record<string, { count: number; mayFail: boolean }> = {
+  read: { count: 2, mayFail: true },
+  pread: { count: 2, mayFail: true },
+  recv: { count: 2, mayFail: true },
+  recvfrom: { count: 2, mayFail: true },
+  readlink: { count: 2, mayFail: true },
+  fread: { count: 2, mayFail: false },
+};
+
+/** True when a comparison naming the variable `value` comes before it. */
+function comparedBefore(value: SyntaxNode, language: LanguageSpec): boolean {
+  const variable = stripped(value);
+  const scope = enclosingFunction(variable, language);
+  return variable.kind() === 'identifier' && scope !== undefined && comparisonsBefore(variable, scope).some((c) => mentions(c.text(), variable.text()));
 }
 
 function identifierRange(node: SyntaxNode, language: LanguageSpec, depth: number): Range {

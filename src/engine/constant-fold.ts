@@ -26,6 +26,10 @@ export function foldConstant(node: SyntaxNode, language: LanguageSpec, resolve: 
   }
   if (kind === 'true' || text === 'True' && kind === 'true') return true;
   if (kind === 'false') return false;
+  if (kind === 'concatenated_string') {
+    const pieces = namedChildrenWithoutComments(node).map(plainString);
+    return pieces.every((piece) => piece !== undefined) ? pieces.join('') : undefined;
+  }
   if (language.stringKinds.includes(kind) || kind === 'character_literal' || kind === 'rune_literal' || kind === 'char_literal') return plainString(node);
   const call = callParts(node, language);
   if (call) return foldStringMethod(call.name, call.receiver, call.args, language, resolve, depth);

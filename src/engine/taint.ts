@@ -856,7 +856,7 @@ export class TaintTracker {
           // Ruby's `return head(:forbidden) unless ok?(x)` keeps what runs in the modifier's body.
           const consequence = statement ? ifConsequence(statement) : null;
           if (!checked || !statement || !condition || !containsNode(condition, match) || !exits(consequence ?? null, this.language)) continue;
-          if (!this.onlyDisjunctions(match, condition)) continue; // `if bad and other: return` proves nothing
+          if (!this.onlyDisjunctions(match, condition, checked.text())) continue; // `if bad and other: return` proves nothing
           guards.push({ name: checked.text(), statement });
           // A check on a value parsed from another (`u = urlparse(target)`; `if u.netloc not in ALLOWED: return`)
           // checks that other value too.
@@ -923,17 +923,35 @@ export class TaintTracker {
     return true;
   }
 
-  /** True when every node between `match` and `condition` is a parenthesis or an `or`: the guard alone leaves. */
-  private onlyDisjunctions(match: SyntaxNode, condition: SyntaxNode): boolean {
+  /**
+   * True when every node between `match` and `condition` is a parenthesis or an `or`: the guard alone leaves.
+   * An `and` with `checked != V` leaves too (`if (full !== ROOT && !full.startsWith(ROOT + sep)) return`):
+   * what passes either failed the guard or equals V, a value the program named.
+   */
+  private onlyDisjunctions(match: SyntaxNode, condition: SyntaxNode, checked: string): boolean {
     let node = match;
     while (node.id() !== condition.id()) {
       const parent = node.parent();
       if (!parent) return false;
-      const isOr = this.language.complexity.logicalKinds.includes(parent.kind()) && parent.children().some((child) => !child.isNamed() && /^(or|\|\|)$/.test(child.text()));
-      if (!isOr && !this.language.parenthesizedKinds.includes(parent.kind())) return false;
+      const logical = this.language.complexity.logicalKinds.includes(parent.kind());
+      const isOr = logical && parent.children().some((child) => !child.isNamed() && /^(or|\|\|)$/.test(child.text()));
+      const isAnd = logical && parent.children().some((child) => !child.isNamed() && /^(and|&&)$/.test(child.text()));
+      const other = isAnd ? namedChildrenWithoutComments(parent).find((child) => child.id() !== node.id()) : undefined;
+      if (!isOr && !(other && this.isNotEqualToNamed(other, checked)) && !this.language.parenthesizedKinds.includes(parent.kind())) return false;
       node = parent;
     }
     return true;
+  }
+
+  /** `x !== ROOT`, `x != "/"`: `x` compared unequal with a literal, a name or a member, never with a call. */
+  private isNotEqualToNamed(node: SyntaxNode, checked: string): boolean {
+    let test = node;
+    while (this.language.parenthesizedKinds.includes(test.kind()) && namedChildrenWithoutComments(test).length === 1) test = namedChildrenWithoutComments(test)[0]!;
+    const operator = test.children().find((child) => !child.isNamed() && /^(!==|!=)$/.test(child.text()));
+    const sides = namedChildrenWithoutComments(test);
+    if (!operator || sides.length !== 2) return false;
+    const other = sides[0]!.text() === checked ? sides[1]! : sides[1]!.text() === checked ? sides[0]! : undefined;
+    return other !== undefined && !other.text().includes(checked) && !other.find({ rule: { kind: this.language.complexity.callKinds[0]! } }) && !this.language.complexity.callKinds.includes(other.kind());
   }
 
   private isFileConstant(identifier: SyntaxNode): boolean {

@@ -315,17 +315,19 @@ function unpackedNames(target: SyntaxNode, language: LanguageSpec): string[] {
   return [target.text()];
 }
 
-/** The names a destructuring pattern binds (`(a, b)`, `S { a, b: c }`, `Some(v)`); the type it names is not one. */
+/** The names a destructuring pattern binds (`(a, b)`, `S { a, b: c }`, `Some(v)`, `{ a, b: c }`); the type it names is not one. */
 export function patternNames(pattern: SyntaxNode, language: LanguageSpec): SyntaxNode[] {
   const names: SyntaxNode[] = [];
   const stack = [pattern];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (language.identifierKinds.includes(node.kind()) || node.kind() === 'shorthand_field_identifier') {
+    if (language.identifierKinds.includes(node.kind()) || node.kind() === 'shorthand_field_identifier' || node.kind() === 'shorthand_property_identifier_pattern') {
       names.push(node);
       continue;
     }
+    // Neither the type a pattern names nor a default value (`{ a = fallback }`) is a name it binds.
     const type = node.field('type')?.id();
-    for (const child of namedChildrenWithoutComments(node)) if (child.id() !== type) stack.push(child);
+    const fallback = node.kind().endsWith('assignment_pattern') ? node.field('right')?.id() : undefined;
+    for (const child of namedChildrenWithoutComments(node)) if (child.id() !== type && child.id() !== fallback) stack.push(child);
   }
   return names.reverse();
 }

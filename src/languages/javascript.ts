@@ -50,6 +50,8 @@ function makeEcmaScript(id: LanguageId, name: string, parserName: string, extens
     interpolationKinds: ['template_substitution'],
     constantKinds: ['number', 'true', 'false', 'null', 'undefined'],
     identifierKinds: ['identifier'],
+    // `const { pathname } = new URL(req.url)`, `const [first] = args`: each name holds a part of the value.
+    destructuringKinds: ['object_pattern', 'array_pattern'],
     concatKinds: ['binary_expression'],
     concatOperators: ['+'],
     parenthesizedKinds: ['parenthesized_expression'],

@@ -175,7 +175,7 @@ export interface LanguageSpec {
   rewritePattern?(pattern: string): { context: string; selector: string } | undefined;
   /** Classifies nodes the generic rules cannot (C macro bodies); undefined defers to them. */
   classifySpecial?(node: SyntaxNode): 'constant' | 'opaque' | undefined;
-  /** Returns the argument nodes when `node` is a string-formatting call (`"..".format(x)`, `fmt.Sprintf`). */
+  /** Returns the argument nodes when `node` is a string-formatting or joining call (`"..".format(x)`, `" ".join(xs)`, `fmt.Sprintf`). */
   formatCallArguments(node: SyntaxNode): SyntaxNode[] | undefined;
 }
 

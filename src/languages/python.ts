@@ -27,9 +27,10 @@ export const python: LanguageSpec = {
     nestingOnlyKinds: ['lambda', 'function_definition'],
     callKinds: ['call'],
   },
-  stringKinds: ['string'],
+  // Adjacent literals ("a" f"{b}") are one string: built when any piece interpolates.
+  stringKinds: ['string', 'concatenated_string'],
   interpolationKinds: ['interpolation'],
-  constantKinds: ['integer', 'float', 'true', 'false', 'none', 'concatenated_string'],
+  constantKinds: ['integer', 'float', 'true', 'false', 'none'],
   identifierKinds: ['identifier'],
   concatKinds: ['binary_operator'],
   concatOperators: ['+', '%'],
@@ -69,7 +70,13 @@ export const python: LanguageSpec = {
     const callee = node.field('function');
     if (callee?.kind() !== 'attribute') return undefined;
     const receiver = callee.field('object');
-    if (callee.field('attribute')?.text() !== 'format' || receiver?.kind() !== 'string') return undefined;
-    return node.field('arguments')?.namedChildren() ?? [];
+    const method = callee.field('attribute')?.text();
+    if ((method !== 'format' && method !== 'join') || receiver?.kind() !== 'string') return undefined;
+    const args = node.field('arguments')?.namedChildren() ?? [];
+    if (method === 'format') return args;
+    // `" ".join(parts)`: the pieces of a list or tuple written out, else the iterable itself.
+    if (args.length !== 1) return undefined;
+    const pieces = args[0]!.kind() === 'list' || args[0]!.kind() === 'tuple' ? args[0]!.namedChildren() : args;
+    return [receiver, ...pieces];
   },
 };

@@ -60,6 +60,7 @@ export function redact(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';
+    for (const key of [...url.searchParams.keys()]) if (/pass|key|secret|token/i.test(key)) url.searchParams.set(key, '***');
     return url.toString();
   } catch {
     return 'the database';
@@ -153,7 +154,10 @@ export class RepositoryLedger {
       const fresh = incoming.slice(alreadyHeld);
       const refusal = refuse(records.slice(alreadyHeld));
       if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
-      if (fresh.length > 0) await trx.insertInto('ledger_records').values(fresh.map((row) => ({ repository_id: this.id, ...row }))).execute();
+      // PostgreSQL takes at most 65,535 parameters per statement: 7 per row, so batches of 5,000 rows, in the one transaction.
+      for (let start = 0; start < fresh.length; start += 5000) {
+        await trx.insertInto('ledger_records').values(fresh.slice(start, start + 5000).map((row) => ({ repository_id: this.id, ...row }))).execute();
+      }
       return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, heldCount - (first - 1) - incoming.length) };
     });
   }
@@ -193,10 +197,16 @@ export class RepositoryLedger {
   async verify(): Promise<VerifyResult> {
     const rows = await this.rowsIn(this.db);
     const problems = chainProblems(rows);
-    for (const row of rows) {
-      if (row.kind !== 'iteration' || !isCanonical(row.payload)) continue;
-      const snapshotId = (JSON.parse(row.payload) as IterationPayload).snapshotId;
-      if ((await this.getSnapshot(snapshotId)) === undefined) problems.push(`record ${row.seq} (iteration, ${row.recorded_at}): its snapshot ${snapshotId.slice(0, 12)} is missing or was edited`);
+    const named = rows.flatMap((row) => (row.kind === 'iteration' && isCanonical(row.payload) ? [{ row, snapshotId: (JSON.parse(row.payload) as IterationPayload).snapshotId }] : []));
+    // One query for every snapshot the chain names, each checked against its id.
+    const ids = [...new Set(named.map((entry) => entry.snapshotId))];
+    const sound = new Set<string>();
+    for (let start = 0; start < ids.length; start += 5000) {
+      const found = await this.db.selectFrom('snapshots').select(['id', 'body']).where('id', 'in', ids.slice(start, start + 5000)).execute();
+      for (const snapshot of found) if (sha256(snapshot.body) === snapshot.id) sound.add(snapshot.id);
+    }
+    for (const { row, snapshotId } of named) {
+      if (!sound.has(snapshotId)) problems.push(`record ${row.seq} (iteration, ${row.recorded_at}): its snapshot ${snapshotId.slice(0, 12)} is missing or was edited`);
     }
     return { ok: problems.length === 0, records: rows.length, problems };
   }

@@ -2,6 +2,9 @@ import { UserError } from '../errors.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerRecord } from './record.js';
 
+/** Records per push request (the server takes at most 10,000). */
+const PUSH_BATCH = 5000;
+
 /** What pushing a ledger to the team server came to. */
 export interface PushResult {
   appended: number;
@@ -80,8 +83,15 @@ export class LedgerServerClient {
       });
       await this.call('POST', '/snapshots', { id: record.payload.snapshotId, body, analyses });
     }
-    const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records });
-    return { ...result, snapshots: sent.size };
+    // The server takes at most 10,000 records a request: a long ledger goes in batches, each continuing the last.
+    const total = { appended: 0, alreadyHeld: 0, serverAhead: 0 };
+    for (let start = 0; start === 0 || start < records.length; start += PUSH_BATCH) {
+      const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records: records.slice(start, start + PUSH_BATCH) });
+      total.appended += result.appended;
+      total.alreadyHeld += result.alreadyHeld;
+      total.serverAhead = result.serverAhead;
+    }
+    return { ...total, snapshots: sent.size };
   }
 
   /** Where this client pushes, for messages. */

@@ -65,6 +65,14 @@ export class AccountStore {
    * minutes (then `limited`, whatever the password). Returns a new session's cookie value and CSRF token.
    */
   async login(name: string, password: string): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
+    // Attempts on one name take turns, so concurrent guesses cannot all read the count before any is added.
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('loopwarden-login'), hashtext(${name}))`.execute(trx);
+      return new AccountStore(trx as unknown as Kysely<LedgerTables>).loginNow(name, password);
+    });
+  }
+
+  private async loginNow(name: string, password: string): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
     const failures = await this.db
       .selectFrom('login_failures')
       .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -119,7 +127,7 @@ export class AccountStore {
 
   /** Revokes a token; returns false when there is no such token. */
   async revokeToken(id: string): Promise<boolean> {
-    if (!/^\d+$/.test(id)) return false;
+    if (!/^\d{1,18}$/.test(id)) return false;
     const result = await this.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }

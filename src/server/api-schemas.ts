@@ -24,7 +24,7 @@ export const recordSchema = z
   .strict()
   .openapi('LedgerRecord');
 
-export const recordsSchema = z.object({ records: z.array(recordSchema).max(100_000) }).strict().openapi('Records');
+export const recordsSchema = z.object({ records: z.array(recordSchema).max(10_000) }).strict().openapi('Records');
 
 export const continueResultSchema = z.object({ appended: z.number().int(), alreadyHeld: z.number().int(), serverAhead: z.number().int() }).openapi('ContinueResult');
 

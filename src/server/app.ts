@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import { UserError } from '../errors.js';
 import type { LedgerRecord } from '../ledger/record.js';
 import { ChainConflict, RecordsRefused, type PostgresLedgers, type RepositoryLedger } from '../ledger/postgres-ledger.js';
 import type { Policy } from '../policy/policy.js';
-import { reviewRecordFor } from '../iterations/review.js';
+import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
 import { ledgerRecordSchema } from '../report/schemas/ledger-export.js';
@@ -90,7 +91,13 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   });
 
   app.onError((error, c) => {
+    // An answer given before the body was read (who is asking, how large it is) closes the connection: the
+    // rest of the body must not be read as the next request.
+    if (error instanceof HttpError && error.status === 401) return c.json({ error: error.message }, 401, { connection: 'close' });
     if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
+    if (error instanceof HTTPException) return c.json({ error: error.message || 'bad request' }, error.status);
+    // PostgreSQL's data exceptions (class 22: a NUL byte, a number out of range) are bad input, not our failure.
+    if (/^22/.test(String((error as { code?: unknown }).code ?? ''))) return c.json({ error: 'a value in the request is not acceptable (out of range, or a NUL character)' }, 400);
     if (error instanceof ChainConflict) return c.json({ error: error.message }, 409);
     if (error instanceof RecordsRefused) return c.json({ error: error.message }, 403);
     if (error instanceof UserError) return c.json({ error: error.message }, 400);
@@ -98,7 +105,9 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  app.use('/api/v1/*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => c.json({ error: 'request body too large (64 MiB at most)' }, 413) }));
+  // Nobody reads 64 MiB before saying who they are: the login's body is small.
+  app.use('/api/v1/session', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body too large (16 KiB at most)' }, 413, { connection: 'close' }) }));
+  app.use('/api/v1/*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => c.json({ error: 'request body too large (64 MiB at most)' }, 413, { connection: 'close' }) }));
 
   // Who is asking: an API token (Authorization: Bearer) or a session cookie; cookie writes need the CSRF header.
   app.use('/api/v1/*', async (c, next) => {
@@ -115,14 +124,20 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       if (principal && writes && !AccountStore.csrfMatches(principal, c.req.header('x-csrf-token'))) throw new HttpError(403, 'missing or wrong X-CSRF-Token header for a request made with a session cookie');
     }
     c.set('principal', principal);
-    if (c.req.header('content-type')?.startsWith('application/json')) {
+    // Who is asking is known before any body is read or validated; only the login needs no one.
+    if (!principal && c.req.path !== '/api/v1/session') throw new HttpError(401, 'log in (POST /api/v1/session) or send an API token');
+    if (c.req.path.includes('\u0000') || decodeURIComponent(c.req.path).includes('\u0000')) throw new HttpError(400, 'a NUL character in the path');
+    if (!['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(c.req.method)) {
+      // Whatever the content type says, a body is JSON or nothing: checked here, before any validator parses it.
       const text = await c.req.raw.clone().text();
+      if (text.includes('\u0000') || text.includes('\\u0000')) throw new HttpError(400, 'NUL characters are not accepted');
+      let parsed: unknown;
       try {
-        if (text && depthOf(JSON.parse(text)) > MAX_JSON_DEPTH) throw new HttpError(400, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-      } catch (error) {
-        if (error instanceof HttpError) throw error;
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
         throw new HttpError(400, 'the body is not valid JSON');
       }
+      if (depthOf(parsed) > MAX_JSON_DEPTH) throw new HttpError(400, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
     }
     await next();
   });
@@ -137,8 +152,10 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   const repositoryFor = async (principal: Principal, name: string, action: Action): Promise<RepositoryLedger> => {
     const row = await context.ledgers.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirst();
     const id = row ? String(row.id) : undefined;
-    if (id === undefined) throw new HttpError(allowed(principal, 'read', undefined) || (principal.kind === 'user' && principal.role === 'lead') ? 404 : 403, `no repository named ${name}`);
-    if (!allowed(principal, action, id)) throw new HttpError(403, `${describe(principal)} may not ${ACTION_WORDS[action]} in ${name}`);
+    // Those who may read every repository learn that one does not exist; others get the same answer for a
+    // repository that does not exist and one they may not see, so names cannot be probed.
+    if (id === undefined) throw allowed(principal, 'read', undefined) ? new HttpError(404, `no repository named ${name}`) : new HttpError(403, `${describe(principal)} may not ${ACTION_WORDS[action]} in ${name}, or it does not exist`);
+    if (!allowed(principal, action, id)) throw new HttpError(403, allowed(principal, 'read', id) ? `${describe(principal)} may not ${ACTION_WORDS[action]} in ${name}` : `${describe(principal)} may not ${ACTION_WORDS[action]} in ${name}, or it does not exist`);
     return context.ledgers.repository(name);
   };
 
@@ -202,8 +219,8 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       const principal = who(c);
       const { repo } = c.req.valid('param');
       const ledger = await repositoryFor(principal, repo, 'record-iteration').catch(async (error: unknown) => {
-        // A reviewer may push records too, when they are reviews (checked below); nobody else.
-        if (error instanceof HttpError && error.status === 403) return repositoryFor(principal, repo, 'record-review');
+        // A reviewer may push records too, when they are reviews (checked below); nobody else, and the answer names what was tried.
+        if (error instanceof HttpError && error.status === 403) return repositoryFor(principal, repo, 'record-review').catch(() => Promise.reject(error));
         throw error;
       });
       // Every record must have the shape the core reads (a hash-valid record the status route cannot read would stop the repository for everyone).
@@ -247,13 +264,18 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       const principal = who(c);
       const ledger = await repositoryFor(principal, c.req.valid('param').repo, 'record-review');
       const { decision, note, head } = c.req.valid('json');
-      let stale = false;
+      let refusal: string | undefined;
       const record = await ledger.appendAtomically((history) => {
+        // Two reviewers approving the same state at once: the second finds nothing left to review.
+        if (iterationsSinceLastReview(history).length === 0) {
+          refusal = 'nothing to review: no iteration was recorded since the last review';
+          return undefined;
+        }
         const next = reviewRecordFor(history, { decision, note, reviewer: principal.name, attestation: { kind: 'server', account: principal.name } }, head);
-        stale = next === 'stale';
+        if (next === 'stale') refusal = 'an iteration was recorded after the one you reviewed: look at it, then review again';
         return next === 'stale' ? undefined : next;
       });
-      if (stale || !record) throw new HttpError(409, 'an iteration was recorded after the one you reviewed: look at it, then review again');
+      if (refusal || !record) throw new HttpError(409, refusal ?? 'nothing recorded');
       context.logger.info({ repository: ledger.name, reviewer: principal.name, decision, seq: record.seq }, 'review recorded');
       return c.json(record as unknown as z.infer<typeof recordSchema>, 201);
     },

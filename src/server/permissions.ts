@@ -35,6 +35,12 @@ export function allowed(principal: Principal, action: Action, repositoryId?: str
 export function recordsRefusal(principal: Principal, records: readonly Pick<LedgerRecord, 'kind' | 'payload' | 'seq'>[], mayReview: boolean): string | undefined {
   for (const record of records) {
     if (record.kind === 'review' && !mayReview) return `record ${record.seq} is a review: only a reviewer of this repository may record one`;
+    if (record.kind === 'review') {
+      // A reviewer pushes their own reviews only: the review must name them, and only the server attests `server`.
+      const payload = record.payload as { reviewer?: unknown; attestation?: { kind?: unknown } };
+      if (payload.reviewer !== principal.name) return `record ${record.seq} is a review by ${String(payload.reviewer)}: a reviewer pushes only reviews that name them (${principal.name})`;
+      if (payload.attestation?.kind === 'server') return `record ${record.seq} claims the server's attestation: only POST …/reviews records that`;
+    }
     if (record.kind === 'iteration' && principal.kind === 'token' && principal.role === 'agent' && (record.payload as { provenance?: { actor?: string } }).provenance?.actor !== 'ai') {
       return `record ${record.seq} claims a human iteration: an agent token records AI iterations only`;
     }

@@ -4,6 +4,7 @@ import { openPostgresLedgers, type PostgresLedgers } from '../ledger/postgres-le
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
 import { ACCOUNT_MIGRATIONS } from './account-migrations.js';
 import { AccountStore } from './accounts.js';
+import { UserError } from '../errors.js';
 import { buildApp } from './app.js';
 
 /** How to start the team server. */
@@ -32,9 +33,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? pino({ name: 'loopwarden-server' });
   const ledgers = await openServerDatabase(options.databaseUrl);
   const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger });
-  const server: ServerType = await new Promise((resolve) => {
-    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
+      started.once('error', reject);
+    });
+  } catch (error) {
+    await ledgers.close();
+    const code = (error as { code?: string }).code;
+    throw new UserError(`${options.host}:${options.port}: cannot listen (${code === 'EADDRINUSE' ? 'the port is in use' : (code ?? (error as Error).message)})`);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;

@@ -50,6 +50,14 @@ const cases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(char *s) { char d[100]; char b[50]; for (int h = 0; h < 1; h++) { memset(d, 65, 49); d[49] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'within'],
   ['void f(char *s, int x) { char d[100]; char b[50]; if (x) { memset(d, 65, 99); d[99] = 0; } else { memset(d, 65, 9); d[9] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'unchecked'],
   ['void f(char *s) { char d[100]; char b[50]; if (0) { memset(d, 65, 99); d[99] = 0; } else { memset(d, 65, 9); d[9] = 0; } memcpy(b, d, strlen(d)); }', 'size', 'within'],
+  // A read returns at most the count it was given, or -1 when it fails: within once the failure is turned away.
+  ['void f(int c) { char b[64]; ssize_t n = recv(c, b, sizeof b - 1, 0); if (n <= 0) return; b[n] = 0; }', 'index', 'within'],
+  ['void f(int c) { char b[64]; ssize_t n = recv(c, b, sizeof b - 1, 0); b[n] = 0; }', 'index', 'unchecked'],
+  ['void f(int c) { char b[64]; ssize_t n = recv(c, b, sizeof b, 0); if (n <= 0) return; b[n] = 0; }', 'index', 'unchecked'],
+  ['void f(int fd) { char b[64]; ssize_t n = read(fd, b, 63); if (n < 0) return; b[n] = 0; }', 'index', 'within'],
+  ['void f(const char *p) { char b[64]; ssize_t n = readlink(p, b, sizeof(b) - 1); if (n == -1) return; b[n] = 0; }', 'index', 'within'],
+  ['void f(FILE *fp) { char b[64]; size_t n = fread(b, 1, sizeof b - 1, fp); b[n] = 0; }', 'index', 'within'],
+  ['void f(FILE *fp) { char b[64]; size_t n = fread(b, 1, sizeof b, fp); b[n] = 0; }', 'index', 'unchecked'],
 ];
 
 // String copies: the destination (first argument) against the string copied or appended (second).
@@ -63,6 +71,15 @@ const copyCases: [string, BoundLimit, BoundVerdict][] = [
   ['void f(void) { char s[100]; char d[50]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'exceeds'],
   ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; d[0] = 0; strcat(d, s); }', 'append-of', 'within'],
   ['void f(void) { char s[100]; char d[100]; memset(s, 67, 99); s[99] = 0; memset(d, 68, 10); d[10] = 0; strcat(d, s); }', 'append-of', 'exceeds'],
+  // The source's length compared with the destination's size first: what passes fits with its NUL.
+  ['void f(char *s) { char d[10]; if (strlen(s) >= sizeof d) return; strcpy(d, s); }', 'copy-of', 'within'],
+  ['void f(char *s) { char d[10]; size_t n = strlen(s); if (n + 1 > sizeof d) return; strcpy(d, s); }', 'copy-of', 'within'],
+  ['void f(char *s) { char d[10]; size_t n = strlen(s); if (n > sizeof d) return; strcpy(d, s); }', 'copy-of', 'unchecked'],
+  ['void f(char *s) { char d[10]; if (strlen(s) == 0) return; strcpy(d, s); }', 'copy-of', 'unchecked'],
+  ['#define K 8\nstruct e { int n; char key[K]; };\nvoid f(struct e *e, char *s) { size_t n = strlen(s); if (n == 0 || n >= K) return; strcpy(e->key, s); }', 'copy-of', 'within'],
+  ['#define K 8\nstruct e { int n; char key[K]; };\nvoid f(struct e *e, char *s) { size_t n = strlen(s); if (n > K) return; strcpy(e->key, s); }', 'copy-of', 'unknown'],
+  ['#define K 8\nstruct e { int n; char key[K]; };\nvoid f(struct e *e, char *s) { strcpy(e->key, s); }', 'copy-of', 'unknown'],
+  ['struct e { char key[8]; };\nstruct g { char key[4]; };\nvoid f(struct e *e, char *s) { if (strlen(s) >= 8) return; strcpy(e->key, s); }', 'copy-of', 'unknown'],
 ];
 
 for (const [source, limit, expected] of copyCases) {

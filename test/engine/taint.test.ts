@@ -214,6 +214,43 @@ test('guards: an exiting check for ".." cleans the path after it; one joined by 
   assert.equal(found(guarded('name is None or ".." in name')), 0);
   assert.equal(found(guarded('".." in name and len(name) > 9')), 1);
   assert.equal(found(guarded('len(name) > 9')), 1);
+  // `and` with an inequality to a named value: what passes failed the guard or is that value.
+  assert.equal(found(guarded('name != BASE and ".." in name')), 0);
+  assert.equal(found(guarded('name != pick(BASE) and ".." in name')), 1);
+  assert.equal(found(guarded('strict and ".." in name')), 1);
+});
+
+test('guards: a prefix check confines a Python path only once it is normalised', () => {
+  const pathRules = rules.filter((rule) => rule.id === 'python-path-traversal-tainted');
+  const found = (value: string, condition: string) =>
+    analyzeSource('a.py', ['from flask import request', 'def h():', `    name = ${value}`, `    if ${condition}:`, '        return "bad", 400', '    return open(name).read()', ''].join('\n'), languageForPath('a.py')!, pathRules, { complexity: false }).findings.length;
+  const joined = 'os.path.join(BASE, request.args.get("f"))';
+  assert.equal(found(joined, 'not name.startswith(BASE)'), 1, '"/srv/a/../../etc" starts with "/srv/a/"');
+  assert.equal(found(`os.path.realpath(${joined})`, 'not name.startswith(BASE)'), 0);
+  assert.equal(found(`os.path.abspath(${joined})`, 'name != BASE and not name.startswith(BASE + os.sep)'), 0);
+  assert.equal(found(`(Path(BASE) / request.args.get("f")).resolve()`, 'not name.is_relative_to(BASE)'), 0);
+  assert.equal(found(`(Path(BASE) / request.args.get("f")).resolve()`, 'name.parent != BASE'), 0);
+});
+
+test('guards in JavaScript: a prefix check joined with an inequality to the root still confines the path', () => {
+  const pathRules = rules.filter((rule) => rule.id === 'js-path-traversal-tainted');
+  const handler = (condition: string) =>
+    ["const fs = require('fs');", "const path = require('path');", "const ROOT = path.resolve('public');", 'app.get("/f", (req, res) => {', '  const full = path.resolve(ROOT, req.query.f);', `  if (${condition}) return res.sendStatus(403);`, '  fs.createReadStream(full).pipe(res);', '});', ''].join('\n');
+  const found = (source: string) => analyzeSource('a.js', source, languageForPath('a.js')!, pathRules, { complexity: false }).findings.length;
+  assert.equal(found(handler('!full.startsWith(ROOT + path.sep)')), 0);
+  assert.equal(found(handler('full !== ROOT && !full.startsWith(ROOT + path.sep)')), 0);
+  assert.equal(found(handler('req.query.strict && !full.startsWith(ROOT + path.sep)')), 1);
+});
+
+test('JavaScript destructuring: each name bound from a tainted value is tainted', () => {
+  const pathRules = rules.filter((rule) => rule.id === 'js-path-traversal-tainted');
+  const handler = (lines: string[]) => ["const fs = require('fs');", 'app.get("/f", (req, res) => {', ...lines.map((line) => `  ${line}`), '});', ''].join('\n');
+  const found = (lines: string[]) => analyzeSource('a.js', handler(lines), languageForPath('a.js')!, pathRules, { complexity: false }).findings.map((f) => f.startLine);
+  assert.deepEqual(found(["const { pathname } = new URL(req.url, 'http://localhost');", "fs.readFile('/srv' + pathname, () => {});"]), [4]);
+  assert.deepEqual(found(['const { name: file, size = 0 } = req.body;', "fs.readFile('/srv/' + file, () => {});"]), [4]);
+  assert.deepEqual(found(['const [first, ...rest] = req.query.files;', "fs.readFile('/srv/' + first, () => {});", "fs.readFile('/srv/' + rest[0], () => {});"]), [4, 5]);
+  // A default value is not bound by the pattern: `fallback` keeps its own value.
+  assert.deepEqual(found(["const fallback = 'index.html';", '({ page = fallback } = req.query);', "fs.readFile('/srv/' + fallback, () => {});"]), []);
 });
 
 test('origin check: a built string whose parts are constants stored and read back is not a pattern finding', () => {
@@ -471,7 +508,8 @@ test('guards in PHP: an if whose body (PHP names it `body`) ends in exit or die 
   assert.equal(found('if (!in_array($page, ["a.php"])) { die("no"); }'), 0);
   assert.equal(found('if (!in_array($page, ["a.php"])) exit;'), 0);
   assert.equal(found('if (!in_array($page, ["a.php"])) { echo "no"; }'), 1, 'a body that goes on proves nothing');
-  assert.equal(found('if (!in_array($page, ["a.php"]) && $page != "c.php") { exit; }'), 1, 'nor a check joined by and');
+  assert.equal(found('if (!in_array($page, ["a.php"]) && $strict) { exit; }'), 1, 'nor a check joined by and');
+  assert.equal(found('if (!in_array($page, ["a.php"]) && $page != "c.php") { exit; }'), 0, 'unless the other side lets through one named value');
 });
 
 test('validators: inside an if whose condition (alone or joined by and) validates an expression, that expression is clean', () => {

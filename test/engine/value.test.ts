@@ -25,6 +25,14 @@ const cases: [string, string, string, ValueKind][] = [
   ['python', 'def f(x):\n    q = "a"\n    q += x\n    sink(q)', 'sink', 'built'],
   ['python', 'T = "users"\ndef f():\n    sink("select * from " + T)', 'sink', 'constant'],
   ['python', 'def f(a, b):\n    sink(a + b)', 'sink', 'opaque'],
+  // Adjacent literals are one string; an interpolating piece builds it.
+  ['python', 'def f(x):\n    sink("select * " f"where a = {x}")', 'sink', 'built'],
+  ['python', 'def f(x):\n    sink("select * "\n         "where a = ?")', 'sink', 'constant'],
+  ['python', 'def f(x):\n    sink(f"select * " f"where a = {1}")', 'sink', 'constant'],
+  // A string joined from parts is built from them.
+  ['python', 'def f(x):\n    sink(" ".join(x))', 'sink', 'built'],
+  ['python', 'def f(x):\n    sink(" ".join(["tar", x]))', 'sink', 'built'],
+  ['python', 'def f(x):\n    sink(" ".join(("tar", "-c")))', 'sink', 'constant'],
   ['javascript', 'function f(x) { sink(`a ${x}`); }', 'sink', 'built'],
   ['javascript', 'function f(x) { sink(`a`); }', 'sink', 'constant'],
   ['javascript', 'function f(x) { const q = "a" + x; sink(q); }', 'sink', 'built'],

@@ -11,6 +11,7 @@ import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import type { NewRecord } from '../../src/ledger/ledger.js';
 import { recordHash, type LedgerRecord } from '../../src/ledger/record.js';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
+import { chainedRecord } from '../../src/ledger/chain-check.js';
 
 const postgres = await startPostgres();
 after(() => postgres.stop());
@@ -112,6 +113,19 @@ test('a local ledger pushed to the server: appended once, held the second time, 
     // A record that does not hash to what it says is refused before anything is compared.
     await assert.rejects(server.continueWith([{ ...records[0]!, payload: { ...(records[0]!.payload as object), note: 'edited' } } as LedgerRecord]), /not a sound chain: record 1 .*edited/);
     assert.equal((await server.records()).length, 4);
+  } finally {
+    await ledgers.close();
+  }
+});
+
+test('a push longer than one statement may carry (PostgreSQL takes 65,535 parameters) is stored whole', async () => {
+  const ledgers = await openPostgresLedgers(await postgres.database());
+  try {
+    const records: LedgerRecord[] = [];
+    for (let i = 0; i < 12_000; i++) records.push(chainedRecord(records, review(`r${i}`)).record);
+    const ledger = await ledgers.repository('acme/big');
+    assert.deepEqual(await ledger.continueWith(records), { appended: 12_000, alreadyHeld: 0, serverAhead: 0 });
+    assert.equal((await ledger.verify()).ok, true);
   } finally {
     await ledgers.close();
   }

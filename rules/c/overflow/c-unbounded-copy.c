@@ -43,3 +43,32 @@ void sized(const char *name) {
     // ruleid: c-unbounded-copy
     strcat(copy, name);
 }
+
+#define LABEL_MAX 24
+
+struct entry {
+    int hits;
+    char label[LABEL_MAX];
+};
+
+/* The source's length compared with the destination's size before the copy. */
+int set_label(struct entry *e, const char *label, const char *title) {
+    char heading[40];
+    size_t len = strlen(label);
+    if (len >= LABEL_MAX) {
+        return -1;
+    }
+    // ok: c-unbounded-copy
+    strcpy(e->label, label);
+    if (strlen(title) + 1 > sizeof heading) {
+        return -1;
+    }
+    // ok: c-unbounded-copy
+    strcpy(heading, title);
+    if (strlen(title) > LABEL_MAX) {
+        return -1;
+    }
+    // ruleid: c-unbounded-copy
+    strcpy(e->label, title);
+    return 0;
+}

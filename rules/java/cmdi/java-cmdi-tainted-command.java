@@ -36,6 +36,10 @@ public class Ping extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-cmdi-tainted-command
         Runtime.getRuntime().exec("run " + plugin.toString());
+        // The JVM's own description of the OS and the user is not input.
+        String shell = System.getProperty("os.name").startsWith("Windows") ? "cmd.exe /c " : "sh -c ";
+        // ok: java-cmdi-tainted-command
+        Runtime.getRuntime().exec(shell + "ls " + System.getProperty("user.home"));
         String tool = System.getenv("BACKUP_TOOL");
         // ruleid: java-cmdi-tainted-command
         Runtime.getRuntime().exec(tool + " --all");

@@ -25,6 +25,9 @@ public class Lookup extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-ldap-injection-tainted
         ctx.search("ou=users,dc=example,dc=com", "(cn=" + plugin.toString() + ")", new SearchControls());
+        // The JVM's own description of the user is not input.
+        // ok: java-ldap-injection-tainted
+        ctx.search("ou=users,dc=example,dc=com", "(uid=" + System.getProperty("user.name") + ")", new SearchControls());
         java.io.BufferedReader console = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
         String uid = console.readLine();
         // ruleid: java-ldap-injection-tainted

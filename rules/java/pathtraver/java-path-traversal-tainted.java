@@ -1,4 +1,6 @@
 import java.io.*;
+import java.nio.file.Paths;
+import java.util.Properties;
 import javax.servlet.http.*;
 
 public class Download extends HttpServlet {
@@ -52,6 +54,15 @@ public class Download extends HttpServlet {
         String home = System.getProperty("app.home");
         // ruleid: java-path-traversal-tainted
         File logs = new File(home + "/logs");
+        // The JVM says where the user's home, the working directory and the temp directory are: not input.
+        // ok: java-path-traversal-tainted
+        File users = Paths.get(System.getProperty("user.home"), ".app-users").toFile();
+        String scratch = System.getProperty("java.io.tmpdir");
+        // ok: java-path-traversal-tainted
+        File spool = new File(scratch + File.separator + "spool");
+        Properties config = new Properties();
+        // ruleid: java-path-traversal-tainted
+        File exports = new File(config.getProperty("export.dir"), "out.csv");
         BufferedReader list = new BufferedReader(new FileReader("/etc/app/files.txt"));
         // ruleid: java-path-traversal-tainted
         FileInputStream listed = new FileInputStream(list.readLine());

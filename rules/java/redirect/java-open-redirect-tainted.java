@@ -46,6 +46,9 @@ public class Login extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-open-redirect-tainted
         response.sendRedirect("/" + plugin.toString());
+        // The JVM's own description of where it runs is not input.
+        // ok: java-open-redirect-tainted
+        response.sendRedirect("/status?os=" + System.getProperty("os.name"));
         java.util.Properties settings = new java.util.Properties();
         settings.load(new java.io.FileInputStream("app.properties"));
         // ruleid: java-open-redirect-tainted

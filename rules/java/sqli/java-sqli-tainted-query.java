@@ -82,6 +82,9 @@ public class Search extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM " + plugin.toString());
+        // The JVM's own description of the user is not input.
+        // ok: java-sqli-tainted-query
+        stmt.executeQuery("SELECT * FROM audit WHERE login = '" + System.getProperty("user.name") + "'");
         // ruleid: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM " + System.getenv("TABLE_NAME"));
         String name = previous.getString("name");
@@ -89,5 +92,24 @@ public class Search extends HttpServlet {
         stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
         // ok: java-sqli-tainted-query
         stmt.executeQuery("SELECT * FROM users");
+    }
+
+    // `update` feeds a digest, MAC or checksum; on a template or a query object it runs SQL.
+    byte[] fingerprint(HttpServletRequest request, Mac mac, JdbcTemplate jdbc) throws Exception {
+        String token = request.getParameter("token");
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        // ok: java-sqli-tainted-query
+        digest.update(token.getBytes());
+        // ok: java-sqli-tainted-query
+        mac.update(token.getBytes());
+        var crc = new java.util.zip.CRC32();
+        java.util.zip.Checksum sum = crc;
+        // ok: java-sqli-tainted-query
+        sum.update(token.getBytes());
+        // ok: java-sqli-tainted-query
+        java.security.MessageDigest.getInstance("SHA-256").update(token.getBytes());
+        // ruleid: java-sqli-tainted-query
+        jdbc.update("DELETE FROM sessions WHERE token = '" + token + "'");
+        return digest.digest();
     }
 }

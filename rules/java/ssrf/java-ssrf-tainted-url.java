@@ -46,6 +46,9 @@ public class Preview {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-ssrf-tainted-url
         URLConnection pluginConn = new URL("https://api.example.com/" + plugin.toString()).openConnection();
+        // The JVM's own description of where it runs is not input.
+        // ok: java-ssrf-tainted-url
+        URLConnection local = new URL("file://" + System.getProperty("java.io.tmpdir") + "/cache.json").openConnection();
         // ruleid: java-ssrf-tainted-url
         URLConnection conn = new URL(System.getProperty("service.url")).openConnection();
         // ok: java-ssrf-tainted-url

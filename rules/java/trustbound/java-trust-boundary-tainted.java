@@ -23,6 +23,9 @@ public class Prefs extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-trust-boundary-tainted
         session.setAttribute("plugin", plugin.toString());
+        // The JVM's own description of where it runs is not input.
+        // ok: java-trust-boundary-tainted
+        session.setAttribute("host.os", System.getProperty("os.name"));
         String motd = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/motd"));
         // ruleid: java-trust-boundary-tainted
         session.setAttribute("motd", motd);

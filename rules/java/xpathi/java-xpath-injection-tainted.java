@@ -37,6 +37,9 @@ public class Find extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-xpath-injection-tainted
         xp.evaluate("/plugins/plugin[@name='" + plugin.toString() + "']", doc);
+        // The JVM's own description of the user is not input.
+        // ok: java-xpath-injection-tainted
+        xp.evaluate("/users/user[@name='" + System.getProperty("user.name") + "']", doc);
         String user = System.getenv("APP_USER");
         // ruleid: java-xpath-injection-tainted
         xp.evaluate("/users/user[@name='" + user + "']", doc);

@@ -45,6 +45,9 @@ public class Greet extends HttpServlet {
         Object plugin = Class.forName("com.acme.plugins." + System.getProperty("plugin")).getConstructor().newInstance();
         // ok: java-xss-tainted-response
         response.getWriter().println("<p>" + plugin.toString() + "</p>");
+        // The JVM's own description of where it runs is not input.
+        // ok: java-xss-tainted-response
+        response.getWriter().println("<p>" + System.getProperty("java.version") + "</p>");
         BufferedReader remote = new BufferedReader(new InputStreamReader(feed.openStream()));
         // ruleid: java-xss-tainted-response
         response.getWriter().println("<p>" + remote.readLine() + "</p>");

@@ -25,3 +25,16 @@ app.post('/thumbnail', (req, res) => {
   cp.exec('ls ' + req.query.dir, () => {});
   res.json({ route, user });
 });
+
+// exec wrapped in a promise still hands its command to the shell; execFile does not.
+const util = require('node:util');
+const execPromise = util.promisify(require('node:child_process').exec);
+const execFilePromise = util.promisify(execFile);
+
+app.get('/log', async (req, res) => {
+  // ruleid: js-cmdi-tainted-command
+  const { stdout } = await execPromise(`git log --author=${req.query.author}`);
+  // ok: js-cmdi-tainted-command
+  await execFilePromise('git', ['log', `--author=${req.query.author}`]);
+  res.send(stdout);
+});

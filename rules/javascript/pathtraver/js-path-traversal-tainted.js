@@ -49,3 +49,25 @@ app.get('/docs/*', (req, res) => {
   // ok: js-path-traversal-tainted
   fs.readFile(file, (err, data) => res.send(data));
 });
+
+// A name taken out of the request by destructuring is as much the request's as the whole.
+app.get('/assets/*', (req, res) => {
+  const { pathname } = new URL(req.originalUrl, 'http://localhost');
+  const { download: wanted = 'index.html' } = req.query;
+  // ruleid: js-path-traversal-tainted
+  fs.createReadStream(path.join('/srv/assets', pathname)).pipe(res);
+  // ruleid: js-path-traversal-tainted
+  res.download(path.join('/srv/assets', wanted));
+  const assets = path.resolve('/srv/assets');
+  const full = path.resolve(assets, '.' + decodeURIComponent(pathname));
+  // A prefix check that also lets the root itself through.
+  if (full !== assets && !full.startsWith(assets + path.sep)) {
+    return res.sendStatus(403);
+  }
+  // ok: js-path-traversal-tainted
+  fs.stat(full, () => {});
+  // Normalised as an absolute path first: no '..' is left to climb above the root with.
+  const inside = path.join(assets, path.posix.normalize('/' + pathname));
+  // ok: js-path-traversal-tainted
+  fs.readFile(inside, (err, data) => res.send(data));
+});

@@ -110,4 +110,35 @@ function isUnsafeKey(key) {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 
-module.exports = { deepMerge, extend, setPath, safeMerge, setPathChecked, immutableMerge, countWords, copyInto };
+// The dangerous keys named once for the file and asked for where the key is used.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MERGE_LIMITS = new Set(['depth', 'keys']);
+
+function mergeReserved(target, source) {
+  for (const key of Object.keys(source)) {
+    if (MERGE_LIMITS.has(key)) continue;
+    if (RESERVED_KEYS.has(key)) continue;
+    if (isObject(target[key]) && isObject(source[key])) {
+      // ok: js-prototype-pollution-merge
+      target[key] = mergeReserved(target[key], source[key]);
+    } else {
+      // ok: js-prototype-pollution-merge
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+
+// A set that names other keys is no guard.
+function mergeLimited(target, source) {
+  for (const key of Object.keys(source)) {
+    if (MERGE_LIMITS.has(key)) continue;
+    if (isObject(target[key]) && isObject(source[key])) {
+      // ruleid: js-prototype-pollution-merge
+      target[key] = mergeLimited(target[key], source[key]);
+    }
+  }
+  return target;
+}
+
+module.exports = { mergeReserved, mergeLimited, deepMerge, extend, setPath, safeMerge, setPathChecked, immutableMerge, countWords, copyInto };

@@ -47,3 +47,14 @@ def page(text):
     with open(text) as given:
         # ruleid: python-cmdi-shell-command
         os.system("lpr " + given.name)
+
+
+# An argument list joined back into one string and handed to the shell is a command line again.
+def archive(source, target):
+    argv = ["tar", "-czf", target, "-C", source, "."]
+    # ruleid: python-cmdi-shell-command
+    subprocess.run(" ".join(argv), shell=True, check=True)
+    # ok: python-cmdi-shell-command
+    subprocess.run(argv, check=True)
+    # ok: python-cmdi-shell-command
+    subprocess.run(" ".join(["sync", "--all"]), shell=True, check=True)

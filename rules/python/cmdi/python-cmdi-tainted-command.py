@@ -44,3 +44,25 @@ def ping_route(host):
 def ping_count(n: int):
     # ok: python-cmdi-tainted-command
     os.system("ping -c %d localhost" % n)
+
+
+# http.server: what the handler reads from self.path and self.headers is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class PingHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        host = self.headers.get("X-Host", "localhost")
+        # ruleid: python-cmdi-tainted-command
+        os.system("ping -c 1 " + host)
+        # ok: python-cmdi-tainted-command
+        subprocess.run(["ping", "-c", "1", host], check=False)
+
+
+class Job:
+    def __init__(self, path):
+        self.path = path
+
+    def run(self):
+        # ok: python-cmdi-tainted-command
+        os.system("ls " + self.path)

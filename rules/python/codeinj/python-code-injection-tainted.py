@@ -63,3 +63,16 @@ def calc(expr: str = Form(...), precision: int = Form(2)):
     value = eval(expr)
     # ok: python-code-injection-tainted
     return eval("round(1 / 3, %d)" % precision)
+
+
+# http.server: what the handler reads from self.path and self.headers is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class CalcHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        # ruleid: python-code-injection-tainted
+        result = eval(self.headers["X-Expression"])
+        # ok: python-code-injection-tainted
+        total = eval("1 + 2")
+        self.wfile.write(str((result, total)).encode())

@@ -34,3 +34,16 @@ def tpl():
 def fixed():
     # ok: python-ssti-tainted-template
     return Template("<p>{{ msg }}</p>").render(msg=request.args.get("msg"))
+
+
+# http.server: what the handler reads from self.path is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class PageHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        # ruleid: python-ssti-tainted-template
+        page = render_template_string("<h1>" + self.path + "</h1>")
+        # ok: python-ssti-tainted-template
+        safe = render_template_string("<h1>{{ path }}</h1>", path=self.path)
+        self.wfile.write((page + safe).encode())

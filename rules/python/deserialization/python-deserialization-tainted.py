@@ -42,3 +42,17 @@ def load_cache(path):
 def import_state(name: str, version: int):
     # ruleid: python-deserialization-tainted
     return pickle.loads(base64.b64decode(name)), version
+
+
+# http.server: the body read from self.rfile is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class StateHandler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        # ruleid: python-deserialization-tainted
+        state = pickle.loads(body)
+        # ok: python-deserialization-tainted
+        data = json.loads(body)
+        self.wfile.write(repr((state, data)).encode())

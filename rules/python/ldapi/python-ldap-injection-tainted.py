@@ -19,3 +19,17 @@ def person(uid):
     conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + uid + ")")
     # ok: python-ldap-injection-tainted
     conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(uid) + ")")
+
+
+# http.server: what the handler reads from self.path is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class LookupHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        conn = ldap.initialize("ldap://directory")
+        uid = self.path.rsplit("/", 1)[-1]
+        # ruleid: python-ldap-injection-tainted
+        conn.search_s("ou=people,dc=example", ldap.SCOPE_SUBTREE, "(uid=" + uid + ")")
+        # ok: python-ldap-injection-tainted
+        conn.search_s("ou=people,dc=example", ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(uid) + ")")

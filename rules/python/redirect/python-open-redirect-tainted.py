@@ -75,3 +75,21 @@ def fastapi_continue(to: str, page: int = 1):
 def flask_out(target):
     # ruleid: python-open-redirect-tainted
     return redirect(target)
+
+
+# http.server: what the handler reads from self.path is the request's, and Location sends the browser on.
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs, urlsplit
+
+
+class LoginHandler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        target = parse_qs(urlsplit(self.path).query).get("next", ["/"])[0]
+        self.send_response(303)
+        # ruleid: python-open-redirect-tainted
+        self.send_header("Location", target)
+        # ok: python-open-redirect-tainted
+        self.send_header("Location", "/home")
+        # ok: python-open-redirect-tainted
+        self.send_header("Content-Type", target)
+        self.end_headers()

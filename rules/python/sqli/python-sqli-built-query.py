@@ -49,3 +49,15 @@ def select_columns(cursor, table_name, columns):
 
 
 TABLE = "users"
+
+
+# A query written as adjacent literals over several lines: one f-string piece builds the whole text.
+def find_orders(cursor, customer, status):
+    # ruleid: python-sqli-built-query
+    cursor.execute("SELECT id, total FROM orders "
+                   f"WHERE customer = '{customer}' "
+                   "ORDER BY id")
+    # ok: python-sqli-built-query
+    cursor.execute("SELECT id, total FROM orders "
+                   "WHERE customer = ? AND status = ?",
+                   (customer, status))

@@ -91,3 +91,18 @@ def django_view(request):
     with connection.cursor() as cursor:
         # ruleid: python-sqli-tainted-query
         cursor.execute("DELETE FROM sessions WHERE key = '" + request.COOKIES["k"] + "'")
+
+
+# http.server: what the handler reads from self.path is the request's.
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs, urlsplit
+
+
+class NotesHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        owner = parse_qs(urlsplit(self.path).query).get("owner", [""])[0]
+        db = sqlite3.connect("notes.db")
+        # ruleid: python-sqli-tainted-query
+        db.execute(f"SELECT title FROM notes WHERE owner = '{owner}'")
+        # ok: python-sqli-tainted-query
+        db.execute("SELECT title FROM notes WHERE owner = ?", (owner,))

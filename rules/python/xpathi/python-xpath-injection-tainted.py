@@ -28,3 +28,17 @@ def user_xml(name: str, index: int):
     tree.xpath("//user[@name='" + name + "']")
     # ok: python-xpath-injection-tainted
     return tree.xpath("//user[%d]" % index)
+
+
+# http.server: what the handler reads from self.path is the request's.
+from http.server import BaseHTTPRequestHandler
+
+
+class UserHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        tree = etree.parse("users.xml")
+        name = self.path.lstrip("/")
+        # ruleid: python-xpath-injection-tainted
+        tree.xpath("//user[@name='" + name + "']")
+        # ok: python-xpath-injection-tainted
+        tree.xpath("//user[@name=$name]", name=name)
