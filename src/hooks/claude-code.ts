@@ -61,7 +61,7 @@ export function claudeFormatHook(name: string, editsOf: (event: ClaudeToolEvent,
         const repository = await context.repository(directory);
         const edits = editsOf(parsed, repository.top);
         if (!edits) return jsonAnswer({});
-        if (event === 'PreToolUse') return preToolDecision(refusalOfEdits(repository, edits));
+        if (event === 'PreToolUse') return preToolDecision(await refusalOfEdits(repository, edits));
         return afterEdit(repository, { agent: name, session: parsed.session_id, ...(parsed.model ? { model: parsed.model } : {}) }, edits);
       }
       if (event === 'Stop' || event === 'SubagentStop') {
@@ -87,8 +87,8 @@ export function preToolDecision(refusal: string | undefined): HookAnswer {
 }
 
 /** A PostToolUse answer in the Claude format: the edit's new findings (and files it cannot analyse), shown to the agent at once. */
-export function afterEdit(repository: AgentRepository, who: { agent: string; session: string; model?: string }, edits: readonly EditedFile[]): HookAnswer {
-  const told = feedbackOnEdits(repository, who, edits.map((e) => e.path));
+export async function afterEdit(repository: AgentRepository, who: { agent: string; session: string; model?: string }, edits: readonly EditedFile[]): Promise<HookAnswer> {
+  const told = await feedbackOnEdits(repository, who, edits.map((e) => e.path));
   if (!told) return jsonAnswer({});
   // "block" after a tool ran feeds the reason to the model; a note alone is context, not a correction.
   const verdict = told.findings ? { decision: 'block', reason: told.text } : {};

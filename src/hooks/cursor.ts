@@ -71,8 +71,8 @@ export const cursorHook: AgentHook = {
         const repository = await context.repository(directoryOf(base));
         const edits = cursorEdits(event, repository.top);
         if (!edits) return jsonAnswer({});
-        if (event.hook_event_name === 'preToolUse') return denialAnswer(refusalOfEdits(repository, edits));
-        const said = feedbackOnEdits(repository, who, edits.map((e) => e.path));
+        if (event.hook_event_name === 'preToolUse') return denialAnswer(await refusalOfEdits(repository, edits));
+        const said = await feedbackOnEdits(repository, who, edits.map((e) => e.path));
         return jsonAnswer(said ? { additional_context: said.text } : {});
       }
       case 'afterFileEdit': {

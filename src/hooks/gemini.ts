@@ -42,9 +42,9 @@ export const geminiHook: AgentHook = {
       const repository = await context.repository(directory);
       const edits = geminiEdits(event, repository.top);
       if (!edits) return jsonAnswer({});
-      if (event.hook_event_name === 'BeforeTool') return denial(refusalOfEdits(repository, edits));
+      if (event.hook_event_name === 'BeforeTool') return denial(await refusalOfEdits(repository, edits));
       // AfterTool's decision would replace the tool's result: the write happened, so the findings are appended.
-      const said = feedbackOnEdits(repository, { agent: 'gemini', session: event.session_id }, edits.map((e) => e.path));
+      const said = await feedbackOnEdits(repository, { agent: 'gemini', session: event.session_id }, edits.map((e) => e.path));
       return jsonAnswer(said ? { hookSpecificOutput: { hookEventName: 'AfterTool', additionalContext: said.text } } : {});
     }
     if (base.hook_event_name === 'AfterAgent') {

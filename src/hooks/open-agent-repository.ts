@@ -18,5 +18,5 @@ export async function openAgentRepository(cwd: string): Promise<AgentRepository>
   }
   const ledger = await project.openLedger();
   const repository = { top: project.top, config: project.config, rules: project.rules, ledger };
-  return { ...repository, builder: snapshotBuilderFor(repository), sessions: new AgentSessions(project.top) };
+  return { ...repository, builder: await snapshotBuilderFor(repository), sessions: new AgentSessions(project.top) };
 }

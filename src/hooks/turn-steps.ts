@@ -24,14 +24,14 @@ export function editedFile(top: string, target: string, cwd: string, after: (abs
 }
 
 /** Why the first of `edits` that may not be made is refused, or undefined when all may. */
-export function refusalOfEdits(repository: AgentRepository, edits: readonly EditedFile[]): string | undefined {
+export async function refusalOfEdits(repository: AgentRepository, edits: readonly EditedFile[]): Promise<string | undefined> {
   for (const edit of edits) {
     if (edit.outside) {
       const refused = refusedEditOutside(edit.path);
       if (refused) return refused;
       continue;
     }
-    const permission = permissionForEdit(repository, edit.path, edit.after());
+    const permission = await permissionForEdit(repository, edit.path, edit.after());
     if (!permission.allow) return permission.reason;
   }
   return undefined;
@@ -45,12 +45,12 @@ export interface EditTelling {
 }
 
 /** Notes made edits in the session's open turn and returns what to tell the agent, or undefined for nothing. */
-export function feedbackOnEdits(repository: AgentRepository, who: { agent: string; session: string; model?: string }, named: readonly string[]): EditTelling | undefined {
+export async function feedbackOnEdits(repository: AgentRepository, who: { agent: string; session: string; model?: string }, named: readonly string[]): Promise<EditTelling | undefined> {
   // Files outside the repository (absolute paths) are not the repository's iteration.
   const paths = named.filter((path) => !isAbsolute(path));
   if (paths.length === 0) return undefined;
   repository.sessions.noteEdits(who.agent, who.session, paths, who.model);
-  const feedback = paths.map((path) => feedbackOnEdit(repository, path));
+  const feedback = await Promise.all(paths.map((path) => feedbackOnEdit(repository, path)));
   const said = feedback.map(renderEditFeedback).filter((text): text is string => text !== undefined);
   const notes = feedback.map(renderUnanalysedNote).filter((text): text is string => text !== undefined);
   if (said.length === 0 && notes.length === 0) return undefined;

@@ -49,7 +49,7 @@ export const vscodeHook: AgentHook = {
       const repository = await context.repository(base.cwd);
       const edits = vscodeEdits(event, repository.top);
       if (!edits?.length) return jsonAnswer({});
-      return base.hookEventName === 'PreToolUse' ? preToolDecision(refusalOfEdits(repository, edits)) : afterEdit(repository, who, edits);
+      return base.hookEventName === 'PreToolUse' ? preToolDecision(await refusalOfEdits(repository, edits)) : afterEdit(repository, who, edits);
     }
     if (base.hookEventName === 'Stop') {
       const event = stopEvent.parse(payload);

@@ -104,12 +104,12 @@ export interface EditFeedback {
 }
 
 /** Analyses an edited file at once and lists what it holds that the accepted baseline's version did not. */
-export function feedbackOnEdit(repository: AgentRepository, path: string): EditFeedback {
+export async function feedbackOnEdit(repository: AgentRepository, path: string): Promise<EditFeedback> {
   const bytes = readRegularFile(join(repository.top, path));
   if (!bytes) return { path, introduced: [] };
   const now = repository.builder.fileAnalysis(path, bytes);
   if ('unanalysed' in now) return { path, introduced: [], unanalysed: now.unanalysed };
-  const introduced = diffFindings(baselineFindings(repository, path), now.analysis.findings).introduced.sort(bySeverity);
+  const introduced = diffFindings(await baselineFindings(repository, path), now.analysis.findings).introduced.sort(bySeverity);
   return { path, introduced };
 }
 
@@ -121,7 +121,7 @@ export type EditPermission = { allow: true } | { allow: false; reason: string };
  * without a review, only an edit that fixes findings and introduces none (`after` is the content the edit
  * would leave; undefined when it cannot be known, e.g. an edit whose old text is not in the file).
  */
-export function permissionForEdit(repository: AgentRepository, path: string, after: Buffer | undefined): EditPermission {
+export async function permissionForEdit(repository: AgentRepository, path: string, after: Buffer | undefined): Promise<EditPermission> {
   const refused = refusedEdit(repository, path);
   if (refused) return { allow: false, reason: refused };
   const { aiIterationsSinceReview: count, limit } = chainState(chainEvents(await repository.ledger.records()), repository.config.policy);
@@ -181,7 +181,7 @@ function bySeverity(a: Finding, b: Finding): number {
 }
 
 /** The file's findings in the accepted baseline: the state an AI change is judged against. */
-function baselineFindings(repository: AgentRepository, path: string): Finding[] {
+async function baselineFindings(repository: AgentRepository, path: string): Promise<Finding[]> {
   const baseline = acceptedBaseline(await repository.ledger.records(), repository.config.policy);
   if (baseline) {
     const snapshotId = baseline.ref.kind === 'empty' ? undefined : baseline.ref.snapshotId;

@@ -19,7 +19,7 @@ export interface CheckedRepository {
  * Returns a builder of the repository's snapshots that may reuse what its last iteration analysed; a door
  * that checks again in the same process keeps it and passes it to `checkRepository`.
  */
-export function snapshotBuilderFor(repository: CheckedRepository): SnapshotBuilder {
+export async function snapshotBuilderFor(repository: CheckedRepository): Promise<SnapshotBuilder> {
   const { top, config, rules, ledger } = repository;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
   // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
@@ -34,7 +34,7 @@ export function snapshotBuilderFor(repository: CheckedRepository): SnapshotBuild
  */
 export async function checkRepository(repository: CheckedRepository, provenance: Provenance, revision?: string, builder?: SnapshotBuilder): Promise<CheckResult> {
   const { top, config, rules, ledger } = repository;
-  const snapshots = builder ?? snapshotBuilderFor(repository);
+  const snapshots = builder ?? (await snapshotBuilderFor(repository));
   const commit = revision ?? resolveCommit(top, 'HEAD') ?? null;
   const snapshot = revision ? snapshots.commit(revision) : await snapshots.worktree();
   return recordIteration({

@@ -67,7 +67,7 @@ const EMPTY: Snapshot = { files: [] };
  * accepted by a person. A state identical to the last recorded iteration (same files, same guards)
  * records nothing and counts nothing: the answer describes the standing state.
  */
-export function recordIteration(input: {
+export async function recordIteration(input: {
   ledger: Ledger;
   builder: SnapshotBuilder;
   policy: Policy;
@@ -78,11 +78,11 @@ export function recordIteration(input: {
   firstBaseline: string | null;
   /** For a commit checked by revision: whether it is older than (an ancestor of) another commit. */
   isAncestor?: (commit: string, of: string) => boolean;
-}): CheckResult {
+}): Promise<CheckResult> {
   const { builder, policy, current } = input;
   let result: Omit<CheckResult, 'record' | 'recorded' | 'analysedFiles'> | undefined;
   let unchanged: IterationRecord | undefined;
-  const record = input.ledger.appendAtomically((history) => {
+  const record = await input.ledger.appendAtomically((history) => {
     const last = lastIteration(history);
     const seq = (history[history.length - 1]?.seq ?? 0) + 1;
     const commit = input.revision.commit;

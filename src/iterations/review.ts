@@ -72,13 +72,13 @@ export function reviewSigningText(review: Pick<ReviewDecision, 'decision' | 'not
  * as the new baseline and resets the chain. `expectedHead` guards against a check recorded between the
  * moment the reviewer saw the subject and the moment the review is written: the review is refused then.
  */
-export function recordReview(
+export async function recordReview(
   ledger: Ledger,
   review: ReviewDecision & { attestation: NonNullable<ReviewPayload['attestation']> },
   expectedHead: string | null,
-): (LedgerRecord & { kind: 'review' }) | { stale: true } {
+): Promise<(LedgerRecord & { kind: 'review' }) | { stale: true }> {
   let stale = false;
-  const record = ledger.appendAtomically((history) => {
+  const record = await ledger.appendAtomically((history) => {
     const next = reviewRecordFor(history, review, expectedHead);
     stale = next === 'stale';
     return next === 'stale' ? undefined : next;

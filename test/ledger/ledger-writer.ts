@@ -9,7 +9,7 @@ const body = '{"files":[]}';
 const snapshotId = createHash('sha256').update(body).digest('hex');
 ledger.putSnapshot(snapshotId, body);
 for (let i = 0; i < Number(countText); i++) {
-  const record = ledger.appendAtomically((history) => ({
+  const record = await ledger.appendAtomically((history) => ({
     kind: 'review',
     payload: { decision: 'reject', reviewer: `${tag}-${i}`, note: `after ${history.length}`, covers: [] },
   }));

@@ -19,7 +19,7 @@ async function ledgerWith(records: number): Promise<{ path: string }> {
   const { createHash } = await import('node:crypto');
   const id = createHash('sha256').update(SNAPSHOT_BODY).digest('hex');
   ledger.putSnapshot(id, SNAPSHOT_BODY);
-  for (let i = 0; i < records; i++) ledger.appendAtomically(() => ({ kind: 'iteration', payload: iterationPayload(i % 2 ? 'human' : 'ai', id) }));
+  for (let i = 0; i < records; i++) await ledger.appendAtomically(() => ({ kind: 'iteration', payload: iterationPayload(i % 2 ? 'human' : 'ai', id) }));
   ledger.close();
   return { path };
 }
@@ -27,7 +27,7 @@ async function ledgerWith(records: number): Promise<{ path: string }> {
 test('an untouched ledger verifies; the database refuses updates and deletes', async () => {
   const { path } = await ledgerWith(3);
   const ledger = await openSqliteLedger(path);
-  assert.deepEqual(ledger.verify(), { ok: true, records: 3, problems: [] });
+  assert.deepEqual(await ledger.verify(), { ok: true, records: 3, problems: [] });
   ledger.close();
   const db = new Database(path);
   assert.throws(() => db.prepare("UPDATE ledger_records SET kind = 'review' WHERE seq = 2").run(), /append-only/);
@@ -45,7 +45,7 @@ function tamper(path: string, statements: string[]): void {
 
 async function problems(path: string): Promise<string[]> {
   const ledger = await openSqliteLedger(path);
-  const result = ledger.verify();
+  const result = await ledger.verify();
   ledger.close();
   return result.problems;
 }
@@ -93,10 +93,10 @@ test('two writers at once: every record is stored, in one consistent chain', asy
   assert.equal(a.code, 0, a.output);
   assert.equal(b.code, 0, b.output);
   const ledger = await openSqliteLedger(path);
-  const records = ledger.records();
+  const records = await ledger.records();
   assert.equal(records.length, 50);
   assert.deepEqual(records.map((r) => r.seq), Array.from({ length: 50 }, (_, i) => i + 1));
-  assert.equal(ledger.verify().ok, true);
+  assert.equal((await ledger.verify()).ok, true);
   ledger.close();
 });
 
@@ -116,7 +116,7 @@ test('a writer killed mid-write leaves a valid ledger that keeps every record it
   });
   await new Promise((resolve) => child.on('close', resolve));
   const ledger = await openSqliteLedger(path);
-  const result = ledger.verify();
+  const result = await ledger.verify();
   assert.deepEqual(result.problems, []);
   assert.ok(result.records >= reported, `${result.records} records stored, ${reported} reported written`);
   ledger.close();
@@ -135,7 +135,7 @@ test('a migration that another process already applied but not yet recorded runs
   database.prepare('DELETE FROM kysely_migration WHERE name = ?').run(SQLITE_MIGRATION_NAMES[SQLITE_MIGRATION_NAMES.length - 1]);
   database.close();
   const ledger = await openSqliteLedger(path);
-  assert.equal(ledger.records().length, 1);
-  assert.equal(ledger.verify().ok, true);
+  assert.equal((await ledger.records()).length, 1);
+  assert.equal((await ledger.verify()).ok, true);
   ledger.close();
 });

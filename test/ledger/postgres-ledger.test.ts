@@ -93,8 +93,8 @@ test('an edit made around the triggers is found by verify, and nothing is append
 test('a local ledger pushed to the server: appended once, held the second time, a rewritten history refused, a truncated copy reported', async () => {
   const root = makeProject({});
   const local = await openSqliteLedger(join(root, 'ledger.db'));
-  for (const note of ['a', 'b', 'c']) local.appendAtomically(() => review(note));
-  const records = local.records();
+  for (const note of ['a', 'b', 'c']) await local.appendAtomically(() => review(note));
+  const records = await local.records();
   local.close();
   const ledgers = await openPostgresLedgers(await postgres.database());
   try {

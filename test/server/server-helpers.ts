@@ -17,8 +17,8 @@ export async function localChain(records: NewRecord[], after: LedgerRecord[] = [
     for (const record of after) {
       copy.db.prepare('INSERT INTO ledger_records (seq, kind, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(record.seq, record.kind, record.recordedAt, canonicalJson(record.payload), record.prevHash, record.hash);
     }
-    for (const record of records) ledger.appendAtomically(() => record);
-    return ledger.records().slice(after.length);
+    for (const record of records) await ledger.appendAtomically(() => record);
+    return (await ledger.records()).slice(after.length);
   } finally {
     ledger.close();
   }

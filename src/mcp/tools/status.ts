@@ -17,7 +17,7 @@ export const statusTool = defineTool({
     approval: z.string().meta({ description: 'who may approve and how: only a person, with `loopwarden review` at a terminal' }),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  run(session) {
+  async run(session) {
     const status = loopStatus(await session.ledger.records(), session.project.config.policy);
     return { ...statusJson(status), approval: approvalNote(status) };
   },
