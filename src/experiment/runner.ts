@@ -78,11 +78,11 @@ function keepIdentity(store: RunStore, plan: RunPlan): void {
 }
 
 /** Analyses every baseline program first: a program that does not parse cannot start a chain, and says so before any call is made. */
-function analyseBaselines(plan: RunPlan): Map<string, IterationAnalysis & { ok: true }> {
+function analyseBaselines(plan: RunPlan, rulesFor: (program: BaselineProgram) => Rule[]): Map<string, IterationAnalysis & { ok: true }> {
   const analyses = new Map<string, IterationAnalysis & { ok: true }>();
   const broken: string[] = [];
   for (const program of plan.programs) {
-    const analysis = analyseIteration(program.id, program.code, program.language, rulesFor(plan, program));
+    const analysis = analyseIteration(program.id, program.code, program.language, rulesFor(program));
     if (analysis.ok) analyses.set(program.id, analysis);
     else broken.push(`${program.id}: ${analysis.message}`);
   }
@@ -90,14 +90,13 @@ function analyseBaselines(plan: RunPlan): Map<string, IterationAnalysis & { ok: 
   return analyses;
 }
 
-const rulesByLanguage = new WeakMap<Rule[], Map<string, Rule[]>>();
-
-function rulesFor(plan: RunPlan, program: BaselineProgram): Rule[] {
-  let byLanguage = rulesByLanguage.get(plan.rules);
-  if (!byLanguage) rulesByLanguage.set(plan.rules, (byLanguage = new Map()));
-  let rules = byLanguage.get(program.language.id);
-  if (!rules) byLanguage.set(program.language.id, (rules = plan.rules.filter((rule) => rule.languages.includes(program.language.id))));
-  return rules;
+/** Each program language's rules, filtered once per run. */
+function rulesByLanguage(plan: RunPlan): (program: BaselineProgram) => Rule[] {
+  const byLanguage = new Map<string, Rule[]>();
+  for (const { language } of plan.programs) {
+    if (!byLanguage.has(language.id)) byLanguage.set(language.id, plan.rules.filter((rule) => rule.languages.includes(language.id)));
+  }
+  return (program) => byLanguage.get(program.language.id)!;
 }
 
 /**
@@ -110,7 +109,8 @@ function rulesFor(plan: RunPlan, program: BaselineProgram): Rule[] {
  */
 export async function runExperiment(plan: RunPlan, store: RunStore, onEvent: (event: RunEvent) => void = () => {}, signal?: AbortSignal): Promise<RunOutcome> {
   keepIdentity(store, plan);
-  const baselines = analyseBaselines(plan);
+  const rulesFor = rulesByLanguage(plan);
+  const baselines = analyseBaselines(plan, rulesFor);
   const limit = pLimit(plan.concurrency);
   const outcome: RunOutcome = { chains: 0, calls: 0, costUsd: 0, unfinished: [] };
   const chains = plan.models.flatMap((model) => plan.strategies.flatMap((strategy) => plan.programs.map((program) => ({ model, strategy, program }))));
@@ -164,7 +164,7 @@ export async function runExperiment(plan: RunPlan, store: RunStore, onEvent: (ev
           refused = message;
         }
       }
-      current = nextIteration(step, current, program, rulesFor(plan, program), answer, refused);
+      current = nextIteration(step, current, program, rulesFor(program), answer, refused);
       store.recordIteration(current);
       done++;
       onEvent({ kind: 'step', step, source: current.source, ...(current.problem ? { problem: current.problem } : {}), costUsd });
