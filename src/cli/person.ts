@@ -1,3 +1,4 @@
+import { createInterface as createLineReader } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { detectAgent } from '../policy/agent-environment.js';
@@ -31,6 +32,26 @@ export async function confirm(question: string, output: NodeJS.WritableStream): 
   const readline = createInterface({ input: process.stdin, output });
   try {
     return /^y(es)?$/i.test((await readline.question(question)).trim());
+  } finally {
+    readline.close();
+  }
+}
+
+/** Reads a password: asked on the terminal without echo, else the first line of standard input. */
+export async function readPassword(prompt: string): Promise<string> {
+  const readline = createLineReader({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+  if (process.stdin.isTTY) {
+    process.stderr.write(prompt);
+    // Echo nothing of what is typed.
+    (readline as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => {};
+  }
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      readline.once('line', resolve);
+      readline.once('close', () => reject(new UserError('no password given (standard input ended)')));
+    });
+    if (process.stdin.isTTY) process.stderr.write('\n');
+    return line;
   } finally {
     readline.close();
   }

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { recordReview, reviewSigningText, reviewSubject } from '../iterations/review.js';
-import type { ReviewPayload } from '../ledger/record.js';
+import type { LedgerRecord, ReviewPayload } from '../ledger/record.js';
 import { renderReviewRecorded, renderReviewSubject, reviewJson } from '../report/review-text.js';
 import { allowedSignersFile } from '../workspace/allowed-signers.js';
 import { REVIEW_NAMESPACE, signText, verifySignedText } from '../workspace/ssh-signature.js';
-import { atTerminal, confirm, requirePerson } from './person.js';
-import { openProject } from '../iterations/project.js';
+import { atTerminal, confirm, readPassword, requirePerson } from './person.js';
+import { openProject, type Project } from '../iterations/project.js';
+import { detectAgent } from '../policy/agent-environment.js';
 
 interface ReviewFlags {
   approve?: boolean;
@@ -46,9 +47,11 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
   const note = flags.note ?? '';
   checkPrintable('--note', note, 2000);
   const terminal = atTerminal();
+  const project = await openProject(cwd, undefined, { needRules: false });
+  // With a team server, the server knows the reviewer by their account's password and attests the review.
+  if (project.config.ledger) return runServerReview(flags, { decision, note }, project, env);
   // Without a signature, a person is known only by sitting at a terminal outside an agent's shell.
   if (!flags.sign) requirePerson('review', env, ', or signs the review with --sign');
-  const project = await openProject(cwd, undefined, { needRules: false });
   const ledger = await project.openLedger();
   try {
     const history = await ledger.records();
@@ -91,6 +94,49 @@ export async function runReview(flags: ReviewFlags, cwd = process.cwd(), env: No
     }
     const record = await recordReview(ledger, { decision, reviewer, note, attestation }, subject.head.hash);
     if ('stale' in record) throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify(reviewJson(record, subject.head.seq, true), null, 2)}\n`);
+    else process.stdout.write(renderReviewRecorded(record, subject.head.seq));
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}
+
+/**
+ * A review recorded by the team server: the reviewer logs in with their account there (the password asked
+ * at the terminal, or read from standard input), and the server checks the role and attests the review.
+ */
+async function runServerReview(flags: ReviewFlags, review: { decision: 'approve' | 'reject'; note: string }, project: Project, env: NodeJS.ProcessEnv): Promise<number> {
+  if (flags.sign) throw new UserError('review --sign: with a team server (ledger.url in the config), the server attests reviews: log in as the reviewer instead');
+  const agent = detectAgent(env);
+  if (agent) throw new UserError(`review refused: the environment shows ${agent.agent} (${agent.variable}); an agent cannot review its own work. A reviewer does it with their account on the team server`);
+  const ledger = await project.openLedger();
+  try {
+    const server = ledger.serverReviews!;
+    const history = await ledger.records();
+    const subject = reviewSubject(history, project.config.policy);
+    if (!subject.head) throw new UserError('review: nothing to review yet (no iteration recorded; run loopwarden check first)');
+    const reviewer = flags.reviewer ?? (spawnSync('git', ['config', 'user.name'], { cwd: project.top, encoding: 'utf8' }).stdout.trim() || userInfo().username);
+    checkPrintable('--reviewer', reviewer, 200);
+    const talk = flags.format === 'json' ? process.stderr : process.stdout;
+    talk.write(renderReviewSubject(subject));
+    if (atTerminal() && !flags.yes && !(await confirm(`${review.decision} as ${reviewer} on ${server.where}? [y/N] `, talk))) {
+      talk.write('not recorded\n');
+      return 1;
+    }
+    const outcome = await server.recordReview({ name: reviewer, password: await readPassword(`password of ${reviewer} on the team server: `) }, review, subject.head.hash);
+    if (outcome === 'stale') throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
+    if (outcome === 'nothing') {
+      // Another reviewer reviewed this state first: their review stands.
+      const last = [...(await ledger.records())].reverse().find((record): record is LedgerRecord & { kind: 'review' } => record.kind === 'review')!;
+      process.stdout.write(
+        flags.format === 'json'
+          ? `${JSON.stringify(reviewJson(last, subject.head.seq, false), null, 2)}\n`
+          : `nothing to record: review #${last.seq} by ${last.payload.reviewer} already ${last.payload.decision === 'approve' ? 'approved' : 'rejected'} this state (iteration #${subject.head.seq})\n`,
+      );
+      return 0;
+    }
+    const record = outcome as LedgerRecord & { kind: 'review' };
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify(reviewJson(record, subject.head.seq, true), null, 2)}\n`);
     else process.stdout.write(renderReviewRecorded(record, subject.head.seq));
     return 0;

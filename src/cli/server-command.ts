@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { createInterface } from 'node:readline';
 import { UserError } from '../errors.js';
 import { TOKEN_ROLES, USER_ROLES } from '../server/account-migrations.js';
 import type { TokenRole, UserRole } from '../server/accounts.js';
+import { readPassword } from './person.js';
 
 interface DatabaseFlags {
   database?: string;
@@ -120,22 +120,3 @@ async function withAccounts(
   }
 }
 
-/** Reads a password: asked without echo on a terminal, else the first line of standard input. */
-async function readPassword(prompt: string): Promise<string> {
-  const readline = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
-  if (process.stdin.isTTY) {
-    process.stderr.write(prompt);
-    // Echo nothing of what is typed.
-    (readline as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => {};
-  }
-  try {
-    const line = await new Promise<string>((resolve, reject) => {
-      readline.once('line', resolve);
-      readline.once('close', () => reject(new UserError('no password given (standard input ended)')));
-    });
-    if (process.stdin.isTTY) process.stderr.write('\n');
-    return line;
-  } finally {
-    readline.close();
-  }
-}

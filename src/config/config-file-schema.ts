@@ -19,6 +19,18 @@ const scanSectionSchema = z
   })
   .strict();
 
+/** Where the chain is kept when a team server keeps it; absent, the ledger is `.loopwarden/ledger.db` alone. */
+const ledgerSectionSchema = z
+  .object({
+    /** The team server's address (http or https). */
+    url: z.url({ protocol: /^https?$/, error: 'the team server\'s address, http:// or https://' }),
+    /** The environment variable that holds the API token (never the token itself: the file is committed). */
+    tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable').default('LOOPWARDEN_TOKEN'),
+    /** The repository's name on the server; by default the one the token is for. */
+    repository: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
 /**
  * The schema of `.loopwarden.yml`. Every level is strict, so a misspelt key is an error, not a setting
  * silently ignored. To add a section, add it here with `.prefault({})` (its own schema fills the defaults)
@@ -28,6 +40,7 @@ export const configFileSchema = z
   .object({
     scan: scanSectionSchema.prefault({}),
     policy: policySchema.prefault({}),
+    ledger: ledgerSectionSchema.optional(),
   })
   .strict();
 

@@ -34,5 +34,29 @@ export async function openProject(cwd: string, configPath?: string, options: { n
   const fresh = !existsSync(join(top, LEDGER_PATH + '.head'));
   const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath, fresh });
   const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
-  return { top, config, rules, openLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
+  return { top, config, rules, openLedger: () => openProjectLedger(top, config) };
+}
+
+/**
+ * The project's ledger: `.loopwarden/ledger.db`, or, when the config names a team server, the chain the
+ * server keeps, copied into that same file. One file for both: a local history must be pushed before the
+ * server is used (the copy refuses a server that lacks its records), and switching back to a local ledger
+ * keeps the server's chain, so a loosened config is a guarded change against the baseline it accepted.
+ */
+async function openProjectLedger(top: string, config: ProjectConfig, env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
+  if (!config.ledger) return openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top));
+  const { url, tokenEnv } = config.ledger;
+  const where = config.path ? `${config.path}: ledger` : 'ledger';
+  const token = env[tokenEnv];
+  if (!token) throw new UserError(`${where}: the team server at ${url} needs an API token in the environment variable ${tokenEnv}, which is not set; nothing recorded`);
+  const { LedgerServerClient } = await import('../ledger/server-client.js');
+  const { MirroredLedger } = await import('../ledger/mirrored-ledger.js');
+  let repository = config.ledger.repository;
+  if (!repository) {
+    const identity = await LedgerServerClient.identify(url, token);
+    if (identity.repositories.length !== 1) throw new UserError(`${where}: the token in ${tokenEnv} may read ${identity.repositories.length} repositories on ${url}; name one with ledger.repository`);
+    repository = identity.repositories[0]!;
+  }
+  const local = await openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top));
+  return new MirroredLedger(local, new LedgerServerClient(url, repository, token));
 }

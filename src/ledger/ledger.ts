@@ -42,4 +42,14 @@ export interface Ledger extends ContentStore {
    */
   reanchor(): Promise<{ head: { seq: number; hash: string } | undefined; before: { seq: number; hash: string } | undefined }>;
   close(): void;
+  /** Set when a team server keeps the chain: reviews are then recorded by the server, for a reviewer who logs in. */
+  readonly serverReviews?: ServerReviews;
+}
+
+/** Reviews a team server records for a reviewer who logs in with their account there; the server attests who reviewed. */
+export interface ServerReviews {
+  /** The server, for messages. */
+  readonly where: string;
+  /** The review recorded; 'stale' when an iteration came after `expectedHead`; 'nothing' when nothing is left to review. */
+  recordReview(login: { name: string; password: string }, review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'>;
 }

@@ -6,6 +6,8 @@ import { canonicalJson } from './canonical-json.js';
 import { chainProblems, chainedRecord, isCanonical, toRecord, type RecordRow } from './chain-check.js';
 import type { NewRecord, VerifyResult } from './ledger.js';
 import type { IterationPayload, LedgerRecord } from './record.js';
+import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from './chain-keeper.js';
+import type { ContentSource } from './mirrored-ledger.js';
 import { APP_ROLE, POSTGRES_MIGRATIONS, appRoleExists } from './postgres-migrations.js';
 
 /** The tables of the server's database that the ledger reads and writes. */
@@ -17,12 +19,6 @@ export interface LedgerTables {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Records that do not continue the chain the server holds: another history (409 at the API). */
-export class ChainConflict extends UserError {}
-
-/** Records the sender may not append (403 at the API). */
-export class RecordsRefused extends UserError {}
 
 /** What continuing a chain with records made elsewhere (a local ledger pushed to the server) came to. */
 export interface ContinueResult {
@@ -166,6 +162,16 @@ export class RepositoryLedger {
     return (await this.rowsIn(this.db)).map(toRecord);
   }
 
+  /** The records after `seq`, oldest first, and the head, read in one transaction so the two agree. */
+  async recordsAfter(seq: number): Promise<{ records: LedgerRecord[]; head: ChainHead | undefined }> {
+    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const rows = await trx.selectFrom('ledger_records').select(['seq', 'kind', 'recorded_at', 'payload', 'prev_hash', 'hash']).where('repository_id', '=', this.id).where('seq', '>', seq).orderBy('seq').execute();
+      const last = rows[rows.length - 1];
+      const head = last ?? (await trx.selectFrom('ledger_records').select(['seq', 'hash']).where('repository_id', '=', this.id).orderBy('seq', 'desc').limit(1).executeTakeFirst());
+      return { records: rows.map(toRecord), head: head ? { seq: head.seq, hash: head.hash } : undefined };
+    });
+  }
+
   /** The last record's sequence number and hash, or undefined for an empty ledger. */
   async head(): Promise<{ seq: number; hash: string } | undefined> {
     const row = await this.db.selectFrom('ledger_records').select(['seq', 'hash']).where('repository_id', '=', this.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -193,6 +199,19 @@ export class RepositoryLedger {
     return row && sha256(row.analysis) === digest ? row.analysis : undefined;
   }
 
+  /** A snapshot and the analyses it names (those held and intact), or undefined when it is not held. */
+  async getContent(id: string): Promise<{ body: string; analyses: { digest: string; analysis: string }[] } | undefined> {
+    const body = await this.getSnapshot(id);
+    if (body === undefined) return undefined;
+    const digests = [...new Set((JSON.parse(body) as { files: { digest?: string }[] }).files.flatMap((file) => (file.digest ? [file.digest] : [])))];
+    const analyses: { digest: string; analysis: string }[] = [];
+    for (let start = 0; start < digests.length; start += 5000) {
+      const rows = await this.db.selectFrom('analyses').select(['digest', 'analysis']).where('digest', 'in', digests.slice(start, start + 5000)).execute();
+      analyses.push(...rows.filter((row) => sha256(row.analysis) === row.digest));
+    }
+    return { body, analyses };
+  }
+
   /** Recomputes every link and hash, and checks that every iteration's snapshot is held and intact. */
   async verify(): Promise<VerifyResult> {
     const rows = await this.rowsIn(this.db);
@@ -210,4 +229,20 @@ export class RepositoryLedger {
     }
     return { ok: problems.length === 0, records: rows.length, problems };
   }
+}
+
+/** A repository's chain in the server's database, as a keeper a local copy mirrors (what a history worker records through). */
+export function databaseKeeper(ledger: RepositoryLedger): ChainKeeper & ContentSource {
+  return {
+    where: `the ledger of ${ledger.name} in the team server's database`,
+    recordsAfter: (seq) => ledger.recordsAfter(seq),
+    // Held already, identical, is success: the retry of an append whose answer was lost.
+    append: async (record) => void (await ledger.continueWith([record])),
+    putContent: async (snapshotId, body, analyses) => {
+      await ledger.putSnapshot(snapshotId, body);
+      await ledger.putAnalyses(analyses);
+    },
+    verify: () => ledger.verify(),
+    getContent: (snapshotId) => ledger.getContent(snapshotId),
+  };
 }

@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
-import type { Ledger } from './ledger.js';
+import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from './chain-keeper.js';
+import type { Ledger, ServerReviews, VerifyResult } from './ledger.js';
+import type { ContentSource } from './mirrored-ledger.js';
 import type { LedgerRecord } from './record.js';
 
 /** Records per push request (the server takes at most 10,000). */
@@ -14,9 +16,21 @@ export interface PushResult {
   snapshots: number;
 }
 
-/** The team server's API for one repository, authenticated by an API token. */
-export class LedgerServerClient {
+/** Who the team server says the token is. */
+export interface ServerIdentity {
+  kind: 'user' | 'token';
+  name: string;
+  role: string;
+  repositories: string[];
+}
+
+/**
+ * The team server's API for one repository, authenticated by an API token: the keeper of its chain that a
+ * local copy mirrors, and the door through which a reviewer's review is recorded (and attested) by the server.
+ */
+export class LedgerServerClient implements ChainKeeper, ContentSource, ServerReviews {
   private readonly base: string;
+  private readonly origin: string;
 
   constructor(
     serverUrl: string,
@@ -30,21 +44,31 @@ export class LedgerServerClient {
       throw new UserError(`${serverUrl}: not a URL (the team server's address, e.g. https://loopwarden.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UserError(`${serverUrl}: the team server is reached over http or https`);
-    this.base = `${url.origin}${url.pathname.replace(/\/$/, '')}/api/v1/repos/${encodeURIComponent(repository)}`;
+    this.origin = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+    this.base = `${this.origin}/api/v1/repos/${encodeURIComponent(repository)}`;
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** Learns from the server who `token` is and the repositories it may read (a token is for one). */
+  static async identify(serverUrl: string, token: string): Promise<ServerIdentity> {
+    const client = new LedgerServerClient(serverUrl, '-', token);
+    return client.call<ServerIdentity>('GET', `${client.origin}/api/v1/me`);
+  }
+
+  private async call<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${this.token}` }): Promise<T> {
+    const target = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.base}${pathOrUrl}`;
     let response: Response;
     try {
-      // loopwarden-ignore js-ssrf-built-url: the team server the user named (--server or LOOPWARDEN_SERVER), paths of our own API
-      response = await fetch(`${this.base}${path}`, {
+      // loopwarden-ignore js-ssrf-built-url: the team server the user named (config ledger.url, --server or LOOPWARDEN_SERVER), paths of our own API
+      response = await fetch(target, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(120_000),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new UserError(`${this.base}: the team server cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+      const reason = (error as Error).name === 'TimeoutError' ? 'no answer within 120 s' : (cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new UserError(`${this.origin}: the team server cannot be reached (${reason}); nothing recorded`);
     }
     const text = await response.text();
     if (!response.ok) {
@@ -54,14 +78,73 @@ export class LedgerServerClient {
       } catch {
         // not JSON: the text as it came
       }
-      throw new UserError(`the team server refused (${response.status}): ${message}`);
+      const said = `the team server refused (${response.status}): ${message.slice(0, 2000)}`;
+      if (response.status === 409) throw new ChainConflict(said);
+      if (response.status === 403) throw new RecordsRefused(said);
+      throw new UserError(said);
     }
-    return (text ? JSON.parse(text) : undefined) as T;
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      throw new UserError(`${this.origin}: the answer to ${method} ${target.slice(this.origin.length)} is not JSON: is this a loopwarden team server?`);
+    }
   }
 
   /** The server's chain for the repository. */
   async records(): Promise<LedgerRecord[]> {
-    return (await this.call<{ records: LedgerRecord[] }>('GET', '/records')).records;
+    return (await this.recordsAfter(0)).records;
+  }
+
+  async recordsAfter(seq: number): Promise<{ records: LedgerRecord[]; head: ChainHead | undefined }> {
+    const answer = await this.call<{ records: LedgerRecord[]; head: ChainHead | null }>('GET', `/records?after=${seq}`);
+    return { records: answer.records, head: answer.head ?? undefined };
+  }
+
+  async append(record: LedgerRecord): Promise<void> {
+    await this.call('POST', '/records', { records: [record] });
+  }
+
+  async putContent(snapshotId: string, body: string, analyses: { digest: string; analysis: string }[]): Promise<void> {
+    await this.call('POST', '/snapshots', { id: snapshotId, body, analyses });
+  }
+
+  async getContent(snapshotId: string): Promise<{ body: string; analyses: { digest: string; analysis: string }[] } | undefined> {
+    try {
+      return await this.call<{ body: string; analyses: { digest: string; analysis: string }[] }>('GET', `/snapshots/${snapshotId}`);
+    } catch (error) {
+      if (error instanceof UserError && /\(404\)/.test(error.message)) return undefined;
+      throw error;
+    }
+  }
+
+  verify(): Promise<VerifyResult> {
+    return this.call<VerifyResult>('GET', '/verify');
+  }
+
+  /**
+   * Records a review as the server's account `login.name`: the server checks the password and the role, and
+   * attests the review itself. `expectedHead`: the last iteration the reviewer saw ('stale' when another came since).
+   */
+  async recordReview(login: { name: string; password: string }, review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'> {
+    let response: Response;
+    try {
+      // loopwarden-ignore js-ssrf-built-url: the team server the config names, our own login route
+      response = await fetch(`${this.origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login), signal: AbortSignal.timeout(120_000) });
+    } catch (error) {
+      throw new UserError(`${this.origin}: the team server cannot be reached (${(error as Error).message}); nothing recorded`);
+    }
+    const answer = (await response.json().catch(() => ({}))) as { error?: string; csrfToken?: string };
+    if (!response.ok || !answer.csrfToken) throw new UserError(`the team server refused the login of ${login.name} (${response.status}): ${answer.error ?? 'no session'}; nothing recorded`);
+    const cookie = (response.headers.getSetCookie?.() ?? []).map((line) => line.split(';')[0]).join('; ');
+    const headers = { cookie, 'x-csrf-token': answer.csrfToken };
+    try {
+      return await this.call<LedgerRecord>('POST', '/reviews', { decision: review.decision, note: review.note, head: expectedHead }, headers);
+    } catch (error) {
+      if (error instanceof ChainConflict) return /nothing to review/.test(error.message) ? 'nothing' : 'stale';
+      throw error;
+    } finally {
+      await this.call('DELETE', `${this.origin}/api/v1/session`, undefined, headers).catch(() => undefined);
+    }
   }
 
   /**
@@ -94,8 +177,8 @@ export class LedgerServerClient {
     return { ...total, snapshots: sent.size };
   }
 
-  /** Where this client pushes, for messages. */
+  /** The repository and the server, for messages. */
   get where(): string {
-    return `${this.repository} at ${this.base.slice(0, this.base.indexOf('/api/v1/'))}`;
+    return `the team server's ledger of ${this.repository} (${this.origin})`;
   }
 }

@@ -11,9 +11,19 @@ import type { IterationPayload, LedgerRecord } from './record.js';
 import { chainProblems, chainedRecord, isCanonical, toRecord, type RecordRow } from './chain-check.js';
 import { headDisagreement, type LedgerAnchor, type LedgerHead } from './anchor.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** The ledger on this machine, which can also copy a chain kept elsewhere (the team server's). */
+export interface LocalLedger extends Ledger {
+  /**
+   * Appends records made elsewhere, verbatim, when they continue this chain (those it holds already must be
+   * identical): the copy of a chain the team server keeps. Returns the whole history after.
+   */
+  adopt(records: readonly LedgerRecord[], source: string): Promise<LedgerRecord[]>;
+}
 
 /** Opens (creating and migrating when needed) the SQLite ledger at `path`. */
-export async function openSqliteLedger(path: string, anchor?: LedgerAnchor): Promise<Ledger> {
+export async function openSqliteLedger(path: string, anchor?: LedgerAnchor): Promise<LocalLedger> {
   const database = openDurableSqlite(path, 'the ledger');
   database.pragma('foreign_keys = ON');
   if (!isMigrated(database)) {
@@ -53,7 +63,7 @@ function readHeadFile(path: string): LedgerHead | undefined {
   return { seq: Number(seq), hash: hash ?? '' };
 }
 
-class SqliteLedger implements Ledger {
+class SqliteLedger implements LocalLedger {
   constructor(
     private readonly db: Database.Database,
     /** Holds the last record's sequence number and hash, so deleting records at the end is detected. */
@@ -107,6 +117,38 @@ class SqliteLedger implements Ledger {
       return record;
     });
     return append.immediate();
+  }
+
+  async adopt(records: readonly LedgerRecord[], source: string): Promise<LedgerRecord[]> {
+    const adopt = this.db.transaction(() => {
+      const rows = this.rows();
+      this.assertIntact(rows);
+      const held = new Map(rows.map((row) => [row.seq, row.hash]));
+      const fresh = records.filter((record) => {
+        const mine = held.get(record.seq);
+        if (mine !== undefined && mine !== record.hash) {
+          throw new UserError(`${this.path}: record ${record.seq} from ${source} differs from the copy here: one of the two histories was rewritten; nothing recorded (loopwarden ledger verify)`);
+        }
+        return mine === undefined;
+      });
+      const incoming: RecordRow[] = fresh.map((record) => ({ seq: record.seq, kind: record.kind, recorded_at: record.recordedAt, payload: canonicalJson(record.payload), prev_hash: record.prevHash, hash: record.hash }));
+      const last = rows[rows.length - 1];
+      const problem = chainProblems(incoming, last ? { seq: last.seq, hash: last.hash } : undefined)[0];
+      if (problem) throw new UserError(`${this.path}: the records from ${source} do not continue the copy here: ${problem}; nothing recorded`);
+      const insert = this.db.prepare('INSERT INTO ledger_records (seq, kind, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const [index, row] of incoming.entries()) {
+        insert.run(row.seq, row.kind, row.recorded_at, row.payload, row.prev_hash, row.hash);
+        const record = fresh[index]!;
+        if (record.kind === 'iteration') this.projectFindings(row.seq, record.payload);
+      }
+      const head = incoming[incoming.length - 1];
+      if (head) {
+        writeFileAtomically(this.headPath, `${head.seq} ${head.hash}\n`);
+        this.anchor?.write({ seq: head.seq, hash: head.hash });
+      }
+      return [...rows, ...incoming].map(toRecord);
+    });
+    return adopt.immediate();
   }
 
   private projectFindings(seq: number, payload: IterationPayload): void {

@@ -24,6 +24,23 @@ export const recordSchema = z
   .strict()
   .openapi('LedgerRecord');
 
+export const headSchema = z.object({ seq: z.number().int().positive(), hash: hex64 }).nullable().openapi('ChainHead');
+
+export const recordsAfterQuery = z.object({
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ param: { name: 'after', in: 'query' }, description: 'only the records after this sequence number (a copy catching up)' }),
+});
+
+export const chainSchema = z.object({ records: z.array(recordSchema), head: headSchema }).openapi('Chain');
+
+export const meSchema = z
+  .object({ kind: z.enum(['user', 'token']), name: z.string(), role: z.enum([...new Set([...USER_ROLES, ...TOKEN_ROLES])] as [string, ...string[]]), repositories: z.array(z.string()) })
+  .openapi('Me');
+
+export const snapshotParams = z.object({
+  repo: z.string().min(1).max(200).openapi({ param: { name: 'repo', in: 'path' } }),
+  id: hex64.openapi({ param: { name: 'id', in: 'path' }, description: 'the snapshot id: the SHA-256 of its body' }),
+});
+
 export const recordsSchema = z.object({ records: z.array(recordSchema).max(10_000) }).strict().openapi('Records');
 
 export const continueResultSchema = z.object({ appended: z.number().int(), alreadyHeld: z.number().int(), serverAhead: z.number().int() }).openapi('ContinueResult');

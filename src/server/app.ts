@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { UserError } from '../errors.js';
 import type { LedgerRecord } from '../ledger/record.js';
-import { ChainConflict, RecordsRefused, type PostgresLedgers, type RepositoryLedger } from '../ledger/postgres-ledger.js';
+import { ChainConflict, RecordsRefused } from '../ledger/chain-keeper.js';
+import type { PostgresLedgers, RepositoryLedger } from '../ledger/postgres-ledger.js';
 import type { Policy } from '../policy/policy.js';
 import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
@@ -15,7 +16,11 @@ import { ledgerRecordSchema } from '../report/schemas/ledger-export.js';
 import { AccountStore, type Principal } from './accounts.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
+  chainSchema,
   continueResultSchema,
+  meSchema,
+  recordsAfterQuery,
+  snapshotParams,
   errorSchema,
   loginSchema,
   newTokenSchema,
@@ -201,12 +206,36 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/records', request: { params: repositoryParam }, responses: { 200: ok(z.object({ records: z.array(recordSchema) }), 'the whole chain, oldest first'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/repos/{repo}/records',
+      request: { params: repositoryParam, query: recordsAfterQuery },
+      responses: { 200: ok(chainSchema, 'the chain oldest first (or the records after `after`), and its head'), ...errors },
+    }),
     async (c) => {
       const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'read');
-      return c.json({ records: (await ledger.records()) as unknown as z.infer<typeof recordSchema>[] }, 200);
+      const { records, head } = await ledger.recordsAfter(c.req.valid('query').after ?? 0);
+      return c.json({ records: records as unknown as z.infer<typeof recordSchema>[], head: head ?? null }, 200);
     },
   );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/snapshots/{id}', request: { params: snapshotParams }, responses: { 200: ok(snapshotSchema, 'the snapshot and the analyses it names'), ...errors } }),
+    async (c) => {
+      const { repo, id } = c.req.valid('param');
+      const ledger = await repositoryFor(who(c), repo, 'read');
+      const content = await ledger.getContent(id);
+      if (!content) throw new HttpError(404, `no snapshot ${id.slice(0, 12)} in ${repo}`);
+      return c.json({ id, ...content }, 200);
+    },
+  );
+
+  app.openapi(createRoute({ method: 'get', path: '/api/v1/me', responses: { 200: ok(meSchema, 'who is asking, and the repositories they may read'), 401: errors[401] } }), async (c) => {
+    const principal = who(c);
+    const rows = await context.ledgers.db.selectFrom('repositories').select(['id', 'name']).orderBy('name').execute();
+    const repositories = rows.filter((row) => allowed(principal, 'read', String(row.id))).map((row) => row.name);
+    return c.json({ kind: principal.kind, name: principal.name, role: principal.role, repositories }, 200);
+  });
 
   app.openapi(
     createRoute({
