@@ -80,6 +80,9 @@ export async function recordIteration(input: {
   isAncestor?: (commit: string, of: string) => boolean;
 }): Promise<CheckResult> {
   const { builder, policy, current } = input;
+  // On a team server's chain only the server attests a person (a reviewer's review): an iteration recorded
+  // with an API token is a person's only on the token holder's word, so it is unattested.
+  const provenance: Provenance = input.ledger.sharedChain && input.provenance.actor === 'human' ? { ...input.provenance, attestation: 'none' } : input.provenance;
   let result: Omit<CheckResult, 'record' | 'recorded' | 'analysedFiles'> | undefined;
   let unchanged: IterationRecord | undefined;
   const record = await input.ledger.appendAtomically((history) => {
@@ -93,7 +96,7 @@ export async function recordIteration(input: {
     }
     if (last && last.payload.snapshotId === current.id && guardChanges(last.payload.guards, current.guards).length === 0) {
       unchanged = last;
-      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards });
+      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards, sharedChain: input.ledger.sharedChain });
       return undefined;
     }
     let baselineRef: BaselineRef | undefined;
@@ -110,11 +113,11 @@ export async function recordIteration(input: {
       }
       previous = input.firstBaseline ? { kind: 'commit', commit: input.firstBaseline } : { kind: 'empty' };
     } else previous = { kind: 'iteration', seq: last.seq };
-    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(input.provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef });
+    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef, sharedChain: input.ledger.sharedChain });
     result = { ...assessed, existing };
     const { diff, sinceBaseline, open, verdict } = assessed;
     const payload: IterationPayload = {
-      provenance: input.provenance,
+      provenance,
       revision: input.revision,
       snapshotId: current.id,
       baseline: assessed.baseline.ref,
@@ -160,6 +163,8 @@ function assess(input: {
   current: Snapshot;
   currentGuards: GuardState;
   firstBaseline?: BaselineRef;
+  /** Records may come from other writers (a team server): their lists are not taken on their word. */
+  sharedChain?: boolean;
 }): Assessment {
   const { history, policy, builder, last } = input;
   const baseline: AcceptedBaseline = acceptedBaseline(history, policy) ?? { ref: input.firstBaseline!, guards: input.currentGuards, why: input.firstBaseline?.kind === 'commit' ? 'before-first-check' : 'first-check' };
@@ -170,7 +175,7 @@ function assess(input: {
   const previousSeq = last?.seq ?? input.seq ?? 0;
   const thisSeq = input.seq ?? previousSeq;
   const open = openFindings(sinceBaseline, diff, last?.payload.open ?? [], thisSeq, previousSeq);
-  const aiSuppressions = openSuppressions(sinceBaseline, diff, last?.payload.aiSuppressions ?? [], input.actor, thisSeq);
+  const aiSuppressions = openSuppressions(sinceBaseline, diff, last?.payload.aiSuppressions ?? [], input.actor, thisSeq, !input.sharedChain);
   const chainBefore = chainState(chainEvents(history), policy);
   const lastRecord = history[history.length - 1];
   const rejection = lastRecord?.kind === 'review' && lastRecord.payload.decision === 'reject' ? { seq: lastRecord.seq, reviewer: lastRecord.payload.reviewer, note: lastRecord.payload.note } : undefined;
@@ -192,7 +197,11 @@ function assess(input: {
 
 function snapshotOf(ref: BaselineRef, builder: SnapshotBuilder, current: Snapshot): Snapshot {
   if (ref.kind === 'empty') return EMPTY;
-  if (ref.kind === 'commit') return (ref.snapshotId ? builder.load(ref.snapshotId) : undefined) ?? builder.commit(ref.commit).snapshot;
+  if (ref.kind === 'commit') {
+    // A commit's state recorded elsewhere is what its sender claims; the commit itself, when here, is analysed here.
+    if (ref.snapshotId && builder.isForeign(ref.snapshotId) && builder.hasCommit(ref.commit)) return builder.commit(ref.commit).snapshot;
+    return (ref.snapshotId ? builder.load(ref.snapshotId) : undefined) ?? builder.commit(ref.commit).snapshot;
+  }
   return builder.load(ref.snapshotId) ?? current;
 }
 

@@ -21,6 +21,11 @@ export interface ContentStore {
   putAnalyses(entries: { digest: string; analysis: string }[]): void;
   /** Returns the analysis text stored under `digest`, or undefined when it is missing or does not hash to it. */
   getAnalysis(digest: string): string | undefined;
+  /**
+   * Whether the snapshot came from elsewhere (a team server) rather than being computed on this machine.
+   * Its analyses describe files as their sender claims: read for comparison, never reused for content here.
+   */
+  isForeign?(snapshotId: string): boolean;
 }
 
 /**
@@ -42,6 +47,11 @@ export interface Ledger extends ContentStore {
    */
   reanchor(): Promise<{ head: { seq: number; hash: string } | undefined; before: { seq: number; hash: string } | undefined }>;
   close(): void;
+  /**
+   * True when records may come from other writers (a team server's API tokens): the lists a record carries
+   * (the suppressions an agent wrote) are then not taken on its word.
+   */
+  readonly sharedChain?: boolean;
   /** Set when a team server keeps the chain: reviews are then recorded by the server, for a reviewer who logs in. */
   readonly serverReviews?: ServerReviews;
 }

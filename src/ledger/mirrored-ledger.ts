@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { ChainConflict, type ChainKeeper } from './chain-keeper.js';
 import { chainedRecord } from './chain-check.js';
@@ -5,10 +6,22 @@ import type { Ledger, NewRecord, ServerReviews, VerifyResult } from './ledger.js
 import type { LedgerRecord } from './record.js';
 import type { LocalLedger } from './sqlite-ledger.js';
 
-/** Appends tried before giving up when other writers keep moving the chain on. */
-const MAX_ATTEMPTS = 12;
+/** Appends tried before giving up when other writers keep moving the chain on (the waits between grow to about 2 s). */
+const MAX_ATTEMPTS = 30;
 
 type IterationRecord = LedgerRecord & { kind: 'iteration' };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Whether `text` is a JSON object whose `arrays` are arrays: what a reader of fetched content relies on before anything else. */
+function hasShape(text: string, ...arrays: string[]): boolean {
+  try {
+    const value = JSON.parse(text) as Record<string, unknown> | null;
+    return value !== null && typeof value === 'object' && arrays.every((key) => Array.isArray(value[key]));
+  } catch {
+    return false;
+  }
+}
 
 /** What the keeper can also hand back: the content its chain names, for a copy that lacks it. */
 export interface ContentSource {
@@ -26,6 +39,13 @@ export interface ContentSource {
 export class MirroredLedger implements Ledger {
   private readonly sent = new Set<string>();
   readonly serverReviews?: ServerReviews;
+  readonly sharedChain = true;
+  /**
+   * Content fetched from the keeper, held in memory for this process only: written by whoever holds a token,
+   * it is never stored beside what this machine computed, so it can never stand in for analysing a file here.
+   */
+  private readonly fetchedSnapshots = new Map<string, string>();
+  private readonly fetchedAnalyses = new Map<string, string>();
 
   constructor(
     private readonly local: LocalLedger,
@@ -96,12 +116,14 @@ export class MirroredLedger implements Ledger {
     }
     for (const record of [lastIteration, approved, human]) if (record) wanted.add(record.payload.snapshotId);
     for (const id of wanted) {
-      if (this.local.getSnapshot(id) !== undefined) continue;
+      if (this.getSnapshot(id) !== undefined) continue;
       const content = await this.keeper.getContent(id);
-      if (!content) continue;
-      // The copy checks what it is handed: analyses by their digest here, the snapshot by its id when it is read.
-      this.local.putAnalyses(content.analyses);
-      this.local.putSnapshot(id, content.body);
+      // What is handed over must be what the record names: the snapshot by its id, each analysis by its digest.
+      if (!content || sha256(content.body) !== id || !hasShape(content.body, 'files')) continue;
+      this.fetchedSnapshots.set(id, content.body);
+      for (const { digest, analysis } of content.analyses) {
+        if (sha256(analysis) === digest && hasShape(analysis, 'findings', 'suppressed', 'notes')) this.fetchedAnalyses.set(digest, analysis);
+      }
     }
   }
 
@@ -117,7 +139,8 @@ export class MirroredLedger implements Ledger {
       } catch (error) {
         // Another writer appended first: decide again on the history as it is now.
         if (error instanceof ChainConflict && attempt < MAX_ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+          // Random, growing waits: writers that lost together do not come back together.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** Math.min(attempt, 6)));
           continue;
         }
         if (error instanceof ChainConflict) throw new UserError(`${this.keeper.where}: the chain moved on ${MAX_ATTEMPTS} times while this was recorded; nothing recorded, try again`);
@@ -172,7 +195,11 @@ export class MirroredLedger implements Ledger {
   }
 
   getSnapshot(id: string): string | undefined {
-    return this.local.getSnapshot(id);
+    return this.local.getSnapshot(id) ?? this.fetchedSnapshots.get(id);
+  }
+
+  isForeign(snapshotId: string): boolean {
+    return this.local.getSnapshot(snapshotId) === undefined && this.fetchedSnapshots.has(snapshotId);
   }
 
   putAnalyses(entries: { digest: string; analysis: string }[]): void {
@@ -180,7 +207,7 @@ export class MirroredLedger implements Ledger {
   }
 
   getAnalysis(digest: string): string | undefined {
-    return this.local.getAnalysis(digest);
+    return this.local.getAnalysis(digest) ?? this.fetchedAnalyses.get(digest);
   }
 
   close(): void {

@@ -126,7 +126,12 @@ export class RepositoryLedger {
    * the one before it. A record the server holds already must be identical (else the history was rewritten);
    * records past the server's head are appended. Nothing is appended unless every record is sound.
    */
-  async continueWith(records: readonly LedgerRecord[], refuse: (fresh: readonly LedgerRecord[]) => string | undefined = () => undefined): Promise<ContinueResult> {
+  async continueWith(
+    records: readonly LedgerRecord[],
+    refuse: (fresh: readonly LedgerRecord[]) => string | undefined = () => undefined,
+    /** Why the records not held yet cannot be appended (a snapshot they name is missing), or undefined. */
+    unsound: (fresh: readonly LedgerRecord[]) => Promise<string | undefined> = async () => undefined,
+  ): Promise<ContinueResult> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx);
       const incoming: RecordRow[] = records.map((record) => ({ seq: record.seq, kind: record.kind, recorded_at: record.recordedAt, payload: canonicalJson(record.payload), prev_hash: record.prevHash, hash: record.hash }));
@@ -150,6 +155,8 @@ export class RepositoryLedger {
       const fresh = incoming.slice(alreadyHeld);
       const refusal = refuse(records.slice(alreadyHeld));
       if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
+      const unsoundness = await unsound(records.slice(alreadyHeld));
+      if (unsoundness) throw new UserError(`${unsoundness}; nothing recorded`);
       // PostgreSQL takes at most 65,535 parameters per statement: 7 per row, so batches of 5,000 rows, in the one transaction.
       for (let start = 0; start < fresh.length; start += 5000) {
         await trx.insertInto('ledger_records').values(fresh.slice(start, start + 5000).map((row) => ({ repository_id: this.id, ...row }))).execute();
@@ -197,6 +204,24 @@ export class RepositoryLedger {
   async getAnalysis(digest: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('analyses').select('analysis').where('digest', '=', digest).executeTakeFirst();
     return row && sha256(row.analysis) === digest ? row.analysis : undefined;
+  }
+
+  /** Which of the snapshots `ids` the server holds. */
+  async heldSnapshots(ids: readonly string[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (let start = 0; start < ids.length; start += 5000) {
+      for (const row of await this.db.selectFrom('snapshots').select('id').where('id', 'in', ids.slice(start, start + 5000)).execute()) held.add(row.id);
+    }
+    return held;
+  }
+
+  /** Which of the analyses `digests` the server holds. */
+  async heldAnalyses(digests: readonly string[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (let start = 0; start < digests.length; start += 5000) {
+      for (const row of await this.db.selectFrom('analyses').select('digest').where('digest', 'in', digests.slice(start, start + 5000)).execute()) held.add(row.digest);
+    }
+    return held;
   }
 
   /** A snapshot and the analyses it names (those held and intact), or undefined when it is not held. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from './chain-keeper.js';
 import type { Ledger, ServerReviews, VerifyResult } from './ledger.js';
@@ -6,6 +7,27 @@ import type { LedgerRecord } from './record.js';
 
 /** Records per push request (the server takes at most 10,000). */
 const PUSH_BATCH = 5000;
+
+/** How long one request may take: less than an agent hook's time limit (30 s), so a server that hangs fails the check, not the hook. */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** A push of thousands of records may take longer. */
+const PUSH_TIMEOUT_MS = 300_000;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+// What the server answers is checked before anything reads it: a server that is not ours, or a proxy in
+// between, gets a clear error, not a crash deep in the core.
+const chainAnswer = z.object({
+  records: z.array(z.object({ seq: z.number().int().positive(), kind: z.enum(['iteration', 'review']), recordedAt: z.string(), payload: z.record(z.string(), z.unknown()), prevHash: hex64, hash: hex64 })),
+  head: z.object({ seq: z.number().int().positive(), hash: hex64 }).nullable(),
+});
+const contentAnswer = z.object({ body: z.string(), analyses: z.array(z.object({ digest: hex64, analysis: z.string() })) });
+
+/** Refuses a token with characters no token has (a newline pasted with it), without ever printing it. */
+function checkedToken(credentials: string | ServerSession): string | ServerSession {
+  if (typeof credentials === 'string' && !/^[\x21-\x7e]*$/.test(credentials)) throw new UserError('the API token holds characters a token never has (a space or a newline pasted with it?)');
+  return credentials;
+}
 
 /** What pushing a ledger to the team server came to. */
 export interface PushResult {
@@ -45,6 +67,7 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     /** An API token, or a person's session. */
     private readonly credentials: string | ServerSession,
   ) {
+    checkedToken(credentials);
     let url: URL;
     try {
       url = new URL(serverUrl);
@@ -52,6 +75,8 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
       throw new UserError(`${serverUrl}: not a URL (the team server's address, e.g. https://loopwarden.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UserError(`${serverUrl}: the team server is reached over http or https`);
+    // Tokens, passwords and the records the gate decides on must not cross a network in clear: plain http is for this machine only.
+    if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new UserError(`${serverUrl}: use https (plain http is accepted only for a server on this machine: 127.0.0.1, localhost, [::1])`);
     this.origin = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
     this.base = `${this.origin}/api/v1/repos/${encodeURIComponent(repository)}`;
   }
@@ -68,7 +93,7 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     let response: Response;
     try {
       // loopwarden-ignore js-ssrf-built-url: the team server the config names, our own login route
-      response = await fetch(`${client.origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login), signal: AbortSignal.timeout(120_000) });
+      response = await fetch(`${client.origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new UserError(`${client.origin}: the team server cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message}); nothing recorded`);
@@ -83,7 +108,7 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     return typeof this.credentials === 'string' ? { authorization: `Bearer ${this.credentials}` } : { cookie: this.credentials.cookie, 'x-csrf-token': this.credentials.csrfToken };
   }
 
-  private async call<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = this.headers): Promise<T> {
+  private async call<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = this.headers, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     const target = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.base}${pathOrUrl}`;
     let response: Response;
     try {
@@ -92,11 +117,11 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
         method,
         headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(120_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason = (error as Error).name === 'TimeoutError' ? 'no answer within 120 s' : (cause?.code ?? cause?.message ?? (error as Error).message);
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
       throw new UserError(`${this.origin}: the team server cannot be reached (${reason}); nothing recorded`);
     }
     const text = await response.text();
@@ -125,8 +150,9 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
   }
 
   async recordsAfter(seq: number): Promise<{ records: LedgerRecord[]; head: ChainHead | undefined }> {
-    const answer = await this.call<{ records: LedgerRecord[]; head: ChainHead | null }>('GET', `/records?after=${seq}`);
-    return { records: answer.records, head: answer.head ?? undefined };
+    const answer = chainAnswer.safeParse(await this.call<unknown>('GET', `/records?after=${seq}`));
+    if (!answer.success) throw new UserError(`${this.origin}: the answer to GET …/records is not a chain (${answer.error.issues[0]!.path.join('.')}: ${answer.error.issues[0]!.message}): is this a loopwarden team server?`);
+    return { records: answer.data.records as unknown as LedgerRecord[], head: answer.data.head ?? undefined };
   }
 
   async append(record: LedgerRecord): Promise<void> {
@@ -138,12 +164,15 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
   }
 
   async getContent(snapshotId: string): Promise<{ body: string; analyses: { digest: string; analysis: string }[] } | undefined> {
+    let answer: unknown;
     try {
-      return await this.call<{ body: string; analyses: { digest: string; analysis: string }[] }>('GET', `/snapshots/${snapshotId}`);
+      answer = await this.call<unknown>('GET', `/snapshots/${snapshotId}`);
     } catch (error) {
       if (error instanceof UserError && /\(404\)/.test(error.message)) return undefined;
       throw error;
     }
+    const content = contentAnswer.safeParse(answer);
+    return content.success ? content.data : undefined;
   }
 
   verify(): Promise<VerifyResult> {
@@ -191,7 +220,7 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     // The server takes at most 10,000 records a request: a long ledger goes in batches, each continuing the last.
     const total = { appended: 0, alreadyHeld: 0, serverAhead: 0 };
     for (let start = 0; start === 0 || start < records.length; start += PUSH_BATCH) {
-      const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records: records.slice(start, start + PUSH_BATCH) });
+      const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records: records.slice(start, start + PUSH_BATCH) }, this.headers, PUSH_TIMEOUT_MS);
       total.appended += result.appended;
       total.alreadyHeld += result.alreadyHeld;
       total.serverAhead = result.serverAhead;

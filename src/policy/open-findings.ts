@@ -18,14 +18,28 @@ export function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, 
   });
 }
 
-/** Suppressions written since the baseline in AI iterations (a person's own suppressions need no one else). */
-export function openSuppressions(sinceBaseline: IterationDiff, diff: IterationDiff, previous: readonly OpenSuppression[], actor: GateActor | null, seq: number): OpenSuppression[] {
+/**
+ * Suppressions written since the baseline in AI iterations (a person's own suppressions need no one else).
+ * `previousTrusted`: whether the previous record's list can be taken on its word; when others may have
+ * written it (a team server's tokens), every suppression added since the baseline counts unless a person
+ * adds it in this very iteration.
+ */
+export function openSuppressions(
+  sinceBaseline: IterationDiff,
+  diff: IterationDiff,
+  previous: readonly OpenSuppression[],
+  actor: GateActor | null,
+  seq: number,
+  previousTrusted = true,
+): OpenSuppression[] {
   const sinceByFingerprint = new Map(previous.map((s) => [s.fingerprint, s.since]));
   const newNow = new Set(diff.suppressedAdded.map(findingKey));
   return sinceBaseline.suppressedAdded.flatMap((suppressed) => {
     const known = sinceByFingerprint.get(suppressed.fingerprint);
     if (known !== undefined) return [{ ...suppressed, since: known }];
-    return (actor === 'ai' || actor === 'unattested') && newNow.has(findingKey(suppressed)) ? [{ ...suppressed, since: seq }] : [];
+    if (newNow.has(findingKey(suppressed))) return actor === 'ai' || actor === 'unattested' ? [{ ...suppressed, since: seq }] : [];
+    // Not new now and not on the list: a person added it earlier, if the list is to be believed.
+    return previousTrusted ? [] : [{ ...suppressed, since: seq }];
   });
 }
 

@@ -21,6 +21,9 @@ type AccountTables = {
   login_failures: { name: string; at: Generated<Date> };
 };
 
+/** Failed logins from one client address, under any names, within the window before its attempts are refused. */
+const CLIENT_FAILURE_LIMIT = 30;
+
 /** Failed logins per account name within the window before further attempts are refused. */
 export const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_WINDOW_MINUTES = 15;
@@ -64,27 +67,37 @@ export class AccountStore {
    * Checks a login: the account's name and password, at most LOGIN_FAILURE_LIMIT failures per name in 15
    * minutes (then `limited`, whatever the password). Returns a new session's cookie value and CSRF token.
    */
-  async login(name: string, password: string): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
+  /**
+   * Checks a password; `client` is the address the attempt came from. Failures are limited per account name
+   * and per client, so guesses under many names from one place stop too (each costs an argon2 hash).
+   */
+  async login(name: string, password: string, client = 'unknown'): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
     // Attempts on one name take turns, so concurrent guesses cannot all read the count before any is added.
     return this.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext('loopwarden-login'), hashtext(${name}))`.execute(trx);
-      return new AccountStore(trx as unknown as Kysely<LedgerTables>).loginNow(name, password);
+      return new AccountStore(trx as unknown as Kysely<LedgerTables>).loginNow(name, password, client);
     });
   }
 
-  private async loginNow(name: string, password: string): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
+  private async failuresOf(key: string): Promise<number> {
     const failures = await this.db
       .selectFrom('login_failures')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('name', '=', name)
+      .where('name', '=', key)
       .where('at', '>', sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`)
       .executeTakeFirstOrThrow();
-    if (Number(failures.count) >= LOGIN_FAILURE_LIMIT) return { ok: false, limited: true };
+    return Number(failures.count);
+  }
+
+  private async loginNow(name: string, password: string, client: string): Promise<{ ok: true; session: string; csrfToken: string; role: UserRole } | { ok: false; limited: boolean }> {
+    // Client keys start with a character no account name may have, so the two never mix.
+    const clientKey = `@client ${client}`;
+    if ((await this.failuresOf(name)) >= LOGIN_FAILURE_LIMIT || (await this.failuresOf(clientKey)) >= CLIENT_FAILURE_LIMIT) return { ok: false, limited: true };
     const user = await this.db.selectFrom('users').select(['id', 'role', 'password_hash']).where('name', '=', name).executeTakeFirst();
     dummyHash ??= argon2Hash(randomBytes(16).toString('hex'));
     const valid = await argon2Verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
     if (!user || !valid) {
-      await this.db.insertInto('login_failures').values({ name }).execute();
+      await this.db.insertInto('login_failures').values([{ name }, { name: clientKey }]).execute();
       return { ok: false, limited: false };
     }
     const session = randomBytes(32).toString('base64url');

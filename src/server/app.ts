@@ -1,5 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { HTTPException } from 'hono/http-exception';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { sql } from 'kysely';
@@ -12,7 +14,7 @@ import type { Policy } from '../policy/policy.js';
 import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
-import { ledgerRecordSchema } from '../report/schemas/ledger-export.js';
+import { analysisProblem, recordProblem, snapshotProblem } from './content-checks.js';
 import { AccountStore, type Principal } from './accounts.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
@@ -106,6 +108,8 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     if (error instanceof ChainConflict) return c.json({ error: error.message }, 409);
     if (error instanceof RecordsRefused) return c.json({ error: error.message }, 403);
     if (error instanceof UserError) return c.json({ error: error.message }, 400);
+    // A path with a malformed escape (%E0%A4%A) cannot name anything.
+    if (error instanceof URIError) return c.json({ error: 'the path has a malformed %-escape' }, 400);
     context.logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
@@ -182,7 +186,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     createRoute({ method: 'post', path: '/api/v1/session', request: { body: body(loginSchema) }, responses: { 200: ok(sessionSchema, 'logged in: the session cookie is set'), 401: errors[401], 429: { content: json, description: 'too many failed logins for this account: wait' } } }),
     async (c) => {
       const { name, password } = c.req.valid('json');
-      const outcome = await context.accounts.login(name, password);
+      const outcome = await context.accounts.login(name, password, clientAddress(c));
       if (!outcome.ok) {
         if (outcome.limited) return c.json({ error: 'too many failed logins for this account: try again in 15 minutes' }, 429, { 'retry-after': '900' });
         return c.json({ error: 'wrong name or password' }, 401);
@@ -255,16 +259,22 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       // Every record must have the shape the core reads (a hash-valid record the status route cannot read would stop the repository for everyone).
       const { records } = c.req.valid('json');
       records.forEach((record, index) => {
-        const parsed = ledgerRecordSchema.safeParse(record);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new HttpError(400, `records[${index}] (record ${record.seq}): ${issue.path.join('.') || 'record'}: ${issue.message}; nothing recorded`);
-        }
+        const problem = recordProblem(record);
+        if (problem) throw new HttpError(400, `records[${index}] (record ${record.seq}): ${problem}; nothing recorded`);
       });
+
       const mayReview = allowed(principal, 'record-review', ledger.id);
       const mayRecord = allowed(principal, 'record-iteration', ledger.id);
-      const result = await ledger.continueWith(records as unknown as LedgerRecord[], (fresh) =>
-        !mayRecord && fresh.some((record) => record.kind === 'iteration') ? `${describe(principal)} may not record iterations in ${repo}` : recordsRefusal(principal, fresh, mayReview),
+      const result = await ledger.continueWith(
+        records as unknown as LedgerRecord[],
+        (fresh) => (!mayRecord && fresh.some((record) => record.kind === 'iteration') ? `${describe(principal)} may not record iterations in ${repo}` : recordsRefusal(principal, fresh, mayReview)),
+        // An iteration names the state it judged: the server must hold it (sent first), or nobody can check the record later.
+        async (fresh) => {
+          const named = [...new Set(fresh.flatMap((record) => (record.kind === 'iteration' ? [record.payload.snapshotId] : [])))];
+          const held = await ledger.heldSnapshots(named);
+          const missing = fresh.find((record) => record.kind === 'iteration' && !held.has(record.payload.snapshotId));
+          return missing?.kind === 'iteration' ? `record ${missing.seq} names the snapshot ${missing.payload.snapshotId.slice(0, 12)}, which the server does not hold: send it first (POST …/snapshots)` : undefined;
+        },
       );
       if (result.appended > 0) context.logger.info({ repository: repo, by: describe(principal), appended: result.appended }, 'records appended');
       return c.json(result, 200);
@@ -276,8 +286,20 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     async (c) => {
       const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'record-iteration');
       const { id, body: snapshot, analyses } = c.req.valid('json');
-      await ledger.putSnapshot(id, snapshot);
+      const named = new Set<string>();
+      const problem = snapshotProblem(snapshot, named);
+      if (problem) throw new HttpError(400, `snapshot ${id.slice(0, 12)}: ${problem}; nothing stored`);
+      analyses.forEach((entry, index) => {
+        const wrong = analysisProblem(entry.analysis);
+        if (wrong) throw new HttpError(400, `analyses[${index}] (${entry.digest.slice(0, 12)}): ${wrong}; nothing stored`);
+      });
+      // Every analysis the snapshot names must be sent with it or held already: a client reading it later must find each one.
+      const sent = new Set(analyses.map((entry) => entry.digest));
+      const heldAnalyses = await ledger.heldAnalyses([...named].filter((digest) => !sent.has(digest)));
+      const lacking = [...named].find((digest) => !sent.has(digest) && !heldAnalyses.has(digest));
+      if (lacking) throw new HttpError(400, `snapshot ${id.slice(0, 12)}: names the analysis ${lacking.slice(0, 12)}, neither sent nor held; nothing stored`);
       await ledger.putAnalyses(analyses);
+      await ledger.putSnapshot(id, snapshot);
       return c.body(null, 204);
     },
   );
@@ -359,6 +381,15 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'loopwarden team server', version: '1.0.0', description: 'The shared ledger of AI coding loops: iterations, reviews, accounts.' } });
   return app;
+}
+
+/** The address a request came from (the socket's peer; a proxy in front makes every client one). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 function describe(principal: Principal): string {

@@ -41,8 +41,14 @@ export function recordsRefusal(principal: Principal, records: readonly Pick<Ledg
       if (payload.reviewer !== principal.name) return `record ${record.seq} is a review by ${String(payload.reviewer)}: a reviewer pushes only reviews that name them (${principal.name})`;
       if (payload.attestation?.kind === 'server') return `record ${record.seq} claims the server's attestation: only POST …/reviews records that`;
     }
-    if (record.kind === 'iteration' && principal.kind === 'token' && principal.role === 'agent' && (record.payload as { provenance?: { actor?: string } }).provenance?.actor !== 'ai') {
+    const provenance = (record.payload as { provenance?: { actor?: string; attestation?: string } }).provenance;
+    if (record.kind === 'iteration' && principal.kind === 'token' && principal.role === 'agent' && provenance?.actor !== 'ai') {
       return `record ${record.seq} claims a human iteration: an agent token records AI iterations only`;
+    }
+    // A token is a secret a program holds, not a person at a terminal: it records a person's iteration only as
+    // unattested, which neither ends the AI chain nor accepts what an agent wrote (reviewers do that).
+    if (record.kind === 'iteration' && principal.kind === 'token' && provenance?.actor === 'human' && provenance.attestation !== 'none') {
+      return `record ${record.seq} claims a person seen at a terminal: an API token cannot attest that (record it with attestation none; a reviewer resets the chain)`;
     }
   }
   return undefined;

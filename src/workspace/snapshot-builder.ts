@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,7 +145,8 @@ export class SnapshotBuilder {
   private readonly parsed = new Map<string, FileAnalysis>();
   /**
    * Analyses this run may reuse, by analysis key: those it made itself and those of snapshots it loaded
-   * (whose bodies hash to their ids, which hashed ledger records name). A row someone put in the ledger's
+   * from this machine's store (whose bodies hash to their ids, which hashed ledger records name; never one
+   * a team server handed over, which anyone with a token may have written). A row someone put in the ledger's
    * analysis table is never looked up by key, so it cannot stand in for what a file really contains.
    */
   private readonly known = new Map<string, { digest: string; summary: StoredSummary }>();
@@ -312,6 +314,16 @@ export class SnapshotBuilder {
    * Loads a snapshot recorded earlier; its analyses become reusable by this run. The body must hash to
    * its id (ids are named by hashed ledger records), or the ledger was edited: a UserError, never a guess.
    */
+  /** Whether the snapshot `id` came from elsewhere (a team server), not from this machine. */
+  isForeign(id: string): boolean {
+    return this.ledger.isForeign?.(id) === true;
+  }
+
+  /** Whether `commit` is in this repository. */
+  hasCommit(commit: string): boolean {
+    return spawnSync('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: this.top, stdio: 'ignore' }).status === 0;
+  }
+
   load(id: string): Snapshot | undefined {
     const body = this.ledger.getSnapshot(id);
     if (body === undefined) return undefined;
@@ -320,7 +332,9 @@ export class SnapshotBuilder {
     if (entries.some((entry) => !entry.digest || !entry.summary)) {
       throw new UserError(`${LEDGER_FILE}: written by an older loopwarden (snapshots without analysis digests); move .loopwarden/ledger.db aside and run loopwarden init`);
     }
-    for (const entry of entries as SnapshotEntry[]) if (!this.known.has(entry.analysisKey)) this.known.set(entry.analysisKey, { digest: entry.digest, summary: entry.summary });
+    // A snapshot from elsewhere says what its sender claims a file contains: compared with, never reused.
+    const reusable = this.ledger.isForeign?.(id) !== true;
+    if (reusable) for (const entry of entries as SnapshotEntry[]) if (!this.known.has(entry.analysisKey)) this.known.set(entry.analysisKey, { digest: entry.digest, summary: entry.summary });
     return { files: (entries as SnapshotEntry[]).map((entry) => this.fileState(entry)) };
   }
 

@@ -1,7 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { IterationPayload } from '../../src/ledger/record.js';
 
+/** A snapshot of no files, told apart by `label`: the body and its id, as a server must hold it before a record names it. */
+export function testSnapshot(label = 'a'): { id: string; body: string } {
+  const body = JSON.stringify({ files: [], label });
+  return { id: createHash('sha256').update(body).digest('hex'), body };
+}
+
 /** A minimal iteration payload by `actor`: what a check records when nothing was found. */
-export function iterationPayload(actor: 'ai' | 'human', snapshotId = 'a'.repeat(64)): IterationPayload {
+export function iterationPayload(actor: 'ai' | 'human', snapshotId = testSnapshot('a').id): IterationPayload {
   return {
     provenance: { actor, ...(actor === 'ai' ? { tool: 'claude-code', model: 'test-model' } : { attestation: 'terminal' as const }) },
     revision: { commit: null, worktree: true },

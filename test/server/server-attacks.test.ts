@@ -6,7 +6,7 @@ import { openServerDatabase, type RunningServer } from '../../src/server/run-ser
 import { AccountStore } from '../../src/server/accounts.js';
 import { redact } from '../../src/ledger/postgres-ledger.js';
 import type { LedgerRecord } from '../../src/ledger/record.js';
-import { iterationPayload, localChain, login, request, startTestServer, tokenClient } from './server-helpers.js';
+import { iterationPayload, localChain, login, request, startTestServer, storeTestSnapshots, tokenClient } from './server-helpers.js';
 
 // Each test here is an attack found by auditing the server as a hostile agent would; each failed before its fix.
 
@@ -32,6 +32,7 @@ before(async () => {
   agent = (await accounts.createToken('claude', 'agent', repo.id)).token;
   await ledgers.close();
   server = await startTestServer(database);
+  await storeTestSnapshots(server, agent, 'acme/api');
 });
 after(async () => server.stop());
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { CLI, cleanEnv, makeProject, runCli } from '../helpers.js';
 import { startPostgres } from '../postgres.js';
-import { iterationPayload, localChain, login, tokenClient } from './server-helpers.js';
+import { iterationPayload, localChain, login, storeTestSnapshots, tokenClient } from './server-helpers.js';
 import type { RunningServer } from '../../src/server/run-server.js';
 
 const postgres = await startPostgres();
@@ -45,6 +45,7 @@ test('the README path: create a reviewer and an agent token, start the server, r
       });
     });
     const server = { url } as RunningServer;
+    await storeTestSnapshots(server, token.stdout.trim(), 'acme/api');
     const agent = tokenClient(server, token.stdout.trim());
     const records = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }]);
     assert.equal((await agent.call('POST', '/api/v1/repos/acme%2Fapi/records', { records })).status, 200);

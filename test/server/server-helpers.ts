@@ -6,7 +6,8 @@ import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import type { NewRecord } from '../../src/ledger/ledger.js';
 import type { LedgerRecord } from '../../src/ledger/record.js';
-export { iterationPayload } from '../ledger/payloads.js';
+export { iterationPayload, testSnapshot } from '../ledger/payloads.js';
+import { testSnapshot } from '../ledger/payloads.js';
 import { startServer, type RunningServer } from '../../src/server/run-server.js';
 
 /** Records chained as a local SQLite ledger chains them (what a client sends). */
@@ -42,11 +43,17 @@ export async function login(server: RunningServer, name: string, password: strin
 }
 
 export async function request(server: RunningServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
+  // A test that ran the CLI synchronously blocked this event loop: a kept-alive socket the server closed
+  // meanwhile is noticed only once the loop turns, so it turns before the request (else fetch reuses it and fails).
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const send = () =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+  // Should the loop still not have seen the close, the request never reached the server: sent once more, on a new socket.
+  const response = await send().catch((error: { cause?: { code?: string } }) => (error.cause?.code === 'UND_ERR_SOCKET' ? send() : Promise.reject(error)));
   const text = await response.text();
   let json: unknown;
   try {
@@ -90,4 +97,13 @@ export async function startServerProcess(databaseUrl: string, cwd: string): Prom
     kill: () => child.kill('SIGKILL'),
     output: () => output,
   };
+}
+
+/** Stores the test snapshots a, b and c on the server (snapshots are shared by every repository of a database). */
+export async function storeTestSnapshots(server: Pick<RunningServer, 'url'>, token: string, repository: string): Promise<void> {
+  for (const label of ['a', 'b', 'c']) {
+    const { id, body } = testSnapshot(label);
+    const answer = await request(server as RunningServer, 'POST', `/api/v1/repos/${encodeURIComponent(repository)}/snapshots`, { id, body, analyses: [] }, { authorization: `Bearer ${token}` });
+    if (answer.status !== 204) throw new Error(`storing test snapshot ${label}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  }
 }

@@ -7,7 +7,7 @@ import type { RunningServer } from '../../src/server/run-server.js';
 import { openServerDatabase } from '../../src/server/run-server.js';
 import { AccountStore } from '../../src/server/accounts.js';
 import type { LedgerRecord } from '../../src/ledger/record.js';
-import { iterationPayload, localChain, login, request, startTestServer, tokenClient, type Client } from './server-helpers.js';
+import { iterationPayload, localChain, login, request, startTestServer, storeTestSnapshots, testSnapshot, tokenClient, type Client } from './server-helpers.js';
 
 const postgres = await startPostgres();
 after(() => postgres.stop());
@@ -38,7 +38,9 @@ async function world(): Promise<World> {
     agentB: (await accounts.createToken('claude', 'agent', repoB.id)).token,
   };
   await ledgers.close();
-  return { url, server: await startTestServer(url), tokens };
+  const server = await startTestServer(url);
+  await storeTestSnapshots(server, tokens.developerA, 'acme/api');
+  return { url, server, tokens };
 }
 
 let shared: World;
@@ -66,7 +68,7 @@ test("an agent's iterations are recorded and its approval refused; the reviewer'
   const { server, tokens } = await world();
   try {
     const agent = tokenClient(server, tokens.agentA);
-    const first = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }, { kind: 'iteration', payload: iterationPayload('ai', 'b'.repeat(64)) }]);
+    const first = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }, { kind: 'iteration', payload: iterationPayload('ai', testSnapshot('b').id) }]);
     const pushed = await agent.call('POST', `/api/v1/repos/${A}/records`, { records: first });
     assert.deepEqual([pushed.status, pushed.json], [200, { appended: 2, alreadyHeld: 0, serverAhead: 0 }]);
     const status = await agent.call('GET', `/api/v1/repos/${A}/status`);
@@ -98,7 +100,7 @@ test("an agent's iterations are recorded and its approval refused; the reviewer'
     assert.equal(after.json.lastReview.attestation, 'server');
     // The agent goes on from the server's head, which now holds the review.
     const records = (await agent.call('GET', `/api/v1/repos/${A}/records`)).json.records as LedgerRecord[];
-    const next = await localChain([{ kind: 'iteration', payload: iterationPayload('ai', 'c'.repeat(64)) }], records);
+    const next = await localChain([{ kind: 'iteration', payload: iterationPayload('ai', testSnapshot('c').id) }], records);
     assert.deepEqual((await agent.call('POST', `/api/v1/repos/${A}/records`, { records: next })).json, { appended: 1, alreadyHeld: 0, serverAhead: 0 });
     assert.deepEqual((await rita.call('GET', `/api/v1/repos/${A}/verify`)).json.ok !== undefined, true);
   } finally {
