@@ -75,11 +75,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const entry: { attempt: number; lock?: pg.Client } = { attempt };
     running.set(job.id, entry);
     log.info('job started');
+    const startedAt = performance.now();
     try {
       entry.lock = await lockRepository(options.databaseUrl, repository);
       const result = await runJob(context, repository, data, (done, total) => store.advance(job.id, attempt, done, total));
       await store.completed(job.id, attempt, result);
-      log.info(summary(result), 'job completed');
+      log.info({ ...summary(result), ms: Math.round(performance.now() - startedAt) }, 'job completed');
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       // What the request got wrong (no such source, a revision that is no commit) fails at once; anything else
