@@ -30,10 +30,10 @@ export function ledgerCommand(): Command {
   ledger
     .command('push')
     .description('upload this ledger to the team server, record by record: the server refuses a rewritten history and says when this ledger lacks records it holds')
-    .option('--server <url>', 'the team server (default: LOOPWARDEN_SERVER)')
-    .requiredOption('--repo <name>', 'the repository\'s name on the server')
-    .option('--token-env <name>', 'the environment variable holding the API token', 'LOOPWARDEN_TOKEN')
-    .action(async (flags: { server?: string; repo: string; tokenEnv: string }) => {
+    .option('--server <url>', 'the team server (default: the config\'s ledger.url, else LOOPWARDEN_SERVER)')
+    .option('--repo <name>', 'the repository\'s name on the server (default: the config\'s ledger.repository)')
+    .option('--token-env <name>', 'the environment variable holding the API token (default: the config\'s ledger.tokenEnv, else LOOPWARDEN_TOKEN)')
+    .action(async (flags: { server?: string; repo?: string; tokenEnv?: string }) => {
       process.exitCode = await runPush(flags);
     });
   ledger
@@ -47,17 +47,22 @@ export function ledgerCommand(): Command {
 }
 
 /** Pushes the ledger to the team server; 0 when the server holds exactly this chain, 1 when it holds more. */
-export async function runPush(flags: { server?: string; repo: string; tokenEnv: string }, cwd = process.cwd()): Promise<number> {
-  const server = flags.server ?? process.env.LOOPWARDEN_SERVER;
-  if (!server) throw new UserError('name the team server: --server https://HOST, or LOOPWARDEN_SERVER');
-  const token = process.env[flags.tokenEnv];
-  if (!token) throw new UserError(`${flags.tokenEnv} is not set: it holds the API token (loopwarden server admin create-token)`);
+export async function runPush(flags: { server?: string; repo?: string; tokenEnv?: string }, cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
-  const ledger = await project.openLedger();
+  const configured = project.config.ledger;
+  const server = flags.server ?? configured?.url ?? process.env.LOOPWARDEN_SERVER;
+  if (!server) throw new UserError('name the team server: --server https://HOST, ledger.url in the config, or LOOPWARDEN_SERVER');
+  const repository = flags.repo ?? configured?.repository;
+  if (!repository) throw new UserError("name the repository on the server: --repo NAME, or ledger.repository in the config");
+  const tokenEnv = flags.tokenEnv ?? configured?.tokenEnv ?? 'LOOPWARDEN_TOKEN';
+  const token = process.env[tokenEnv];
+  if (!token) throw new UserError(`${tokenEnv} is not set: it holds the API token (loopwarden server admin create-token)`);
+  // What is pushed is the ledger on this machine as it is, whatever the config says about a server.
+  const ledger = await project.openLocalLedger();
   try {
     const verified = await ledger.verify();
     if (!verified.ok) throw new UserError(`the local ledger does not verify (${verified.problems[0]}); nothing pushed: loopwarden ledger verify lists every problem`);
-    const client = new LedgerServerClient(server, flags.repo, token);
+    const client = new LedgerServerClient(server, repository, token);
     const pushed = await client.push(ledger);
     const lines = [`pushed ${verified.records} records to ${client.where}: ${pushed.appended} appended, ${pushed.alreadyHeld} already held (${pushed.snapshots} snapshots)`];
     if (pushed.serverAhead > 0) {

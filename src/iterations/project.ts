@@ -19,6 +19,8 @@ export interface Project {
   config: ProjectConfig;
   rules: Rule[];
   openLedger(): Promise<Ledger>;
+  /** The ledger file on this machine, whatever the config says about a team server (what `ledger push` sends). */
+  openLocalLedger(): Promise<Ledger>;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function openProject(cwd: string, configPath?: string, options: { n
   const fresh = !existsSync(join(top, LEDGER_PATH + '.head'));
   const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath, fresh });
   const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
-  return { top, config, rules, openLedger: () => openProjectLedger(top, config) };
+  return { top, config, rules, openLedger: () => openProjectLedger(top, config), openLocalLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
 }
 
 /**

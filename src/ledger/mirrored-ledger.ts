@@ -60,6 +60,10 @@ export class MirroredLedger implements Ledger {
       await this.fetchContentFor(held);
       return held;
     }
+    const next = records[0]!;
+    if (last && next.seq === last.seq + 1 && next.prevHash !== last.hash) {
+      throw new UserError(`${this.keeper.where}: its record ${next.seq} does not follow record ${last.seq} of the copy here: one of the two histories was rewritten (at record ${last.seq} or before); nothing recorded`);
+    }
     const history = await this.local.adopt(records, this.keeper.where);
     await this.fetchContentFor(history);
     return history;

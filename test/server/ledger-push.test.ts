@@ -46,9 +46,9 @@ test('ledger push: appended once, held the second time, verified on the server; 
     assert.deepEqual([byAgent.status, byAgent.stderr], [2, 'loopwarden: the team server refused (403): record 1 claims a human iteration: an agent token records AI iterations only; nothing recorded\n']);
 
     const first = await push(developer);
-    assert.deepEqual([first.status, first.stdout, first.stderr], [0, `pushed 2 records to acme/api at ${server.url}: 2 appended, 0 already held (2 snapshots)\n`, '']);
+    assert.deepEqual([first.status, first.stdout, first.stderr], [0, `pushed 2 records to the team server's ledger of acme/api (${server.url}): 2 appended, 0 already held (2 snapshots)\n`, '']);
     const second = await push(developer);
-    assert.deepEqual([second.status, second.stdout], [0, `pushed 2 records to acme/api at ${server.url}: 0 appended, 2 already held (2 snapshots)\n`]);
+    assert.deepEqual([second.status, second.stdout], [0, `pushed 2 records to the team server's ledger of acme/api (${server.url}): 0 appended, 2 already held (2 snapshots)\n`]);
     const verified = await tokenClient(server, developer).call('GET', '/api/v1/repos/acme%2Fapi/verify');
     assert.deepEqual(verified.json, { ok: true, records: 2, problems: [] });
 
@@ -72,7 +72,7 @@ test('ledger push: appended once, held the second time, verified on the server; 
 
     const closed = await freePort();
     const unreachable = await startCli(['ledger', 'push', '--server', `http://127.0.0.1:${closed}`, '--repo', 'acme/api'], root, { LOOPWARDEN_TOKEN: developer }).done;
-    assert.deepEqual([unreachable.status, unreachable.stderr], [2, `loopwarden: http://127.0.0.1:${closed}/api/v1/repos/acme%2Fapi: the team server cannot be reached (ECONNREFUSED)\n`]);
+    assert.deepEqual([unreachable.status, unreachable.stderr], [2, `loopwarden: http://127.0.0.1:${closed}: the team server cannot be reached (ECONNREFUSED); nothing recorded\n`]);
     const noToken = runCli(['ledger', 'push', '--server', server.url, '--repo', 'acme/api'], root, { env: { LOOPWARDEN_TOKEN: undefined } });
     assert.deepEqual([noToken.status, noToken.stderr], [2, 'loopwarden: LOOPWARDEN_TOKEN is not set: it holds the API token (loopwarden server admin create-token)\n']);
   } finally {

@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pino from 'pino';
-import { makeProject } from '../helpers.js';
+import { CLI, cleanEnv, makeProject } from '../helpers.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import type { NewRecord } from '../../src/ledger/ledger.js';
@@ -59,4 +60,34 @@ export async function request(server: RunningServer, method: string, path: strin
 /** Starts the team server on a free loopback port against `databaseUrl`, logging nothing. */
 export function startTestServer(databaseUrl: string): Promise<RunningServer> {
   return startServer({ databaseUrl, port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+}
+
+/** Starts `loopwarden server` in its own process on a free loopback port (the test may then block on CLI runs); `stop` ends it with SIGTERM and returns its exit code. */
+export async function startServerProcess(databaseUrl: string, cwd: string): Promise<{ url: string; stop: () => Promise<number | null>; kill: () => void; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, 'server', '--port', '0'], { cwd, env: cleanEnv({ LOOPWARDEN_DATABASE_URL: databaseUrl }), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${output}`)), 30_000);
+    const look = () => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stderr.on('data', look);
+    void exited.then(() => reject(new Error(`the server exited: ${output}`)));
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill: () => child.kill('SIGKILL'),
+    output: () => output,
+  };
 }

@@ -128,6 +128,19 @@ test('every route against every role: allowed is 2xx, denied is 403 (or 401), an
   const routes: { name: string; call: (client: Client) => Promise<{ status: number }>; allowed: Set<string>; writes: boolean }[] = [
     { name: 'list repositories', call: (c) => c.call('GET', '/api/v1/repos'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
     { name: 'read acme/api records', call: (c) => c.call('GET', `/api/v1/repos/${A}/records`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    { name: 'records of acme/api after 1', call: (c) => c.call('GET', `/api/v1/repos/${A}/records?after=1`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    {
+      name: 'read a snapshot of acme/api',
+      call: async (c) => {
+        const body = '{"files":[]}';
+        const id = createHash('sha256').update(body).digest('hex');
+        assert.equal((await clients.developerTokenA!.call('POST', `/api/v1/repos/${A}/snapshots`, { id, body, analyses: [] })).status, 204);
+        return c.call('GET', `/api/v1/repos/${A}/snapshots/${id}`);
+      },
+      allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'),
+      writes: false,
+    },
+    { name: 'who am I', call: (c) => c.call('GET', '/api/v1/me'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
     { name: 'acme/api status', call: (c) => c.call('GET', `/api/v1/repos/${A}/status`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
     { name: 'verify acme/api', call: (c) => c.call('GET', `/api/v1/repos/${A}/verify`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
     { name: 'list acme/api jobs', call: (c) => c.call('GET', `/api/v1/repos/${A}/jobs`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
