@@ -105,6 +105,21 @@ test('a worker killed mid-job: after the job timeout another worker takes it up,
   assert.equal(await survivor.stop(), 0);
 });
 
+test('a worker stopped with SIGTERM mid-job finishes the job first, then exits 0', async () => {
+  const database = await postgres.database();
+  const { admin, lead } = await teamServer(database, ['gen/stopped']);
+  const history = generatedHistory(12);
+  const worker = startWorkerProcess(database, ['--job-timeout', '60', '--work-dir', makeProject({})]);
+  await worker.ready;
+  const posted = await admin.call('POST', `${repoPath('gen/stopped')}/jobs`, { kind: 'audit-history', source: history.root, since: history.base });
+  while (((await lead.call('GET', `${repoPath('gen/stopped')}/jobs/${posted.json.id}`)).json.commitsDone ?? 0) < 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  assert.equal(await worker.stop(), 0, worker.output().stderr);
+  const job = (await lead.call('GET', `${repoPath('gen/stopped')}/jobs/${posted.json.id}`)).json;
+  assert.deepEqual([job.state, job.attempt, job.commitsDone, job.result.recorded], ['completed', 1, 12, 12]);
+  assert.deepEqual((await chainOf(lead, 'gen/stopped')).commits, history.commits);
+  assert.deepEqual(worker.logs().map((entry) => entry.msg), ['worker started', 'job started', 'job completed', 'worker stopped']);
+});
+
 test('rescan: audited with the SQL rules left out, rescanned with every rule installed: the injection is new, a second rescan says the same, the chain is unchanged', async () => {
   const database = await postgres.database();
   const { admin, lead } = await teamServer(database, ['gen/rescan']);
