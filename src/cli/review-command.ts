@@ -110,21 +110,22 @@ async function runServerReview(flags: ReviewFlags, review: { decision: 'approve'
   if (flags.sign) throw new UserError('review --sign: with a team server (ledger.url in the config), the server attests reviews: log in as the reviewer instead');
   const agent = detectAgent(env);
   if (agent) throw new UserError(`review refused: the environment shows ${agent.agent} (${agent.variable}); an agent cannot review its own work. A reviewer does it with their account on the team server`);
-  const ledger = await project.openLedger();
+  const reviewer = flags.reviewer ?? (spawnSync('git', ['config', 'user.name'], { cwd: project.top, encoding: 'utf8' }).stdout.trim() || userInfo().username);
+  checkPrintable('--reviewer', reviewer, 200);
+  // The reviewer reads the chain, and records the review, as themselves: no API token is needed.
+  const ledger = await project.openLedger({ name: reviewer, password: await readPassword(`password of ${reviewer} on ${project.config.ledger!.url}: `) });
+  const server = ledger.serverReviews!;
   try {
-    const server = ledger.serverReviews!;
     const history = await ledger.records();
     const subject = reviewSubject(history, project.config.policy);
     if (!subject.head) throw new UserError('review: nothing to review yet (no iteration recorded; run loopwarden check first)');
-    const reviewer = flags.reviewer ?? (spawnSync('git', ['config', 'user.name'], { cwd: project.top, encoding: 'utf8' }).stdout.trim() || userInfo().username);
-    checkPrintable('--reviewer', reviewer, 200);
     const talk = flags.format === 'json' ? process.stderr : process.stdout;
     talk.write(renderReviewSubject(subject));
     if (atTerminal() && !flags.yes && !(await confirm(`${review.decision} as ${reviewer} on ${server.where}? [y/N] `, talk))) {
       talk.write('not recorded\n');
       return 1;
     }
-    const outcome = await server.recordReview({ name: reviewer, password: await readPassword(`password of ${reviewer} on the team server: `) }, review, subject.head.hash);
+    const outcome = await server.recordReview(review, subject.head.hash);
     if (outcome === 'stale') throw new UserError('review: a check was recorded while you reviewed; nothing recorded. Run loopwarden review again to see the new state');
     if (outcome === 'nothing') {
       // Another reviewer reviewed this state first: their review stands.
@@ -141,6 +142,7 @@ async function runServerReview(flags: ReviewFlags, review: { decision: 'approve'
     else process.stdout.write(renderReviewRecorded(record, subject.head.seq));
     return 0;
   } finally {
+    await server.logout();
     ledger.close();
   }
 }

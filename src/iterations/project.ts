@@ -18,7 +18,8 @@ export interface Project {
   top: string;
   config: ProjectConfig;
   rules: Rule[];
-  openLedger(): Promise<Ledger>;
+  /** With `login`, a team server is read and written as that person (a reviewer), not with the API token. */
+  openLedger(login?: { name: string; password: string }): Promise<Ledger>;
   /** The ledger file on this machine, whatever the config says about a team server (what `ledger push` sends). */
   openLocalLedger(): Promise<Ledger>;
 }
@@ -36,7 +37,7 @@ export async function openProject(cwd: string, configPath?: string, options: { n
   const fresh = !existsSync(join(top, LEDGER_PATH + '.head'));
   const config = await loadProjectConfig({ start: cwd, top, explicitPath: configPath, fresh });
   const rules = options.needRules === false ? [] : chooseRules(await loadAllRules(config.scan.rules), config.scan, options);
-  return { top, config, rules, openLedger: () => openProjectLedger(top, config), openLocalLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
+  return { top, config, rules, openLedger: (login) => openProjectLedger(top, config, login), openLocalLedger: () => openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top)) };
 }
 
 /**
@@ -45,20 +46,22 @@ export async function openProject(cwd: string, configPath?: string, options: { n
  * server is used (the copy refuses a server that lacks its records), and switching back to a local ledger
  * keeps the server's chain, so a loosened config is a guarded change against the baseline it accepted.
  */
-async function openProjectLedger(top: string, config: ProjectConfig, env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
+async function openProjectLedger(top: string, config: ProjectConfig, login?: { name: string; password: string }, env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
   if (!config.ledger) return openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top));
   const { url, tokenEnv } = config.ledger;
   const where = config.path ? `${config.path}: ledger` : 'ledger';
-  const token = env[tokenEnv];
-  if (!token) throw new UserError(`${where}: the team server at ${url} needs an API token in the environment variable ${tokenEnv}, which is not set; nothing recorded`);
   const { LedgerServerClient } = await import('../ledger/server-client.js');
   const { MirroredLedger } = await import('../ledger/mirrored-ledger.js');
+  const token = env[tokenEnv];
+  if (!login && !token) throw new UserError(`${where}: the team server at ${url} needs an API token in the environment variable ${tokenEnv}, which is not set; nothing recorded`);
+  const credentials = login ? await LedgerServerClient.login(url, login) : token!;
   let repository = config.ledger.repository;
   if (!repository) {
-    const identity = await LedgerServerClient.identify(url, token);
-    if (identity.repositories.length !== 1) throw new UserError(`${where}: the token in ${tokenEnv} may read ${identity.repositories.length} repositories on ${url}; name one with ledger.repository`);
+    const identity = await LedgerServerClient.identify(url, credentials);
+    const whose = login ? login.name : `the token in ${tokenEnv}`;
+    if (identity.repositories.length !== 1) throw new UserError(`${where}: ${whose} may read ${identity.repositories.length} repositories on ${url}; name one with ledger.repository`);
     repository = identity.repositories[0]!;
   }
   const local = await openSqliteLedger(join(top, LEDGER_PATH), gitAnchor(top));
-  return new MirroredLedger(local, new LedgerServerClient(url, repository, token));
+  return new MirroredLedger(local, new LedgerServerClient(url, repository, credentials));
 }

@@ -46,10 +46,12 @@ export interface Ledger extends ContentStore {
   readonly serverReviews?: ServerReviews;
 }
 
-/** Reviews a team server records for a reviewer who logs in with their account there; the server attests who reviewed. */
+/** Reviews a team server records for a reviewer logged in with their account there; the server attests who reviewed. */
 export interface ServerReviews {
   /** The server, for messages. */
   readonly where: string;
   /** The review recorded; 'stale' when an iteration came after `expectedHead`; 'nothing' when nothing is left to review. */
-  recordReview(login: { name: string; password: string }, review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'>;
+  recordReview(review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'>;
+  /** Ends the reviewer's session. */
+  logout(): Promise<void>;
 }

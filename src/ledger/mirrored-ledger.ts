@@ -36,11 +36,12 @@ export class MirroredLedger implements Ledger {
       // The copy catches up at once: the review is the server's record, and the next check must see it.
       this.serverReviews = {
         where: keeper.where,
-        recordReview: async (login, review, expectedHead) => {
-          const outcome = await recordReview(login, review, expectedHead);
+        recordReview: async (review, expectedHead) => {
+          const outcome = await recordReview(review, expectedHead);
           await this.sync();
           return outcome;
         },
+        logout: async () => keeper.logout?.(),
       };
     }
   }

@@ -16,6 +16,13 @@ export interface PushResult {
   snapshots: number;
 }
 
+/** A person's session on the team server: the cookie and the CSRF token its writes need. */
+export interface ServerSession {
+  name: string;
+  cookie: string;
+  csrfToken: string;
+}
+
 /** Who the team server says the token is. */
 export interface ServerIdentity {
   kind: 'user' | 'token';
@@ -35,7 +42,8 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
   constructor(
     serverUrl: string,
     private readonly repository: string,
-    private readonly token: string,
+    /** An API token, or a person's session. */
+    private readonly credentials: string | ServerSession,
   ) {
     let url: URL;
     try {
@@ -48,13 +56,34 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     this.base = `${this.origin}/api/v1/repos/${encodeURIComponent(repository)}`;
   }
 
-  /** Learns from the server who `token` is and the repositories it may read (a token is for one). */
-  static async identify(serverUrl: string, token: string): Promise<ServerIdentity> {
-    const client = new LedgerServerClient(serverUrl, '-', token);
+  /** Learns from the server who the credentials are and the repositories they may read (a token is for one). */
+  static async identify(serverUrl: string, credentials: string | ServerSession): Promise<ServerIdentity> {
+    const client = new LedgerServerClient(serverUrl, '-', credentials);
     return client.call<ServerIdentity>('GET', `${client.origin}/api/v1/me`);
   }
 
-  private async call<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${this.token}` }): Promise<T> {
+  /** Logs a person in with their account on the server; a UserError when the server refuses. */
+  static async login(serverUrl: string, login: { name: string; password: string }): Promise<ServerSession> {
+    const client = new LedgerServerClient(serverUrl, '-', '');
+    let response: Response;
+    try {
+      // loopwarden-ignore js-ssrf-built-url: the team server the config names, our own login route
+      response = await fetch(`${client.origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login), signal: AbortSignal.timeout(120_000) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new UserError(`${client.origin}: the team server cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message}); nothing recorded`);
+    }
+    const answer = (await response.json().catch(() => ({}))) as { error?: string; csrfToken?: string };
+    if (!response.ok || !answer.csrfToken) throw new UserError(`the team server refused the login of ${login.name} (${response.status}): ${answer.error ?? 'no session'}; nothing recorded`);
+    const cookie = (response.headers.getSetCookie?.() ?? []).map((line) => line.split(';')[0]).join('; ');
+    return { name: login.name, cookie, csrfToken: answer.csrfToken };
+  }
+
+  private get headers(): Record<string, string> {
+    return typeof this.credentials === 'string' ? { authorization: `Bearer ${this.credentials}` } : { cookie: this.credentials.cookie, 'x-csrf-token': this.credentials.csrfToken };
+  }
+
+  private async call<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = this.headers): Promise<T> {
     const target = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.base}${pathOrUrl}`;
     let response: Response;
     try {
@@ -122,29 +151,22 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
   }
 
   /**
-   * Records a review as the server's account `login.name`: the server checks the password and the role, and
+   * Records a review as the person whose session this client holds: the server checks their role and
    * attests the review itself. `expectedHead`: the last iteration the reviewer saw ('stale' when another came since).
    */
-  async recordReview(login: { name: string; password: string }, review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'> {
-    let response: Response;
+  async recordReview(review: { decision: 'approve' | 'reject'; note: string }, expectedHead: string | null): Promise<LedgerRecord | 'stale' | 'nothing'> {
+    if (typeof this.credentials === 'string') throw new UserError('a review on the team server is recorded by a reviewer logged in with their account, not with an API token');
     try {
-      // loopwarden-ignore js-ssrf-built-url: the team server the config names, our own login route
-      response = await fetch(`${this.origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login), signal: AbortSignal.timeout(120_000) });
-    } catch (error) {
-      throw new UserError(`${this.origin}: the team server cannot be reached (${(error as Error).message}); nothing recorded`);
-    }
-    const answer = (await response.json().catch(() => ({}))) as { error?: string; csrfToken?: string };
-    if (!response.ok || !answer.csrfToken) throw new UserError(`the team server refused the login of ${login.name} (${response.status}): ${answer.error ?? 'no session'}; nothing recorded`);
-    const cookie = (response.headers.getSetCookie?.() ?? []).map((line) => line.split(';')[0]).join('; ');
-    const headers = { cookie, 'x-csrf-token': answer.csrfToken };
-    try {
-      return await this.call<LedgerRecord>('POST', '/reviews', { decision: review.decision, note: review.note, head: expectedHead }, headers);
+      return await this.call<LedgerRecord>('POST', '/reviews', { decision: review.decision, note: review.note, head: expectedHead });
     } catch (error) {
       if (error instanceof ChainConflict) return /nothing to review/.test(error.message) ? 'nothing' : 'stale';
       throw error;
-    } finally {
-      await this.call('DELETE', `${this.origin}/api/v1/session`, undefined, headers).catch(() => undefined);
     }
+  }
+
+  /** Ends the person's session on the server (nothing to do for a token). */
+  async logout(): Promise<void> {
+    if (typeof this.credentials !== 'string') await this.call('DELETE', `${this.origin}/api/v1/session`).catch(() => undefined);
   }
 
   /**
