@@ -8,12 +8,14 @@ import { chainedRecord } from '../src/ledger/chain-check.js';
 import type { LedgerRecord } from '../src/ledger/record.js';
 import { openServerDatabase } from '../src/server/run-server.js';
 import { AccountStore } from '../src/server/accounts.js';
+import { runWorkerPhase } from './worker-load.js';
 
 // `npm run bench:server`: CLIENTS concurrent clients record RECORDS iterations in all against one team
 // server (a real process on a real PostgreSQL). Half way the server is killed with SIGKILL and started
 // again; clients retry what was not acknowledged. At the end every chain is read back: nothing
 // acknowledged may be missing, nothing may be there twice, and every chain must verify. Prints throughput
 // and latency; never fails on time (these machines are noisy), only on lost or duplicated records.
+// Then the history workers' phase (worker-load.ts): workers audit generated histories, one killed part way.
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
@@ -155,6 +157,11 @@ try {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (missing > 0 || extra > 0 || unverified > 0 || stored !== acknowledgedTotal) process.exitCode = 1;
+  if (process.env.BENCH_WORKER_REPOS !== '0') {
+    const workers = await runWorkerPhase(postgres, CLI);
+    process.stdout.write(`${workers.lines.join('\n')}\n`);
+    if (workers.failed) process.exitCode = 1;
+  }
 } finally {
   postgres.stop();
 }

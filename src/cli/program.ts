@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mcp: async () => (await import('./mcp-command.js')).mcpCommand(),
   experiment: async () => (await import('./experiment-command.js')).experimentCommand(),
   server: async () => (await import('./server-command.js')).serverCommand(),
+  worker: async () => (await import('./worker-command.js')).workerCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

@@ -9,13 +9,13 @@ interface DatabaseFlags {
 }
 
 /** The database URL: --database, else LOOPWARDEN_DATABASE_URL. */
-function databaseUrl(flags: DatabaseFlags): string {
+export function databaseUrl(flags: DatabaseFlags): string {
   const url = flags.database ?? process.env.LOOPWARDEN_DATABASE_URL;
   if (!url) throw new UserError('name the database: --database postgres://USER@HOST:PORT/DB, or LOOPWARDEN_DATABASE_URL');
   return url;
 }
 
-const databaseOption = () => new Option('--database <url>', 'PostgreSQL connection URL (default: LOOPWARDEN_DATABASE_URL)');
+export const databaseOption = () => new Option('--database <url>', 'PostgreSQL connection URL (default: LOOPWARDEN_DATABASE_URL)');
 
 /** Defines `loopwarden server` (start the team server) and `loopwarden server admin …`. */
 export function serverCommand(): Command {
@@ -99,7 +99,49 @@ export function serverCommand(): Command {
         process.stdout.write(`revoked token ${id}\n`);
       });
     });
+  admin
+    .command('audit')
+    .description("enqueue a history job: a worker records every commit of SOURCE after --since up to --ref as an iteration of REPO's chain")
+    .argument('<repo>', 'repository name')
+    .requiredOption('--source <source>', 'a local path or a git URL the workers can reach')
+    .requiredOption('--since <rev>', 'the last commit not to record')
+    .option('--ref <rev>', "the last commit to record (default: the source's HEAD)")
+    .option('--create', 'create the repository when the server has none of that name')
+    .addOption(databaseOption())
+    .action(async (repository: string, flags: DatabaseFlags & { source: string; since: string; ref?: string; create?: boolean }, command: Command) => {
+      flags = withGlobals(flags, command);
+      await enqueueJob(flags, repository, { kind: 'audit-history', source: flags.source, since: flags.since, ...(flags.ref ? { ref: flags.ref } : {}) }, flags.create === true);
+    });
+  admin
+    .command('rescan')
+    .description("enqueue a rescan: a worker re-analyses REPO's last recorded state with the rules installed now and lists what is new or gone")
+    .argument('<repo>', 'repository name')
+    .requiredOption('--source <source>', 'a local path or a git URL the workers can reach')
+    .addOption(databaseOption())
+    .action(async (repository: string, flags: DatabaseFlags & { source: string }, command: Command) => {
+      flags = withGlobals(flags, command);
+      await enqueueJob(flags, repository, { kind: 'rescan', source: flags.source }, false);
+    });
   return server;
+}
+
+/** Enqueues a history job for `repository` and prints its id; the request is checked as the API checks it. */
+async function enqueueJob(flags: DatabaseFlags, repository: string, request: unknown, create: boolean): Promise<void> {
+  const [{ jobRequestSchema }, { JobQueue, JobProgressStore }] = await Promise.all([import('../worker/job-schemas.js'), import('../worker/job-queue.js')]);
+  const parsed = jobRequestSchema.safeParse(request);
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+  await withAccounts(flags, async ({ ledgers }) => {
+    const known = await ledgers.db.selectFrom('repositories').select('id').where('name', '=', repository).executeTakeFirst();
+    if (!known && !create) throw new UserError(`no repository named ${repository} on the server (--create makes it)`);
+    const queue = new JobQueue(databaseUrl(flags));
+    try {
+      const job = await queue.enqueue(new JobProgressStore(ledgers.db), await ledgers.repository(repository), parsed.data, 'admin (command line)');
+      process.stderr.write(`queued ${job.kind} job for ${repository}; its id:\n`);
+      process.stdout.write(`${job.id}\n`);
+    } finally {
+      await queue.stop();
+    }
+  });
 }
 
 /** The subcommand's flags with `--database` taken wherever on the command line it was given. */

@@ -58,8 +58,14 @@ function subjectOf(top: string, commit: string): string {
  * or one older than the state last recorded, is skipped (iterations go forward only), so replaying the
  * same commits twice records nothing the second time; the last recorded commit itself is checked again
  * and answers with its standing state (a review since counts). One snapshot builder serves every commit.
+ * `onReplayed` hears of each commit once it is recorded or skipped (a worker's progress).
  */
-export async function replayCommits(repository: CheckedRepository, commits: readonly string[], provenanceOf: (commit: string) => Provenance): Promise<ReplayedCommit[]> {
+export async function replayCommits(
+  repository: CheckedRepository,
+  commits: readonly string[],
+  provenanceOf: (commit: string) => Provenance,
+  onReplayed?: (entry: ReplayedCommit, done: number) => void | Promise<void>,
+): Promise<ReplayedCommit[]> {
   const { top, ledger, rules, config } = repository;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
   const records = await ledger.records();
@@ -77,6 +83,7 @@ export async function replayCommits(repository: CheckedRepository, commits: read
       replayed.push({ ...entry, result });
       lastCommit = commit;
     }
+    await onReplayed?.(replayed[replayed.length - 1]!, replayed.length);
   }
   return replayed;
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TOKEN_ROLES, USER_ROLES } from './account-migrations.js';
+import { JOB_KINDS, JOB_STATES, auditResultSchema, jobRequestSchema, rescanResultSchema } from '../worker/job-schemas.js';
 
 // The bodies and answers of the team server's API. Every request body is validated by these before a
 // handler sees it; the OpenAPI document (/api/openapi.json) is generated from them.
@@ -72,3 +73,32 @@ export const newTokenSchema = z.object({ name: z.string().min(1).max(100), role:
 export const tokenSchema = z.object({ id: z.string(), token: z.string() }).openapi('Token');
 
 export const repositoryParam = z.object({ repo: z.string().min(1).max(200).openapi({ param: { name: 'repo', in: 'path' }, description: 'the repository name, URL-encoded (acme%2Fapi)' }) });
+
+export const newJobSchema = jobRequestSchema.openapi('NewJob', { description: 'audit-history: record the commits after `since` up to `ref`; rescan: re-analyse the last recorded state with the rules installed now' });
+
+export const jobParams = z.object({
+  repo: z.string().min(1).max(200).openapi({ param: { name: 'repo', in: 'path' } }),
+  id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'the job id (a UUID)' }),
+});
+
+export const jobSchema = z
+  .object({
+    id: z.string(),
+    repository: z.string(),
+    kind: z.enum(JOB_KINDS),
+    state: z.enum(JOB_STATES),
+    request: jobRequestSchema,
+    requestedBy: z.string(),
+    attempt: z.number().int().openapi({ description: '0 while queued; above 1 when another worker took it up again' }),
+    commitsDone: z.number().int().nullable(),
+    commitsTotal: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    result: z.union([auditResultSchema, rescanResultSchema]).nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Job');
+
+export const jobsSchema = z.object({ jobs: z.array(jobSchema) }).openapi('Jobs');

@@ -15,6 +15,7 @@ import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
 import { analysisProblem, recordProblem, snapshotProblem } from './content-checks.js';
+import { JobProgressStore, type JobQueue } from '../worker/job-queue.js';
 import { AccountStore, type Principal } from './accounts.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
@@ -35,6 +36,10 @@ import {
   snapshotSchema,
   tokenSchema,
   verifySchema,
+  jobParams,
+  jobSchema,
+  jobsSchema,
+  newJobSchema,
 } from './api-schemas.js';
 
 /** What the API works with: the database's ledgers and accounts, the policy, how cookies are sent, where logs go. */
@@ -45,6 +50,8 @@ export interface ServerContext {
   /** Send cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
   logger: Logger;
+  /** Where history jobs are enqueued (the workers take them from there). */
+  jobs: JobQueue;
 }
 
 const SESSION_COOKIE = 'lw_session';
@@ -376,6 +383,45 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       administer(c);
       if (!(await context.accounts.revokeToken(c.req.valid('param').id))) throw new HttpError(404, 'no such token, or revoked already');
       return c.body(null, 204);
+    },
+  );
+
+  // History jobs (src/worker/): their progress is read by whoever may read the repository; only an admin enqueues one.
+  const jobProgress = new JobProgressStore(context.ledgers.db);
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/jobs', request: { params: repositoryParam }, responses: { 200: ok(jobsSchema, "the repository's history jobs, newest first (at most 100)"), ...errors } }),
+    async (c) => {
+      const ledger = await repositoryFor(who(c), c.req.valid('param').repo, 'read');
+      return c.json({ jobs: (await jobProgress.list(ledger.id)) as z.infer<typeof jobSchema>[] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/repos/{repo}/jobs/{id}', request: { params: jobParams }, responses: { 200: ok(jobSchema, 'the job: its state, how far it is, its last error and its result'), ...errors } }),
+    async (c) => {
+      const { repo, id } = c.req.valid('param');
+      const ledger = await repositoryFor(who(c), repo, 'read');
+      const job = await jobProgress.get(ledger.id, id);
+      if (!job) throw new HttpError(404, `no job ${id} in ${repo}`);
+      return c.json(job as z.infer<typeof jobSchema>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/repos/{repo}/jobs',
+      request: { params: repositoryParam, body: body(newJobSchema) },
+      responses: { 201: ok(jobSchema, 'queued: a worker takes it up (GET …/jobs/{id} shows how far it is)'), ...errors },
+    }),
+    async (c) => {
+      administer(c);
+      const principal = who(c);
+      const ledger = await repositoryFor(principal, c.req.valid('param').repo, 'read');
+      const job = await context.jobs.enqueue(jobProgress, ledger, c.req.valid('json'), principal.name);
+      context.logger.info({ repository: ledger.name, job: job.id, kind: job.kind, by: describe(principal) }, 'job queued');
+      return c.json(job as z.infer<typeof jobSchema>, 201);
     },
   );
 

@@ -1,9 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { openPostgresLedgers, type PostgresLedgers } from '../ledger/postgres-ledger.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy.js';
-import { ACCOUNT_MIGRATIONS } from './account-migrations.js';
+import { JobQueue } from '../worker/job-queue.js';
 import { AccountStore } from './accounts.js';
+import { openServerDatabase } from './server-database.js';
 import { UserError } from '../errors.js';
 import { buildApp } from './app.js';
 
@@ -23,16 +23,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the server's database (migrating it) with the account tables. */
-export function openServerDatabase(databaseUrl: string): Promise<PostgresLedgers> {
-  return openPostgresLedgers(databaseUrl, { migrations: ACCOUNT_MIGRATIONS, maxConnections: 20 });
-}
+export { openServerDatabase } from './server-database.js';
 
 /** Starts the team server: migrations, then the HTTP API. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'loopwarden-server' });
   const ledgers = await openServerDatabase(options.databaseUrl);
-  const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger });
+  const jobs = new JobQueue(options.databaseUrl, (error) => logger.error({ err: error }, 'job queue error'));
+  const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger, jobs });
   let server: ServerType;
   try {
     server = await new Promise((resolve, reject) => {
@@ -41,6 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     await ledgers.close();
+    await jobs.stop();
     const code = (error as { code?: string }).code;
     throw new UserError(`${options.host}:${options.port}: cannot listen (${code === 'EADDRINUSE' ? 'the port is in use' : (code ?? (error as Error).message)})`);
   }
@@ -56,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Keep-alive connections with nothing in flight would hold the close open.
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
+      await jobs.stop();
       await ledgers.close();
       logger.info('stopped');
     },

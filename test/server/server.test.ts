@@ -58,7 +58,8 @@ async function recordCount(url: string): Promise<Record<string, number>> {
     const { rows } = await client.query<{ name: string; count: string }>('SELECT r.name, count(l.seq) AS count FROM repositories r LEFT JOIN ledger_records l ON l.repository_id = r.id GROUP BY r.name ORDER BY r.name');
     const users = await client.query<{ count: string }>('SELECT count(*) AS count FROM users');
     const tokens = await client.query<{ count: string }>('SELECT count(*) AS count FROM api_tokens WHERE revoked_at IS NULL');
-    return { ...Object.fromEntries(rows.map((row) => [row.name, Number(row.count)])), users: Number(users.rows[0]!.count), tokens: Number(tokens.rows[0]!.count) };
+    const jobs = await client.query<{ count: string }>('SELECT count(*) AS count FROM jobs');
+    return { ...Object.fromEntries(rows.map((row) => [row.name, Number(row.count)])), users: Number(users.rows[0]!.count), tokens: Number(tokens.rows[0]!.count), jobs: Number(jobs.rows[0]!.count) };
   } finally {
     await client.end();
   }
@@ -123,6 +124,9 @@ test('every route against every role: allowed is 2xx, denied is 403 (or 401), an
   };
   const allowedFor = (...who: string[]) => new Set(who);
   let tokenRevocable = 0;
+  // A job nobody works on (no worker runs here): it stays queued, and is read by whoever may read acme/api.
+  const job = await clients.admin!.call('POST', `/api/v1/repos/${A}/jobs`, { kind: 'rescan', source: '/nowhere' });
+  assert.equal(job.status, 201, JSON.stringify(job.json));
   const routes: { name: string; call: (client: Client) => Promise<{ status: number }>; allowed: Set<string>; writes: boolean }[] = [
     { name: 'list repositories', call: (c) => c.call('GET', '/api/v1/repos'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
     { name: 'read acme/api records', call: (c) => c.call('GET', `/api/v1/repos/${A}/records`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
@@ -141,6 +145,9 @@ test('every route against every role: allowed is 2xx, denied is 403 (or 401), an
     { name: 'who am I', call: (c) => c.call('GET', '/api/v1/me'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
     { name: 'acme/api status', call: (c) => c.call('GET', `/api/v1/repos/${A}/status`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
     { name: 'verify acme/api', call: (c) => c.call('GET', `/api/v1/repos/${A}/verify`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    { name: 'list acme/api jobs', call: (c) => c.call('GET', `/api/v1/repos/${A}/jobs`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    { name: 'read an acme/api job', call: (c) => c.call('GET', `/api/v1/repos/${A}/jobs/${job.json.id}`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    { name: 'enqueue an acme/api job', call: (c) => c.call('POST', `/api/v1/repos/${A}/jobs`, { kind: 'rescan', source: '/nowhere' }), allowed: allowedFor('admin'), writes: true },
     {
       name: 'record an AI iteration in acme/api',
       call: async (c) => {
@@ -251,6 +258,8 @@ test('bad bodies are clear 400s: invalid JSON, unknown fields, nesting 2,000 dee
     '/api/ready',
     '/api/v1/me',
     '/api/v1/repos',
+    '/api/v1/repos/{repo}/jobs',
+    '/api/v1/repos/{repo}/jobs/{id}',
     '/api/v1/repos/{repo}/records',
     '/api/v1/repos/{repo}/reviews',
     '/api/v1/repos/{repo}/snapshots',

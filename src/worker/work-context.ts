@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import type { RepositoryLedger } from '../ledger/postgres-ledger.js';
+import type { RuleSelectionFlags } from '../rules/select.js';
+
+/** What a worker brings to every job: where it keeps clones and copies, and which installed rules it runs. */
+export interface WorkContext {
+  workDir: string;
+  /** Narrows the installed rules (`loopwarden worker --select/--ignore`), as the config's scan.select/ignore do. */
+  ruleSelection: RuleSelectionFlags;
+}
+
+/** Where a worker keeps one repository's clone (`clone/`) and its copy of the chain and content cache (`ledger.db`). */
+export function repositoryDirectory(context: WorkContext, repository: RepositoryLedger): string {
+  return join(context.workDir, `repository-${repository.id}`);
+}
+
+/** Hears how far a job is: commits done of the total. */
+export type ProgressListener = (done: number, total: number) => Promise<void>;
