@@ -22,7 +22,7 @@ trap cleanup EXIT
 as_pg "$bin/initdb" -D "$work/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C >/dev/null
 as_pg "$bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
 export LOOPWARDEN_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-show() { printf '$ %s\n' "$*" | sed -E 's/lwt_[0-9]+_[A-Za-z0-9_-]+/lwt_…/g'; }
+show() { printf '$ %s\n' "$*" | sed -E "s/lwt_[0-9]+_[A-Za-z0-9_-]+/lwt_…/g; s#$work/#/tmp/…/#g"; }
 
 show 'loopwarden server admin create-user rita --role reviewer --repo acme/api   # the password is asked'
 echo 'correct horse battery' | loopwarden server admin create-user rita --role reviewer --repo acme/api
@@ -69,3 +69,34 @@ show 'loopwarden status'
 loopwarden status || true
 show 'loopwarden ledger verify'
 loopwarden ledger verify
+
+# History workers: audit a repository's past commits on the server.
+legacy="$work/legacy"
+mkdir -p "$legacy/app" && cd "$legacy"
+git init -q && git config user.email dev@example.com && git config user.name Dev
+printf 'X = 1\n' > app/settings.py && git add -A && git commit -qm 'start'
+since=$(git rev-parse HEAD)
+printf 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = ?", (name,))\n' > app/db.py
+git add -A && git commit -qm 'add find' --trailer 'Co-authored-by: Claude <noreply@anthropic.com>'
+printf 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = '"'"'" + name + "'"'"'")\n' > app/db.py
+git add -A && git commit -qm 'simplify find' --trailer 'Co-authored-by: Claude <noreply@anthropic.com>'
+printf 'DEBUG = False\n' >> app/settings.py && git add -A && git commit -qm 'settings'
+cd "$work"
+show "loopwarden server admin audit acme/legacy --source $legacy --since ${since:0:12} --create"
+job=$(loopwarden server admin audit acme/legacy --source "$legacy" --since "$since" --create)
+echo "$job"
+show 'loopwarden worker --concurrency 2 &'
+loopwarden worker --concurrency 2 >"$work/worker.log" 2>&1 &
+worker_pid=$!
+reader=$(loopwarden server admin create-token --role developer --repo acme/legacy --name lead-reader 2>/dev/null)
+id=$(echo "$job" | tail -1)
+for _ in $(seq 120); do
+  state=$(curl -s -H "Authorization: Bearer $reader" "http://127.0.0.1:$port2/api/v1/repos/acme%2Flegacy/jobs/$id" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).state)}catch{console.log("?")}})')
+  [ "$state" = completed ] || [ "$state" = failed ] && break
+  sleep 1
+done
+show "curl -s -H 'Authorization: Bearer lwt_…' …/api/v1/repos/acme%2Flegacy/jobs/$id"
+curl -s -H "Authorization: Bearer $reader" "http://127.0.0.1:$port2/api/v1/repos/acme%2Flegacy/jobs/$id" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(JSON.stringify({kind:j.kind,state:j.state,attempt:j.attempt,commitsDone:j.commitsDone,commitsTotal:j.commitsTotal,lastError:j.lastError??null,result:j.result}))})'
+show "curl -s -H 'Authorization: Bearer lwt_…' …/api/v1/repos/acme%2Flegacy/status"
+curl -s -H "Authorization: Bearer $reader" "http://127.0.0.1:$port2/api/v1/repos/acme%2Flegacy/status" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(JSON.stringify({chain:j.chain,verdict:j.verdict,open:(j.open??[]).map(f=>`${f.ruleId} ${f.path}:${f.startLine} since #${f.since}`)}))})'
+kill "$worker_pid" 2>/dev/null; wait "$worker_pid" 2>/dev/null || true

@@ -74,8 +74,8 @@ export class PostgresLedgers {
   /** The ledger of the repository named `name`, created when it is new. */
   async repository(name: string): Promise<RepositoryLedger> {
     await this.db.insertInto('repositories').values({ name }).onConflict((conflict) => conflict.column('name').doNothing()).execute();
-    const row = await this.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-    return new RepositoryLedger(this.db, String(row.id), name);
+    const row = await this.db.selectFrom('repositories').select(['id', 'created_at']).where('name', '=', name).executeTakeFirstOrThrow();
+    return new RepositoryLedger(this.db, String(row.id), name, row.created_at);
   }
 
   /** The names of the repositories with a ledger here. */
@@ -94,6 +94,8 @@ export class RepositoryLedger {
     private readonly db: Kysely<LedgerTables>,
     readonly id: string,
     readonly name: string,
+    /** When the server first heard of the repository: with the id, it tells one database's repository from another's. */
+    readonly createdAt?: Date,
   ) {}
 
   private rowsIn(db: Kysely<LedgerTables>): Promise<RecordRow[]> {

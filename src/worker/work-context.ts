@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { RepositoryLedger } from '../ledger/postgres-ledger.js';
 import type { RuleSelectionFlags } from '../rules/select.js';
@@ -11,7 +12,10 @@ export interface WorkContext {
 
 /** Where a worker keeps one repository's clone (`clone/`) and its copy of the chain and content cache (`ledger.db`). */
 export function repositoryDirectory(context: WorkContext, repository: RepositoryLedger): string {
-  return join(context.workDir, `repository-${repository.id}`);
+  // Ids restart at 1 in every database: a work directory shared by servers (or a database restored or made
+  // anew) must not hand one repository's copy of its chain to another, which the copy would rightly refuse.
+  const identity = createHash('sha256').update(`${repository.name}\u0000${repository.createdAt?.toISOString() ?? ''}`).digest('hex').slice(0, 16);
+  return join(context.workDir, `repository-${repository.id}-${identity}`);
 }
 
 /** Hears how far a job is: commits done of the total. */

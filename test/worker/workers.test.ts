@@ -216,3 +216,20 @@ test('bad jobs: refused at the door (400, 403, 404, nothing queued) or failed at
   assert.equal(created.status, 0, created.stderr);
   assert.equal(await queued(), failures.length + 1);
 });
+
+test('one work directory serving two databases: the repository with the same id in each gets its own copy of its chain', async () => {
+  // Found running the README's demo twice: ids restart at 1 in a new database, and the second audit met the
+  // first database's copy (which refused a server "lacking" its records).
+  const workDir = makeProject({});
+  for (const round of [1, 2]) {
+    const database = await postgres.database();
+    const { admin, lead } = await teamServer(database, ['gen/same']);
+    const history = generatedHistory(3);
+    const worker = startWorkerProcess(database, ['--work-dir', workDir]);
+    await worker.ready;
+    const posted = await admin.call('POST', `${repoPath('gen/same')}/jobs`, { kind: 'audit-history', source: history.root, since: history.base });
+    const job = await finishedJob(lead, 'gen/same', posted.json.id);
+    assert.deepEqual([round, job.state, job.lastError, job.result?.recorded], [round, 'completed', null, 3]);
+    assert.equal(await worker.stop(), 0);
+  }
+});
