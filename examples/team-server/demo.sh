@@ -13,7 +13,9 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 [ "$(id -u)" = 0 ] && chown postgres "$work"
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 server_pid=""
+worker_pid=""
 cleanup() {
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   as_pg "$bin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -31,7 +33,7 @@ token=$(loopwarden server admin create-token --role agent --repo acme/api --name
 sed -E 's/lwt_[0-9]+_[A-Za-z0-9_-]+/lwt_…/g' "$work/token.err"; echo 'lwt_…'
 port2=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 show "loopwarden server --port $port2 &"
-loopwarden server --port "$port2" >"$work/server.log" 2>"$work/server.err" &
+node "$here/dist/src/cli/main.js" server --port "$port2" >"$work/server.log" 2>"$work/server.err" &
 server_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/server.err" 2>/dev/null && break; sleep 0.1; done
 cat "$work/server.err"
@@ -86,7 +88,7 @@ show "loopwarden server admin audit acme/legacy --source $legacy --since ${since
 job=$(loopwarden server admin audit acme/legacy --source "$legacy" --since "$since" --create)
 echo "$job"
 show 'loopwarden worker --concurrency 2 &'
-loopwarden worker --concurrency 2 >"$work/worker.log" 2>&1 &
+node "$here/dist/src/cli/main.js" worker --concurrency 2 --work-dir "$work/worker" >"$work/worker.log" 2>&1 &
 worker_pid=$!
 reader=$(loopwarden server admin create-token --role developer --repo acme/legacy --name lead-reader 2>/dev/null)
 id=$(echo "$job" | tail -1)
@@ -100,3 +102,4 @@ curl -s -H "Authorization: Bearer $reader" "http://127.0.0.1:$port2/api/v1/repos
 show "curl -s -H 'Authorization: Bearer lwt_…' …/api/v1/repos/acme%2Flegacy/status"
 curl -s -H "Authorization: Bearer $reader" "http://127.0.0.1:$port2/api/v1/repos/acme%2Flegacy/status" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(JSON.stringify({chain:j.chain,verdict:j.verdict,open:(j.open??[]).map(f=>`${f.ruleId} ${f.path}:${f.startLine} since #${f.since}`)}))})'
 kill "$worker_pid" 2>/dev/null; wait "$worker_pid" 2>/dev/null || true
+worker_pid=""

@@ -131,8 +131,12 @@ export class RepositoryLedger {
   async continueWith(
     records: readonly LedgerRecord[],
     refuse: (fresh: readonly LedgerRecord[]) => string | undefined = () => undefined,
-    /** Why the records not held yet cannot be appended (a snapshot they name is missing), or undefined. */
-    unsound: (fresh: readonly LedgerRecord[]) => Promise<string | undefined> = async () => undefined,
+    /**
+     * Why the records not held yet cannot be appended (a snapshot they name is missing), or undefined. It reads
+     * through `db`, the transaction's own connection: another taken from the pool while this one holds the
+     * repository's lock could wait forever for a pool that lock-holders have exhausted.
+     */
+    unsound: (fresh: readonly LedgerRecord[], db: Kysely<LedgerTables>) => Promise<string | undefined> = async () => undefined,
   ): Promise<ContinueResult> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx);
@@ -157,7 +161,7 @@ export class RepositoryLedger {
       const fresh = incoming.slice(alreadyHeld);
       const refusal = refuse(records.slice(alreadyHeld));
       if (refusal) throw new RecordsRefused(`${refusal}; nothing recorded`);
-      const unsoundness = await unsound(records.slice(alreadyHeld));
+      const unsoundness = await unsound(records.slice(alreadyHeld), trx);
       if (unsoundness) throw new UserError(`${unsoundness}; nothing recorded`);
       // PostgreSQL takes at most 65,535 parameters per statement: 7 per row, so batches of 5,000 rows, in the one transaction.
       for (let start = 0; start < fresh.length; start += 5000) {
@@ -208,11 +212,11 @@ export class RepositoryLedger {
     return row && sha256(row.analysis) === digest ? row.analysis : undefined;
   }
 
-  /** Which of the snapshots `ids` the server holds. */
-  async heldSnapshots(ids: readonly string[]): Promise<Set<string>> {
+  /** Which of the snapshots `ids` the server holds (read through `db`: inside a transaction, its own). */
+  async heldSnapshots(ids: readonly string[], db: Kysely<LedgerTables> = this.db): Promise<Set<string>> {
     const held = new Set<string>();
     for (let start = 0; start < ids.length; start += 5000) {
-      for (const row of await this.db.selectFrom('snapshots').select('id').where('id', 'in', ids.slice(start, start + 5000)).execute()) held.add(row.id);
+      for (const row of await db.selectFrom('snapshots').select('id').where('id', 'in', ids.slice(start, start + 5000)).execute()) held.add(row.id);
     }
     return held;
   }

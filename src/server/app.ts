@@ -276,9 +276,9 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
         records as unknown as LedgerRecord[],
         (fresh) => (!mayRecord && fresh.some((record) => record.kind === 'iteration') ? `${describe(principal)} may not record iterations in ${repo}` : recordsRefusal(principal, fresh, mayReview)),
         // An iteration names the state it judged: the server must hold it (sent first), or nobody can check the record later.
-        async (fresh) => {
+        async (fresh, db) => {
           const named = [...new Set(fresh.flatMap((record) => (record.kind === 'iteration' ? [record.payload.snapshotId] : [])))];
-          const held = await ledger.heldSnapshots(named);
+          const held = await ledger.heldSnapshots(named, db);
           const missing = fresh.find((record) => record.kind === 'iteration' && !held.has(record.payload.snapshotId));
           return missing?.kind === 'iteration' ? `record ${missing.seq} names the snapshot ${missing.payload.snapshotId.slice(0, 12)}, which the server does not hold: send it first (POST …/snapshots)` : undefined;
         },

@@ -15,7 +15,12 @@ export interface ServerOptions {
   policy?: Policy;
   secureCookies?: boolean;
   logger?: Logger;
+  /** Database connections in the pool (default 20). */
+  maxConnections?: number;
 }
+
+/** How long a stop waits for requests in flight. */
+const STOP_GRACE_MS = 10_000;
 
 /** A running team server: where it listens, and how to stop it (requests in flight finish first). */
 export interface RunningServer {
@@ -28,7 +33,7 @@ export { openServerDatabase } from './server-database.js';
 /** Starts the team server: migrations, then the HTTP API. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'loopwarden-server' });
-  const ledgers = await openServerDatabase(options.databaseUrl);
+  const ledgers = await openServerDatabase(options.databaseUrl, options.maxConnections);
   const jobs = new JobQueue(options.databaseUrl, (error) => logger.error({ err: error }, 'job queue error'));
   const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger, jobs });
   let server: ServerType;
@@ -54,9 +59,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
         // Keep-alive connections with nothing in flight would hold the close open.
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        // Requests still in flight after the grace period (a database that stopped answering) are cut:
+        // SIGTERM must stop the server. What they had not committed was never acknowledged.
+        setTimeout(() => {
+          logger.warn('requests still in flight after 10 s: closing their connections');
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          resolve();
+        }, STOP_GRACE_MS).unref();
       });
-      await jobs.stop();
-      await ledgers.close();
+      // The pool waits for connections in use; a query the database never answers would hold it forever.
+      const deadline = () => new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      await Promise.race([jobs.stop(), deadline()]);
+      await Promise.race([ledgers.close(), deadline()]);
       logger.info('stopped');
     },
   };

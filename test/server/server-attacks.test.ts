@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import pino from 'pino';
 import { startPostgres } from '../postgres.js';
 import { runCli, makeProject } from '../helpers.js';
-import { openServerDatabase, type RunningServer } from '../../src/server/run-server.js';
+import { openServerDatabase, startServer, type RunningServer } from '../../src/server/run-server.js';
 import { AccountStore } from '../../src/server/accounts.js';
 import { redact } from '../../src/ledger/postgres-ledger.js';
 import type { LedgerRecord } from '../../src/ledger/record.js';
@@ -110,4 +111,33 @@ test('two reviewers approving the same state at once: one review is recorded, th
   const answers = await Promise.all([rita, rae].map((reviewer) => reviewer.call('POST', `/api/v1/repos/${A}/reviews`, { decision: 'approve', note: '', head: pushed[0]!.hash })));
   assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 409]);
   assert.match(answers.find((answer) => answer.status === 409)!.json.error, /^nothing to review: no iteration was recorded since the last review$/);
+});
+
+test('more appends at once than the server has database connections: every one is answered, none waits forever', async () => {
+  // Found by bench:server (the restarted server, with 50 clients retrying at once, answered nothing more): the
+  // check that a record's snapshot is held took a second connection from the pool while the append held one
+  // and its repository's lock; with every connection so held, each waited for the others. It now reads
+  // through the append's own connection.
+  const ledgers = await openServerDatabase(database);
+  const accounts = new AccountStore(ledgers.db);
+  const tokens: { repository: string; token: string }[] = [];
+  for (let i = 0; i < 40; i++) {
+    const repository = `load/r${i}`;
+    tokens.push({ repository, token: (await accounts.createToken('claude', 'agent', (await ledgers.repository(repository)).id)).token });
+  }
+  await ledgers.close();
+  const records = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }]);
+  // A server with a pool of two: two appends to two repositories at once take both connections.
+  const small = await startServer({ databaseUrl: database, port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }), maxConnections: 2 });
+  try {
+    const answers = await Promise.race([
+      Promise.all(tokens.map(({ repository, token }) => tokenClient(small, token).call('POST', `/api/v1/repos/${encodeURIComponent(repository)}/records`, { records }))),
+      new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref()),
+    ]);
+    assert.notEqual(answers, 'hung', 'the server stopped answering');
+    assert.deepEqual((answers as { status: number }[]).map((answer) => answer.status), Array(40).fill(200));
+    assert.equal((await request(small, 'GET', '/api/ready')).status, 200);
+  } finally {
+    await Promise.race([small.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  }
 });
