@@ -5,6 +5,7 @@ import { chainedRecord } from './chain-check.js';
 import type { Ledger, NewRecord, ServerReviews, VerifyResult } from './ledger.js';
 import type { LedgerRecord } from './record.js';
 import type { LocalLedger } from './sqlite-ledger.js';
+import { contentIn } from './snapshot-content.js';
 
 /** Appends tried before giving up when other writers keep moving the chain on (the waits between grow to about 2 s). */
 const MAX_ATTEMPTS = 30;
@@ -154,14 +155,9 @@ export class MirroredLedger implements Ledger {
   /** Sends a snapshot and its analyses before the record that names it, so the keeper never names content it lacks. */
   private async sendContent(snapshotId: string): Promise<void> {
     if (this.sent.has(snapshotId)) return;
-    const body = this.local.getSnapshot(snapshotId);
-    if (body === undefined) return;
-    const digests = [...new Set((JSON.parse(body) as { files: { digest?: string }[] }).files.flatMap((file) => (file.digest ? [file.digest] : [])))];
-    const analyses = digests.flatMap((digest) => {
-      const analysis = this.local.getAnalysis(digest);
-      return analysis === undefined ? [] : [{ digest, analysis }];
-    });
-    await this.keeper.putContent(snapshotId, body, analyses);
+    const content = contentIn(this.local, snapshotId);
+    if (!content) return;
+    await this.keeper.putContent(snapshotId, content.body, content.analyses);
     this.sent.add(snapshotId);
   }
 

@@ -8,6 +8,7 @@ import type { NewRecord, VerifyResult } from './ledger.js';
 import type { IterationPayload, LedgerRecord } from './record.js';
 import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from './chain-keeper.js';
 import type { ContentSource } from './mirrored-ledger.js';
+import { analysisDigestsOf } from './snapshot-content.js';
 import { APP_ROLE, POSTGRES_MIGRATIONS, appRoleExists } from './postgres-migrations.js';
 
 /** The tables of the server's database that the ledger reads and writes. */
@@ -234,7 +235,7 @@ export class RepositoryLedger {
   async getContent(id: string): Promise<{ body: string; analyses: { digest: string; analysis: string }[] } | undefined> {
     const body = await this.getSnapshot(id);
     if (body === undefined) return undefined;
-    const digests = [...new Set((JSON.parse(body) as { files: { digest?: string }[] }).files.flatMap((file) => (file.digest ? [file.digest] : [])))];
+    const digests = analysisDigestsOf(body);
     const analyses: { digest: string; analysis: string }[] = [];
     for (let start = 0; start < digests.length; start += 5000) {
       const rows = await this.db.selectFrom('analyses').select(['digest', 'analysis']).where('digest', 'in', digests.slice(start, start + 5000)).execute();

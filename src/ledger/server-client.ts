@@ -4,6 +4,7 @@ import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from 
 import type { Ledger, ServerReviews, VerifyResult } from './ledger.js';
 import type { ContentSource } from './mirrored-ledger.js';
 import type { LedgerRecord } from './record.js';
+import { contentIn } from './snapshot-content.js';
 
 /** Records per push request (the server takes at most 10,000). */
 const PUSH_BATCH = 5000;
@@ -208,14 +209,8 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
     for (const record of records) {
       if (record.kind !== 'iteration' || sent.has(record.payload.snapshotId)) continue;
       sent.add(record.payload.snapshotId);
-      const body = ledger.getSnapshot(record.payload.snapshotId);
-      if (body === undefined) continue;
-      const digests = [...new Set((JSON.parse(body) as { files: { digest?: string }[] }).files.flatMap((file) => (file.digest ? [file.digest] : [])))];
-      const analyses = digests.flatMap((digest) => {
-        const analysis = ledger.getAnalysis(digest);
-        return analysis === undefined ? [] : [{ digest, analysis }];
-      });
-      await this.call('POST', '/snapshots', { id: record.payload.snapshotId, body, analyses });
+      const content = contentIn(ledger, record.payload.snapshotId);
+      if (content) await this.putContent(record.payload.snapshotId, content.body, content.analyses);
     }
     // The server takes at most 10,000 records a request: a long ledger goes in batches, each continuing the last.
     const total = { appended: 0, alreadyHeld: 0, serverAhead: 0 };

@@ -37,6 +37,16 @@ const analysisSchema = z
   })
   .strict();
 
+const NOT_JSON = Symbol('not JSON');
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
   return `${issue.path.join('.') || 'the value'}: ${issue.message}`;
@@ -44,12 +54,8 @@ function firstIssue(error: z.ZodError): string {
 
 /** Why a snapshot body cannot be stored, or undefined; returns the analysis digests it names through `named`. */
 export function snapshotProblem(body: string, named: Set<string>): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return 'the snapshot body is not JSON';
-  }
+  const parsed = parsedJson(body);
+  if (parsed === NOT_JSON) return 'the snapshot body is not JSON';
   const result = snapshotBodySchema.safeParse(parsed);
   if (!result.success) return `the snapshot body is not a snapshot (${firstIssue(result.error)})`;
   for (const file of result.data.files) named.add(file.digest);
@@ -58,12 +64,8 @@ export function snapshotProblem(body: string, named: Set<string>): string | unde
 
 /** Why an analysis text cannot be stored, or undefined. */
 export function analysisProblem(text: string): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return 'not JSON';
-  }
+  const parsed = parsedJson(text);
+  if (parsed === NOT_JSON) return 'not JSON';
   const result = analysisSchema.safeParse(parsed);
   return result.success ? undefined : `not a file analysis (${firstIssue(result.error)})`;
 }

@@ -145,6 +145,16 @@ test('the gate fails closed when the server cannot vouch for the chain', async (
   const agent = { CLAUDECODE: '1', LOOPWARDEN_TOKEN: agentToken };
   assert.equal(check(root, agent).status, 0);
 
+  // A config naming no server, given on the command line: it may not append to the copy of the server's
+  // chain (which would then refuse the server, and every later check would fail).
+  const elsewhere = makeProject({ 'local.yml': 'policy: {}\n' });
+  const detour = check(root, agent, '--config', join(elsewhere, 'local.yml'));
+  assert.equal(detour.status, 2);
+  assert.match(detour.stderr, /\.loopwarden\/ledger\.db is a copy of the team server's chain \(http:\/\/127\.0\.0\.1:\d+, acme\/api\); the config in use names no server: nothing recorded/);
+  const still = check(root, agent);
+  assert.equal(still.status, 0, still.stderr);
+  assert.equal(still.json.iteration.seq, 1);
+
   // No token in the environment: nothing is recorded, and the message says which variable.
   const noToken = check(root, { CLAUDECODE: '1' });
   assert.equal(noToken.status, 2);
