@@ -73,6 +73,44 @@ export function serverCommand(): Command {
       });
     });
   admin
+    .command('team-add')
+    .description('add repositories to a team (created when new): teams group repositories on the dashboard; they grant nothing')
+    .argument('<team>', 'team name')
+    .argument('<repo...>', 'repository names (each must exist on the server)')
+    .addOption(databaseOption())
+    .action(async (team: string, repositories: string[], flags: DatabaseFlags, command: Command) => {
+      flags = withGlobals(flags, command);
+      await withTeams(flags, async (teams, idsOf) => {
+        await teams.add(team, await idsOf(repositories));
+        process.stdout.write(`team ${team}: added ${repositories.join(', ')}\n`);
+      });
+    });
+  admin
+    .command('team-remove')
+    .description('take repositories out of a team')
+    .argument('<team>', 'team name')
+    .argument('<repo...>', 'repository names')
+    .addOption(databaseOption())
+    .action(async (team: string, repositories: string[], flags: DatabaseFlags, command: Command) => {
+      flags = withGlobals(flags, command);
+      await withTeams(flags, async (teams, idsOf) => {
+        await teams.remove(team, await idsOf(repositories));
+        process.stdout.write(`team ${team}: removed ${repositories.join(', ')}\n`);
+      });
+    });
+  admin
+    .command('teams')
+    .description('list the teams and their repositories')
+    .addOption(databaseOption())
+    .action(async (flags: DatabaseFlags, command: Command) => {
+      flags = withGlobals(flags, command);
+      await withTeams(flags, async (teams, _idsOf, namesOf) => {
+        const all = await teams.list();
+        if (all.length === 0) process.stdout.write('no teams\n');
+        for (const team of all) process.stdout.write(`${team.name}: ${(await namesOf(team.repositoryIds)).join(', ') || '(no repositories)'}\n`);
+      });
+    });
+  admin
     .command('create-token')
     .description('create an API token for one repository; it is printed once (only its hash is kept)')
     .addOption(new Option('--role <role>', 'developer (records iterations) or agent (records AI iterations only, never reviews)').choices([...TOKEN_ROLES]).makeOptionMandatory())
@@ -147,6 +185,25 @@ async function enqueueJob(flags: DatabaseFlags, repository: string, request: unk
 /** The subcommand's flags with `--database` taken wherever on the command line it was given. */
 function withGlobals<T extends DatabaseFlags>(flags: T, command: Command): T {
   return { ...flags, database: flags.database ?? (command.optsWithGlobals() as DatabaseFlags).database };
+}
+
+/** Opens the database for team commands: the team store, and repository names to ids (refusing unknown names) and back. */
+async function withTeams(
+  flags: DatabaseFlags,
+  work: (teams: import('../server/teams.js').TeamStore, idsOf: (names: string[]) => Promise<string[]>, namesOf: (ids: string[]) => Promise<string[]>) => Promise<void>,
+): Promise<void> {
+  const { TeamStore } = await import('../server/teams.js');
+  await withAccounts(flags, async ({ ledgers }) => {
+    const rows = await ledgers.db.selectFrom('repositories').select(['id', 'name']).execute();
+    const idsOf = async (names: string[]) =>
+      names.map((name) => {
+        const row = rows.find((candidate) => candidate.name === name);
+        if (!row) throw new UserError(`no repository named ${name} on the server`);
+        return String(row.id);
+      });
+    const namesOf = async (ids: string[]) => rows.filter((row) => ids.includes(String(row.id))).map((row) => row.name).sort();
+    await work(new TeamStore(ledgers.db), idsOf, namesOf);
+  });
 }
 
 async function withAccounts(

@@ -10,6 +10,9 @@ import { ChainConflict, RecordsRefused, type ChainHead, type ChainKeeper } from 
 import type { ContentSource } from './mirrored-ledger.js';
 import { analysisDigestsOf } from './snapshot-content.js';
 import { APP_ROLE, POSTGRES_MIGRATIONS, appRoleExists } from './postgres-migrations.js';
+import { INSIGHT_MIGRATIONS } from './insights/insight-migrations.js';
+import { catchUpFacts, recordFacts } from './insights/facts-store.js';
+import type { InsightTables } from './insights/insight-tables.js';
 
 /** The tables of the server's database that the ledger reads and writes. */
 export interface LedgerTables {
@@ -36,7 +39,7 @@ export async function openPostgresLedgers(connectionString: string, options: { m
   const migrating = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) });
   try {
     // Migrations of the layers that keep their tables in the same database (the server's accounts) run after the ledger's.
-    const provider: MigrationProvider = { getMigrations: async () => ({ ...POSTGRES_MIGRATIONS, ...options.migrations }) };
+    const provider: MigrationProvider = { getMigrations: async () => ({ ...POSTGRES_MIGRATIONS, ...INSIGHT_MIGRATIONS, ...options.migrations }) };
     const { error } = await new Migrator({ db: migrating, provider }).migrateToLatest();
     if (error) throw new UserError(`${redact(connectionString)}: cannot migrate the database (${(error as Error).message ?? error})`);
     const asAppRole = await appRoleExists(migrating);
@@ -79,9 +82,27 @@ export class PostgresLedgers {
     return new RepositoryLedger(this.db, String(row.id), name, row.created_at);
   }
 
+  /** The database with the insight projection's tables: what the dashboard's queries read. */
+  get insights(): Kysely<LedgerTables & InsightTables> {
+    return this.db.withTables<InsightTables>();
+  }
+
   /** The names of the repositories with a ledger here. */
   async repositoryNames(): Promise<string[]> {
     return (await this.db.selectFrom('repositories').select('name').orderBy('name').execute()).map((row) => row.name);
+  }
+
+  /**
+   * Writes the insight facts of every record appended before the projection existed (each append catches its
+   * own repository up too; this does all of them at once, at the server's start). Returns how many records.
+   */
+  async catchUpInsights(): Promise<number> {
+    let projected = 0;
+    for (const row of await this.db.selectFrom('repositories').select(['id', 'name', 'created_at']).orderBy('id').execute()) {
+      const ledger = new RepositoryLedger(this.db, String(row.id), row.name, row.created_at);
+      projected += await ledger.catchUpInsights();
+    }
+    return projected;
   }
 
   async close(): Promise<void> {
@@ -120,6 +141,7 @@ export class RepositoryLedger {
       if (!next) return undefined;
       const { row, record } = chainedRecord(history, next);
       await trx.insertInto('ledger_records').values({ repository_id: this.id, ...row }).execute();
+      await recordFacts(trx.withTables<InsightTables>(), this.id, [record]);
       return record;
     });
   }
@@ -168,7 +190,16 @@ export class RepositoryLedger {
       for (let start = 0; start < fresh.length; start += 5000) {
         await trx.insertInto('ledger_records').values(fresh.slice(start, start + 5000).map((row) => ({ repository_id: this.id, ...row }))).execute();
       }
+      await recordFacts(trx.withTables<InsightTables>(), this.id, records.slice(alreadyHeld));
       return { appended: fresh.length, alreadyHeld, serverAhead: Math.max(0, heldCount - (first - 1) - incoming.length) };
+    });
+  }
+
+  /** Writes the insight facts of this repository's records that have none (under the append lock). */
+  async catchUpInsights(): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lock(trx);
+      return catchUpFacts(trx.withTables<InsightTables>(), this.id);
     });
   }
 

@@ -102,3 +102,39 @@ export const jobSchema = z
   .openapi('Job');
 
 export const jobsSchema = z.object({ jobs: z.array(jobSchema) }).openapi('Jobs');
+
+/** A day (`2026-03-01`, midnight UTC) or a moment (`2026-03-01T12:00:00Z`). */
+const moment = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, 'a date (YYYY-MM-DD) or an ISO 8601 time with its zone')
+  .transform((text, context) => {
+    const time = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+    // Date rolls 2026-02-31 over into March: the calendar day must exist as written.
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    if (Number.isNaN(time.getTime()) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+      context.addIssue({ code: 'custom', message: 'not a real date' });
+      return z.NEVER;
+    }
+    return time;
+  });
+
+const filterText = (what: string) => z.string().min(1).max(200).optional().openapi({ description: what });
+
+export const insightQuery = z
+  .object({
+    repo: filterText('only this repository (one you may read)'),
+    team: filterText('only the repositories of this team that you may read'),
+    tool: filterText('only iterations made with this tool'),
+    model: filterText('only iterations made by this model'),
+    strategy: filterText('only iterations of this prompt strategy'),
+    from: moment.optional().openapi({ type: 'string', description: 'from this day or time (inclusive)' }),
+    to: moment.optional().openapi({ type: 'string', description: 'until this day or time (exclusive)' }),
+    format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: the rows as CSV with a header row' }),
+  })
+  .strict();
+
+export const insightAnswer = z
+  .object({ view: z.string(), repositories: z.number().int().describe('how many repositories the figures cover'), rows: z.array(z.record(z.string(), z.unknown())) })
+  .openapi('Insights');

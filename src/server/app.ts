@@ -17,6 +17,9 @@ import { statusJson } from '../report/status-report.js';
 import { analysisProblem, recordProblem, snapshotProblem } from './content-checks.js';
 import { JobProgressStore, type JobQueue } from '../worker/job-queue.js';
 import { AccountStore, type Principal } from './accounts.js';
+import { INSIGHT_COLUMNS, INSIGHT_VIEWS, ScopeRefused, insightRows, insightScope, readableRepositories } from './insight-views.js';
+import { TeamStore } from './teams.js';
+import { renderInsightsCsv } from '../report/insights-csv.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
   chainSchema,
@@ -40,6 +43,8 @@ import {
   jobSchema,
   jobsSchema,
   newJobSchema,
+  insightAnswer,
+  insightQuery,
 } from './api-schemas.js';
 
 /** What the API works with: the database's ledgers and accounts, the policy, how cookies are sent, where logs go. */
@@ -114,6 +119,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     if (/^22/.test(String((error as { code?: unknown }).code ?? ''))) return c.json({ error: 'a value in the request is not acceptable (out of range, or a NUL character)' }, 400);
     if (error instanceof ChainConflict) return c.json({ error: error.message }, 409);
     if (error instanceof RecordsRefused) return c.json({ error: error.message }, 403);
+    if (error instanceof ScopeRefused) return c.json({ error: error.message }, 403);
     if (error instanceof UserError) return c.json({ error: error.message }, 400);
     // A path with a malformed escape (%E0%A4%A) cannot name anything.
     if (error instanceof URIError) return c.json({ error: 'the path has a malformed %-escape' }, 400);
@@ -346,6 +352,55 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       return c.json(statusJson(loopStatus(await ledger.records(), context.policy)) as unknown as Record<string, unknown>, 200);
     },
   );
+
+  const teams = new TeamStore(context.ledgers.db);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/insights/{view}',
+      request: { params: z.object({ view: z.enum(INSIGHT_VIEWS).openapi({ param: { name: 'view', in: 'path' } }) }), query: insightQuery },
+      responses: {
+        200: { content: { 'application/json': { schema: insightAnswer }, 'text/csv': { schema: z.string() } }, description: 'the view\'s rows over the repositories you may read, narrowed by the filters (as JSON, or CSV with format=csv)' },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { view } = c.req.valid('param');
+      const { format, ...request } = c.req.valid('query');
+      const scope = await insightScope(context.ledgers, teams, who(c), request);
+      const rows = await insightRows(context.ledgers, teams, view, scope, request);
+      if (format === 'csv') return c.body(renderInsightsCsv(rows, INSIGHT_COLUMNS[view]), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="loopwarden-${view}.csv"` });
+      return c.json({ view, repositories: scope.repositoryIds.length, rows: rows as Record<string, unknown>[] }, 200);
+    },
+  );
+
+  const teamParams = z.object({
+    team: z.string().min(1).max(100).openapi({ param: { name: 'team', in: 'path' } }),
+    repo: z.string().min(1).max(200).openapi({ param: { name: 'repo', in: 'path' }, description: 'the repository name, URL-encoded' }),
+  });
+  const teamsSchema = z.object({ teams: z.array(z.object({ name: z.string(), repositories: z.array(z.string()) })) }).openapi('Teams');
+
+  app.openapi(createRoute({ method: 'get', path: '/api/v1/teams', responses: { 200: ok(teamsSchema, 'the teams with a repository you may read, listing only those'), 401: errors[401] } }), async (c) => {
+    const readable = await readableRepositories(context.ledgers, who(c));
+    const names = new Map(readable.map((row) => [row.id, row.name]));
+    const listed = (await teams.list()).map((team) => ({ name: team.name, repositories: team.repositoryIds.flatMap((id) => names.get(id) ?? []).sort() }));
+    return c.json({ teams: listed.filter((team) => team.repositories.length > 0) }, 200);
+  });
+
+  for (const method of ['put', 'delete'] as const) {
+    app.openapi(
+      createRoute({ method, path: '/api/v1/teams/{team}/repos/{repo}', request: { params: teamParams }, responses: { 204: { description: method === 'put' ? 'the repository is in the team (created when new)' : 'the repository is out of the team' }, ...errors } }),
+      async (c) => {
+        administer(c);
+        const { team, repo } = c.req.valid('param');
+        const row = await context.ledgers.db.selectFrom('repositories').select('id').where('name', '=', repo).executeTakeFirst();
+        if (!row) throw new HttpError(404, `no repository named ${repo}`);
+        await (method === 'put' ? teams.add(team, [String(row.id)]) : teams.remove(team, [String(row.id)]));
+        return c.body(null, 204);
+      },
+    );
+  }
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/repos/{repo}/verify', request: { params: repositoryParam }, responses: { 200: ok(verifySchema, 'every link and hash recomputed'), ...errors } }),

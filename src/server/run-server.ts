@@ -34,6 +34,12 @@ export { openServerDatabase } from './server-database.js';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'loopwarden-server' });
   const ledgers = await openServerDatabase(options.databaseUrl, options.maxConnections);
+  // Records appended before the dashboard's projection existed get their facts before the first request reads them.
+  const projected = await ledgers.catchUpInsights().catch(async (error: unknown) => {
+    await ledgers.close();
+    throw error;
+  });
+  if (projected > 0) logger.info({ records: projected }, 'insight facts written for records appended before this version');
   const jobs = new JobQueue(options.databaseUrl, (error) => logger.error({ err: error }, 'job queue error'));
   const app = buildApp({ ledgers, accounts: new AccountStore(ledgers.db), policy: options.policy ?? DEFAULT_POLICY, secureCookies: options.secureCookies ?? false, logger, jobs });
   let server: ServerType;

@@ -81,8 +81,11 @@ test('a keeper that lost records, or rewrote them, is refused by the copy that s
     const owner = new pg.Client({ connectionString: url });
     await owner.connect();
     try {
-      await owner.query('ALTER TABLE ledger_records DISABLE TRIGGER USER');
-      await owner.query('DELETE FROM ledger_records WHERE seq > 1');
+      // A backup holds the records and their insight facts as they were then.
+      for (const table of ['review_facts', 'ledger_records']) {
+        await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+        await owner.query(`DELETE FROM ${table} WHERE seq > 1`);
+      }
       await assert.rejects(copy.appendAtomically(() => review('d')), /holds 1 records, but the copy here holds 3: records were lost there/);
       // …and then another history grew there from record 1: the copy names the first record that differs.
       const server = await ledgers.repository('acme/api');

@@ -136,7 +136,7 @@ test('several server instances may start on a new database at once: migrations r
   const opened = await Promise.all([openPostgresLedgers(url), openPostgresLedgers(url), openPostgresLedgers(url)]);
   try {
     const { rows } = await superuser(url, 'SELECT name FROM kysely_migration');
-    assert.deepEqual(rows.map((row: { name: string }) => row.name), ['0001-ledger']);
+    assert.deepEqual(rows.map((row: { name: string }) => row.name), ['0001-ledger', '0004-insights']);
   } finally {
     await Promise.all(opened.map((ledgers) => ledgers.close()));
   }

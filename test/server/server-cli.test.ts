@@ -24,6 +24,12 @@ test('the README path: create a reviewer and an agent token, start the server, r
   assert.equal(token.status, 0, token.stderr);
   assert.match(token.stdout, /^lwt_\d+_[A-Za-z0-9_-]{43}\n$/);
   assert.match(token.stderr, /^created agent token \d+ for acme\/api; it is shown once:\n$/);
+  const team = runCli(['server', 'admin', 'team-add', 'Payments', 'acme/api', '--database', database], cwd);
+  assert.deepEqual([team.status, team.stdout, team.stderr], [0, 'team Payments: added acme/api\n', '']);
+  assert.equal(runCli(['server', 'admin', 'team-add', 'Payments', 'acme/api', '--database', database], cwd).status, 0, 'safe to run twice');
+  const unknown = runCli(['server', 'admin', 'team-add', 'Payments', 'acme/nope', '--database', database], cwd);
+  assert.deepEqual([unknown.status, unknown.stderr], [2, 'loopwarden: no repository named acme/nope on the server\n']);
+  assert.deepEqual(runCli(['server', 'admin', 'teams', '--database', database], cwd).stdout, 'Payments: acme/api\n');
   const noDatabase = runCli(['server', 'admin', 'create-token', '--role', 'agent', '--repo', 'x'], cwd, { env: { LOOPWARDEN_DATABASE_URL: undefined } });
   assert.deepEqual([noDatabase.status, noDatabase.stderr], [2, 'loopwarden: name the database: --database postgres://USER@HOST:PORT/DB, or LOOPWARDEN_DATABASE_URL\n']);
 

@@ -173,6 +173,10 @@ test('every route against every role: allowed is 2xx, denied is 403 (or 401), an
       allowed: allowedFor('reviewerA'),
       writes: true,
     },
+    { name: 'insights over what one may read', call: (c) => c.call('GET', '/api/v1/insights/degradation'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
+    { name: 'insights of acme/api', call: (c) => c.call('GET', `/api/v1/insights/repositories?repo=${A}&format=csv`), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'developerTokenA', 'agentTokenA'), writes: false },
+    { name: 'list teams', call: (c) => c.call('GET', '/api/v1/teams'), allowed: allowedFor('admin', 'lead', 'reviewerA', 'developerA', 'reviewerB', 'developerTokenA', 'agentTokenA', 'agentTokenB'), writes: false },
+    { name: 'put acme/api in a team', call: (c) => c.call('PUT', `/api/v1/teams/Core/repos/${A}`), allowed: allowedFor('admin'), writes: false },
     { name: 'create a user', call: (c) => c.call('POST', '/api/v1/users', { name: `u${Math.random().toString(36).slice(2, 8)}`, role: 'developer', password: PASSWORD }), allowed: allowedFor('admin'), writes: true },
     { name: 'create a token', call: (c) => c.call('POST', '/api/v1/tokens', { name: 'x', role: 'agent', repository: 'acme/api' }), allowed: allowedFor('admin'), writes: true },
     {
@@ -256,6 +260,7 @@ test('bad bodies are clear 400s: invalid JSON, unknown fields, nesting 2,000 dee
   assert.deepEqual(Object.keys(document.json.paths).sort(), [
     '/api/health',
     '/api/ready',
+    '/api/v1/insights/{view}',
     '/api/v1/me',
     '/api/v1/repos',
     '/api/v1/repos/{repo}/jobs',
@@ -267,6 +272,8 @@ test('bad bodies are clear 400s: invalid JSON, unknown fields, nesting 2,000 dee
     '/api/v1/repos/{repo}/status',
     '/api/v1/repos/{repo}/verify',
     '/api/v1/session',
+    '/api/v1/teams',
+    '/api/v1/teams/{team}/repos/{repo}',
     '/api/v1/tokens',
     '/api/v1/tokens/{id}',
     '/api/v1/users',
