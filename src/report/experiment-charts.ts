@@ -83,16 +83,19 @@ export function chartSpecs(report: RunReport): { title: string; spec: TopLevelSp
   return charts;
 }
 
-/** Renders a report's charts to SVG, offline, through Vega's headless renderer. */
+/** Renders one Vega-Lite spec to SVG, offline, through Vega's headless renderer (no script, font or data to fetch). */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile({ ...spec, config: { font: 'sans-serif', background: 'white', ...(spec as { config?: object }).config } } as TopLevelSpec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Renders a report's charts to SVG. */
 export async function renderCharts(report: RunReport): Promise<RenderedChart[]> {
   const rendered: RenderedChart[] = [];
-  for (const { title, spec } of chartSpecs(report)) {
-    const view = new View(parse(compile({ ...spec, config: { font: 'sans-serif', background: 'white' } }).spec), { renderer: 'none' });
-    try {
-      rendered.push({ title, svg: await view.toSVG() });
-    } finally {
-      view.finalize();
-    }
-  }
+  for (const { title, spec } of chartSpecs(report)) rendered.push({ title, svg: await renderSvg(spec) });
   return rendered;
 }
