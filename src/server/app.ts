@@ -19,6 +19,7 @@ import { JobProgressStore, type JobQueue } from '../worker/job-queue.js';
 import { AccountStore, type Principal } from './accounts.js';
 import { INSIGHT_COLUMNS, INSIGHT_VIEWS, ScopeRefused, insightRows, insightScope, readableRepositories } from './insight-views.js';
 import { TeamStore } from './teams.js';
+import { ReviewRefused, recordServerReview } from './review-action.js';
 import { renderInsightsCsv } from '../report/insights-csv.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
 import {
@@ -120,6 +121,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     if (error instanceof ChainConflict) return c.json({ error: error.message }, 409);
     if (error instanceof RecordsRefused) return c.json({ error: error.message }, 403);
     if (error instanceof ScopeRefused) return c.json({ error: error.message }, 403);
+    if (error instanceof ReviewRefused) return c.json({ error: error.message }, error.reason === 'forbidden' ? 403 : 409);
     if (error instanceof UserError) return c.json({ error: error.message }, 400);
     // A path with a malformed escape (%E0%A4%A) cannot name anything.
     if (error instanceof URIError) return c.json({ error: 'the path has a malformed %-escape' }, 400);
@@ -328,18 +330,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
       const principal = who(c);
       const ledger = await repositoryFor(principal, c.req.valid('param').repo, 'record-review');
       const { decision, note, head } = c.req.valid('json');
-      let refusal: string | undefined;
-      const record = await ledger.appendAtomically((history) => {
-        // Two reviewers approving the same state at once: the second finds nothing left to review.
-        if (iterationsSinceLastReview(history).length === 0) {
-          refusal = 'nothing to review: no iteration was recorded since the last review';
-          return undefined;
-        }
-        const next = reviewRecordFor(history, { decision, note, reviewer: principal.name, attestation: { kind: 'server', account: principal.name } }, head);
-        if (next === 'stale') refusal = 'an iteration was recorded after the one you reviewed: look at it, then review again';
-        return next === 'stale' ? undefined : next;
-      });
-      if (refusal || !record) throw new HttpError(409, refusal ?? 'nothing recorded');
+      const record = await recordServerReview(ledger, principal, { decision, note, head });
       context.logger.info({ repository: ledger.name, reviewer: principal.name, decision, seq: record.seq }, 'review recorded');
       return c.json(record as unknown as z.infer<typeof recordSchema>, 201);
     },
