@@ -19,6 +19,8 @@ export const Layout: FC<{ title: string; assets: AssetUrls; person?: Person; nav
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} · loopwarden`}</title>
+      {/* No favicon to fetch (a 404 on every page otherwise). */}
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href={assets.css} />
       <script type="module" src={assets.js}></script>
     </head>
