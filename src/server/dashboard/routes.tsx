@@ -126,6 +126,9 @@ export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
       if (outcome.limited) return page(c, 429, 'Log in', <LoginForm name={name} problem="Too many failed logins for this account: try again in 15 minutes." />);
       return page(c, 401, 'Log in', <LoginForm name={name} problem="Wrong name or password." />);
     }
+    // A session this browser held before (another account, or the same) ends: one browser, one session.
+    const earlier = getCookie(c, SESSION_COOKIE);
+    if (earlier) await context.accounts.logout(earlier);
     setSessionCookie(c, outcome.session, context.secureCookies);
     context.logger.info({ user: name }, 'dashboard login');
     return c.redirect('/dashboard', 303);
