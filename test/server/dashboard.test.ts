@@ -27,6 +27,7 @@ before(async () => {
     await accounts.createUser(name, role, PASSWORD);
     if (role === 'reviewer' || role === 'developer') await accounts.assignRepository(name, api!.id);
   }
+  await accounts.createUser('lou', 'developer', PASSWORD);
   tokens = { agent: (await accounts.createToken('claude', 'agent', api!.id)).token, developer: (await accounts.createToken('ci', 'developer', api!.id)).token };
   await ledgers.close();
   server = await startTestServer(url);
@@ -222,6 +223,16 @@ test('bad input answers a page that says what is wrong, never a stack trace', as
   assert.equal(injected.status, 200);
   assert.match(injected.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assertSafePage(injected, 'an injected filter');
+});
+
+test('the login form shares the API’s limit on failed logins', async () => {
+  for (let attempt = 0; attempt < 5; attempt++) assert.equal((await browse('POST', '/dashboard/login', { form: { name: 'lou', password: `wrong guess ${attempt}` } })).status, 401);
+  const limited = await browse('POST', '/dashboard/login', { form: { name: 'lou', password: PASSWORD } });
+  assert.equal(limited.status, 429);
+  assert.match(limited.html, /Too many failed logins for this account: try again in 15 minutes/);
+  assertSafePage(limited, 'a limited login');
+  // The API counts the same failures.
+  assert.equal((await request(server, 'POST', '/api/v1/session', { name: 'lou', password: PASSWORD })).status, 429);
 });
 
 test('the stylesheet and the script are served under content-hashed names, cached for good; the login page links them', async () => {
