@@ -1,9 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { HTTPException } from 'hono/http-exception';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { UserError } from '../errors.js';
@@ -22,6 +20,8 @@ import { TeamStore } from './teams.js';
 import { ReviewRefused, recordServerReview } from './review-action.js';
 import { renderInsightsCsv } from '../report/insights-csv.js';
 import { allowed, recordsRefusal, type Action } from './permissions.js';
+import { SESSION_COOKIE, clearSessionCookie, clientAddress, setSessionCookie } from './session-cookie.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import {
   chainSchema,
   continueResultSchema,
@@ -59,8 +59,6 @@ export interface ServerContext {
   /** Where history jobs are enqueued (the workers take them from there). */
   jobs: JobQueue;
 }
-
-const SESSION_COOKIE = 'lw_session';
 
 const ACTION_WORDS: Record<Action, string> = { read: 'read', 'record-iteration': 'record iterations', 'record-review': 'record reviews', administer: 'administer accounts' };
 /** JSON nested deeper than this is refused before anything walks it. */
@@ -101,7 +99,7 @@ const errors = {
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
-/** Builds the team server's HTTP API (`/api/v1`, `/api/health`, `/api/ready`, `/api/openapi.json`). */
+/** Builds the team server's HTTP API (`/api/v1`, `/api/health`, `/api/ready`, `/api/openapi.json`) and mounts the dashboard at `/dashboard`. */
 export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
@@ -206,7 +204,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
         if (outcome.limited) return c.json({ error: 'too many failed logins for this account: try again in 15 minutes' }, 429, { 'retry-after': '900' });
         return c.json({ error: 'wrong name or password' }, 401);
       }
-      setCookie(c, SESSION_COOKIE, outcome.session, { httpOnly: true, sameSite: 'Strict', secure: context.secureCookies, path: '/' });
+      setSessionCookie(c, outcome.session, context.secureCookies);
       return c.json({ name, role: outcome.role, csrfToken: outcome.csrfToken }, 200);
     },
   );
@@ -214,7 +212,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   app.openapi(createRoute({ method: 'delete', path: '/api/v1/session', responses: { 204: { description: 'logged out' } } }), async (c) => {
     const session = getCookie(c, SESSION_COOKIE);
     if (session) await context.accounts.logout(session);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.body(null, 204);
   });
 
@@ -471,17 +469,11 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
     },
   );
 
+  // The dashboard: HTML pages for people, on the session cookie only (src/server/dashboard/).
+  app.route('/dashboard', dashboardRoutes(context));
+
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'loopwarden team server', version: '1.0.0', description: 'The shared ledger of AI coding loops: iterations, reviews, accounts.' } });
   return app;
-}
-
-/** The address a request came from (the socket's peer; a proxy in front makes every client one). */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 function describe(principal: Principal): string {
