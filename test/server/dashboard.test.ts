@@ -92,17 +92,30 @@ function assertSafePage(page: Page, what: string): void {
   }
 }
 
-test('each role logs in through the form and lands on the first view it may see, with the navigation of its role', async () => {
-  for (const name of Object.keys(ROLES)) {
+test('each role logs in through the form and lands on its view (reviewer: queue, lead and admin: degradation, developer: repositories), with the navigation of its role', async () => {
+  const everything = ['Review queue', 'Degradation', 'Models', 'People', 'Trends', 'Repositories'];
+  const expected: Record<string, [string, string[]]> = {
+    reviewer: ['/dashboard/queue', everything],
+    lead: ['/dashboard/degradation', everything],
+    admin: ['/dashboard/degradation', everything],
+    developer: ['/dashboard/repositories', everything.slice(1)],
+  };
+  for (const [name, role] of Object.entries(ROLES)) {
     const { cookie, landing } = await logIn(name);
     assert.equal(landing.status, 303);
-    // Until the queue and degradation views exist, every role lands on Repositories.
-    assert.equal(landing.location, '/dashboard/repositories', name);
-    const page = await browse('GET', '/dashboard/repositories', { cookie });
-    assert.equal(page.status, 200);
-    assertSafePage(page, `${name}: repositories`);
-    assert.deepEqual(navigationOf(page.html), ['Repositories'], name);
-    assert.match(page.html, new RegExp(`${name} \\(${ROLES[name as keyof typeof ROLES]}\\)`));
+    const [location, navigation] = expected[role]!;
+    assert.equal(landing.location, location, name);
+    for (const path of ['/dashboard/queue', '/dashboard/degradation', '/dashboard/models', '/dashboard/people', '/dashboard/trends', '/dashboard/repositories']) {
+      const page = await browse('GET', path, { cookie });
+      if (role === 'developer' && path === '/dashboard/queue') {
+        assert.equal(page.status, 403, `${name}: the queue is for reviewers`);
+        continue;
+      }
+      assert.equal(page.status, 200, `${name}: ${path}`);
+      assertSafePage(page, `${name}: ${path}`);
+      assert.deepEqual(navigationOf(page.html), navigation, name);
+      assert.match(page.html, new RegExp(`${name} \\(${role}\\)`));
+    }
   }
 });
 
@@ -128,26 +141,27 @@ test('the landing page and the navigation follow the views registered: reviewer 
   assert.equal(landingFor(person('reviewer'), views.slice(1))?.path, '/degradation');
 });
 
-test('the Repositories page lists the repositories the person may read, with their record count and head', async () => {
+test('the Repositories page lists the repositories the person may read, with their chain, open findings and ledger', async () => {
   const developer = await logIn('dev');
   const own = await browse('GET', '/dashboard/repositories', { cookie: developer.cookie });
-  const rows = [...own.html.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td><td class="num">(\d+|<span[^>]*>none<\/span>)<\/td>/g)].map((match) => match.slice(1, 4));
-  assert.deepEqual(rows, [['acme/api', '2', '2']]);
-  assert.match(own.html, /<time datetime="\d{4}-\d{2}-\d{2}T[^"]+">\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/time>/);
+  const names = [...own.html.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((match) => match[1]);
+  assert.deepEqual(names, ['acme/api']);
+  assert.match(own.html, /<td>no gaps \(2 records\)<\/td>/);
+  assert.match(own.html, /<a href="\/dashboard\/iteration\?repo=acme%2Fapi&amp;seq=2">#2, pass, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/a>/);
   assert.match(own.html, /<label for="filter-repository">Repository<\/label>/);
   assert.doesNotMatch(own.html, /acme\/web/, 'a repository the developer may not read is not even an option');
 
   const lead = await logIn('lee');
   const all = await browse('GET', '/dashboard/repositories', { cookie: lead.cookie });
-  assert.match(all.html, /<th scope="row">acme\/api<\/th><td class="num">2<\/td>/);
-  assert.match(all.html, /<th scope="row">acme\/web<\/th><td class="num">0<\/td>/);
+  assert.match(all.html, /<th scope="row">acme\/api<\/th>/);
+  assert.match(all.html, /<th scope="row">acme\/web<\/th>.*?nothing recorded yet/);
   const filtered = await browse('GET', '/dashboard/repositories?repository=acme%2Fweb', { cookie: lead.cookie });
   assert.doesNotMatch(filtered.html, /<th scope="row">acme\/api/);
   assert.match(filtered.html, /<option value="acme\/web" selected="">acme\/web<\/option>|<option value="acme\/web" selected>acme\/web<\/option>/);
 
   const hidden = await browse('GET', '/dashboard/repositories?repository=acme%2Fweb', { cookie: developer.cookie });
-  assert.equal(hidden.status, 200);
-  assert.match(hidden.html, /No repository named acme\/web among those you may read/);
+  assert.equal(hidden.status, 403);
+  assert.match(hidden.html, /You may not read acme\/web, or it does not exist/);
   assert.doesNotMatch(hidden.html, /<th scope="row">/);
 });
 
@@ -205,7 +219,7 @@ test('bad input answers a page that says what is wrong, never a stack trace', as
     ['an impossible date', await browse('GET', '/dashboard/repositories?to=2026-02-30', { cookie }), 400, /To: a date is written YYYY-MM-DD/],
     ['days the wrong way round', await browse('GET', '/dashboard/repositories?from=2026-03-01&to=2026-02-01', { cookie }), 400, /From: the first day comes after the last/],
     ['a long filter', await browse('GET', `/dashboard/repositories?model=${'m'.repeat(300)}`, { cookie }), 400, /Model: at most 200 characters/],
-    ['a malformed escape', await browse('GET', '/dashboard/repositories?repository=%E0%A4%A', { cookie }), 200, /No repository named %E0%A4%A/],
+    ['a malformed escape', await browse('GET', '/dashboard/repositories?repository=%E0%A4%A', { cookie }), 403, /You may not read %E0%A4%A, or it does not exist/],
     ['a malformed escape in the path', await browse('GET', '/dashboard/%E0%A4%A', { cookie }), 404, /There is no such page/],
     ['an unknown page', await browse('GET', '/dashboard/nowhere', { cookie }), 404, /There is no such page/],
     ['an empty login', await browse('POST', '/dashboard/login', { form: { name: '', password: '' } }), 400, /Enter your name/],
@@ -220,7 +234,7 @@ test('bad input answers a page that says what is wrong, never a stack trace', as
   }
   // Escaped, not interpreted: a filter value is shown as text.
   const injected = await browse('GET', `/dashboard/repositories?repository=${encodeURIComponent('<script>alert(1)</script>')}`, { cookie });
-  assert.equal(injected.status, 200);
+  assert.equal(injected.status, 403);
   assert.match(injected.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assertSafePage(injected, 'an injected filter');
 });

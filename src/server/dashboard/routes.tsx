@@ -7,6 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { PostgresLedgers } from '../../ledger/postgres-ledger.js';
+import type { Policy } from '../../policy/policy.js';
+import { ScopeRefused } from '../insight-views.js';
+import { TeamStore } from '../teams.js';
+import { allowed } from '../permissions.js';
+import { ReviewRefused, recordServerReview } from '../review-action.js';
+import { iterationPage } from './pages/iteration.js';
+import { z } from 'zod';
 import { AccountStore } from '../accounts.js';
 import { loginSchema } from '../api-schemas.js';
 import { SESSION_COOKIE, clearSessionCookie, clientAddress, setSessionCookie } from '../session-cookie.js';
@@ -21,6 +28,7 @@ import { VIEWS, landingFor, navigationFor } from './views.js';
 /** What the dashboard needs of the server (a `ServerContext` is one). */
 export interface DashboardContext {
   ledgers: PostgresLedgers;
+  policy: Policy;
   accounts: AccountStore;
   secureCookies: boolean;
   logger: Logger;
@@ -40,10 +48,18 @@ const CONTENT_SECURITY_POLICY = {
   baseUri: ["'none'"],
 };
 
+const reviewForm = z.object({
+  repo: z.string().min(1).max(200),
+  seq: z.coerce.number().int().positive(),
+  head: z.string().regex(/^[0-9a-f]{64}$/),
+  decision: z.enum(['approve', 'reject']),
+  note: z.string().max(2000).default(''),
+});
+
 /** A page's answer that ends a request early: its status, title and what to say. */
 class PageError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
     readonly title: string,
     readonly lines: readonly string[],
     readonly next?: { href: string; label: string },
@@ -55,6 +71,7 @@ class PageError extends Error {
 /** The dashboard's routes, to be mounted at `/dashboard`: pages for people, on the session cookie only. */
 export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
   const assets = loadAssets();
+  const teams = new TeamStore(context.ledgers.db);
   const app = new Hono<DashboardEnv>();
 
   const page = async (c: DashboardContextOf, status: number, title: string, body: Child, options: { current?: string; filters?: Parameters<typeof Layout>[0]['filters'] } = {}) => {
@@ -69,6 +86,7 @@ export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
 
   app.onError(async (error, c) => {
     if (error instanceof PageError) return page(c, error.status, error.title, <Message lines={error.lines} next={error.next} />);
+    if (error instanceof ScopeRefused) return page(c, 403, 'Not allowed', <Message lines={[`${error.message[0]!.toUpperCase()}${error.message.slice(1)}.`]} next={{ href: '/dashboard', label: 'Back to the dashboard' }} />);
     if (error instanceof HTTPException && error.status === 403) {
       return page(c, 403, 'Refused', <Message lines={['This form was not sent from this site, so nothing was done.']} next={{ href: '/dashboard', label: 'Back to the dashboard' }} />);
     }
@@ -168,10 +186,50 @@ export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
       if (!view.mayView(person)) throw new PageError(403, 'Not allowed', [`Your role (${person.role}) does not show ${view.label}.`], { href: '/dashboard', label: 'Back to the dashboard' });
       const parsed = parseFilters(c.req.query());
       if (!parsed.ok) throw new PageError(400, 'Filters not understood', parsed.problems, { href: `/dashboard${view.path}`, label: `${view.label} without filters` });
-      const content = await view.render({ person, filters: parsed.filters, ledgers: context.ledgers });
+      const content = await view.render({ person, filters: parsed.filters, ledgers: context.ledgers, teams, policy: context.policy });
       return page(c, 200, content.title, content.body, { current: view.path, filters: { values: parsed.filters, options: content.filterOptions } });
     });
   }
+
+  /** The repository a page names, once the person may read it (an unknown one answers the same). */
+  const readableLedger = async (person: Person, name: string | undefined) => {
+    const row = name ? await context.ledgers.db.selectFrom('repositories').select('id').where('name', '=', name).executeTakeFirst() : undefined;
+    if (!row || !allowed(person, 'read', String(row.id))) throw new PageError(403, 'Not allowed', [`You may not read ${name ?? 'that repository'}, or it does not exist.`], { href: '/dashboard', label: 'Back to the dashboard' });
+    return context.ledgers.repository(name!);
+  };
+
+  app.get('/iteration', async (c) => {
+    const person = c.get('person')!;
+    const ledger = await readableLedger(person, c.req.query('repo'));
+    const seq = Number(c.req.query('seq'));
+    const records = await ledger.records();
+    const iteration = records.find((record) => record.seq === seq);
+    if (!Number.isInteger(seq) || !iteration || iteration.kind !== 'iteration') throw new PageError(404, 'Not found', [`${ledger.name} has no iteration #${c.req.query('seq') ?? ''}.`], { href: '/dashboard/repositories', label: 'Repositories' });
+    const recordedSeq = Number(c.req.query('recorded'));
+    const recordedRecord = records.find((record) => record.seq === recordedSeq && record.kind === 'review');
+    const recorded = recordedRecord?.kind === 'review' ? { decision: recordedRecord.payload.decision, seq: recordedRecord.seq } : undefined;
+    const content = iterationPage(records, iteration, ledger.name, person, allowed(person, 'record-review', ledger.id), recorded);
+    return page(c, 200, content.title, content.body);
+  });
+
+  // The Approve / Reject form: the API's review action, on the session and its CSRF token only.
+  app.post('/review', async (c) => {
+    const person = c.get('person')!;
+    const form = await formOf(c);
+    const parsed = reviewForm.safeParse(form);
+    if (!parsed.success) throw new PageError(400, 'Review not recorded', ['The form was incomplete: choose Approve or Reject (a note of at most 2,000 characters).']);
+    const ledger = await readableLedger(person, parsed.data.repo);
+    const back = `/dashboard/iteration?repo=${encodeURIComponent(ledger.name)}&seq=${parsed.data.seq}`;
+    try {
+      const record = await recordServerReview(ledger, person, { decision: parsed.data.decision, note: parsed.data.note, head: parsed.data.head });
+      context.logger.info({ repository: ledger.name, reviewer: person.name, decision: parsed.data.decision, seq: record.seq }, 'review recorded (dashboard)');
+      return c.redirect(`${back}&recorded=${record.seq}`, 303);
+    } catch (error) {
+      if (error instanceof ReviewRefused && error.reason === 'forbidden') throw new PageError(403, 'Not allowed', [`You may not review ${ledger.name}.`], { href: back, label: 'Back to the iteration' });
+      if (error instanceof ReviewRefused) throw new PageError(409, 'Review not recorded', [`${error.message[0]!.toUpperCase()}${error.message.slice(1)}.`], { href: back, label: 'Back to the iteration' });
+      throw error;
+    }
+  });
 
   app.all('*', () => {
     throw new PageError(404, 'Not found', ['There is no such page.'], { href: '/dashboard', label: 'Back to the dashboard' });

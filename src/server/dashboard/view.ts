@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { PostgresLedgers } from '../../ledger/postgres-ledger.js';
 import type { Principal } from '../accounts.js';
 import type { DashboardFilters, FilterOptions } from './filter-query.js';
+import type { Policy } from '../../policy/policy.js';
+import type { TeamStore } from '../teams.js';
 
 /** A person logged in to the dashboard (API tokens never are). */
 export type Person = Extract<Principal, { kind: 'user' }>;
@@ -11,6 +13,9 @@ export interface ViewRequest {
   person: Person;
   filters: DashboardFilters;
   ledgers: PostgresLedgers;
+  teams: TeamStore;
+  /** The server's policy: the chain limit the charts draw. */
+  policy: Policy;
 }
 
 /** What a view answers: its title (the page's one `<h1>`), the filter form's options, and the page body. */

@@ -1,9 +1,14 @@
 import type { UserRole } from '../accounts.js';
 import type { DashboardView, Person } from './view.js';
+import { degradationView } from './pages/degradation.js';
+import { modelsView } from './pages/models.js';
+import { peopleView } from './pages/people.js';
+import { queueView } from './pages/queue.js';
 import { repositoriesView } from './pages/repositories.js';
+import { trendsView } from './pages/trends.js';
 
 /** The data views, in navigation order. Adding a view is its page file and one line here. */
-export const VIEWS: readonly DashboardView[] = [repositoriesView];
+export const VIEWS: readonly DashboardView[] = [queueView, degradationView, modelsView, peopleView, trendsView, repositoriesView];
 
 /** Where each role lands first, best first; a view not registered yet is skipped. */
 const LANDING: Record<UserRole, readonly string[]> = {
