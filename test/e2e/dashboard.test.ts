@@ -1,18 +1,22 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { makeProject } from '../helpers.js';
+import { gitRepo, makeProject, runCli } from '../helpers.js';
 import { startPostgres, type TestPostgres } from '../postgres.js';
 import { openServerDatabase } from '../../src/server/run-server.js';
 import { AccountStore } from '../../src/server/accounts.js';
-import { iterationPayload, localChain, request, startServerProcess, storeTestSnapshots, testSnapshot } from '../server/server-helpers.js';
+import type { LedgerRecord } from '../../src/ledger/record.js';
+import { generatedChain } from '../ledger/insights/generated-chains.js';
+import * as reference from '../ledger/insights/reference.js';
+import { startServerProcess } from '../server/server-helpers.js';
 import { launchChromium } from './browser.js';
 
 // The dashboard in a real browser: Chromium (Debian's, through playwright-core) against the server in its own
-// process, a person of each role logging in through the form, axe on every page reached, screenshots kept.
+// process, a person of each role logging in through the form, axe on every page reached, screenshots kept; and
+// a real repository checked through the server, whose chain a reviewer resets from the review queue.
 
 const PASSWORD = 'correct horse battery';
 const PEOPLE = [
@@ -21,34 +25,35 @@ const PEOPLE = [
   { name: 'rita', role: 'reviewer' },
   { name: 'dev', role: 'developer' },
 ] as const;
+const LANDING = { admin: 'Degradation by chain position', lead: 'Degradation by chain position', reviewer: 'Review queue', developer: 'Repositories' } as const;
 const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'dashboard');
+const SAFE = 'def find(cursor, name):\n    return cursor.execute("SELECT * FROM t WHERE n = ?", (name,))\n';
+// Generated histories for the figures; acme/app is a real repository the test checks through the server.
+const chains: Record<string, LedgerRecord[]> = { 'acme/api': generatedChain(1, 120), 'acme/web': generatedChain(2, 80) };
 
 let postgres: TestPostgres | undefined;
 let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
 let browser: Browser | undefined;
+let agentToken = '';
+let app = '';
 
 before(async () => {
   postgres = await startPostgres();
   const database = await postgres.database();
   const ledgers = await openServerDatabase(database);
-  let agent: string;
   try {
     const accounts = new AccountStore(ledgers.db);
-    const [api] = [await ledgers.repository('acme/api'), await ledgers.repository('acme/web')];
+    for (const [name, records] of Object.entries(chains)) await (await ledgers.repository(name)).continueWith(records);
+    const [api, product] = [await ledgers.repository('acme/api'), await ledgers.repository('acme/app')];
     for (const { name, role } of PEOPLE) {
       await accounts.createUser(name, role, PASSWORD);
-      if (role === 'reviewer' || role === 'developer') await accounts.assignRepository(name, api!.id);
+      if (role === 'reviewer' || role === 'developer') for (const repository of [api, product]) await accounts.assignRepository(name, repository.id);
     }
-    agent = (await accounts.createToken('claude', 'agent', api!.id)).token;
+    agentToken = (await accounts.createToken('claude', 'agent', product.id)).token;
   } finally {
     await ledgers.close();
   }
   server = await startServerProcess(database, makeProject({}));
-  const target = { url: server.url } as never;
-  await storeTestSnapshots(target, agent, 'acme/api');
-  const records = await localChain([{ kind: 'iteration', payload: iterationPayload('ai') }, { kind: 'iteration', payload: iterationPayload('ai', testSnapshot('b').id) }]);
-  const pushed = await request(target, 'POST', `/api/v1/repos/${encodeURIComponent('acme/api')}/records`, { records }, { authorization: `Bearer ${agent}` });
-  assert.equal(pushed.status, 200, JSON.stringify(pushed.json));
   browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -63,6 +68,14 @@ after(async () => {
 after(() => {
   postgres?.stop();
 });
+
+/** An agent's check of acme/app through the server, after an edit: its JSON answer. */
+function agentCheck(edit: number): { status: number | null; json: { chain: { aiIterationsSinceReview: number; limit: number } } } {
+  writeFileSync(join(app, 'app/db.py'), `${SAFE}# edit ${edit}\n`);
+  const result = runCli(['check', '--format', 'json'], app, { env: { CLAUDECODE: '1', LOOPWARDEN_TOKEN: agentToken } });
+  assert.ok(result.stdout, result.stderr);
+  return { status: result.status, json: JSON.parse(result.stdout) };
+}
 
 /** A fresh context (AxeBuilder needs one made by newContext), which fails the test on any CSP violation or page error. */
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
@@ -96,10 +109,10 @@ async function logInWithMouse(page: Page, name: string): Promise<void> {
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/dashboard\/repositories$/);
+  await page.waitForURL(/\/dashboard\/(queue|degradation|repositories)$/);
 }
 
-test('each role logs in through the form, lands on Repositories and sees its navigation; axe finds nothing serious', async () => {
+test('each role logs in through the form, lands on its view and sees its navigation; axe finds nothing serious on any view', async () => {
   for (const { name, role } of PEOPLE) {
     const { context, page, problems } = await newPage();
     try {
@@ -116,15 +129,20 @@ test('each role logs in through the form, lands on Repositories and sees its nav
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'login-password');
         await page.keyboard.type(PASSWORD);
         await page.keyboard.press('Enter');
-        await page.waitForURL(/\/dashboard\/repositories$/);
+        await page.waitForURL(/\/dashboard\/queue$/);
       } else {
         await logInWithMouse(page, name);
       }
-      assert.deepEqual(await navigation(page), ['Repositories'], name);
-      assert.equal(await page.locator('h1').count(), 1);
-      assert.equal(await page.locator('h1').textContent(), 'Repositories');
+      assert.equal(await page.locator('h1').textContent(), LANDING[role]);
+      const views = await navigation(page);
+      assert.deepEqual(views, role === 'developer' ? ['Degradation', 'Models', 'People', 'Trends', 'Repositories'] : ['Review queue', 'Degradation', 'Models', 'People', 'Trends', 'Repositories'], name);
       assert.match((await page.locator('.account').textContent()) ?? '', new RegExp(`${name} \\(${role}\\)`));
-      await audit(page, `${role}-repositories`);
+      for (const view of views) {
+        await page.locator('nav[aria-label="Dashboard"] a', { hasText: view }).click();
+        await page.waitForLoadState();
+        assert.equal(await page.locator('h1').count(), 1);
+        await audit(page, `${role}-${view.toLowerCase().replaceAll(' ', '-')}`);
+      }
       // The script loaded under the CSP (script-src 'self'): it titles each time with the reader's own time zone.
       assert.match((await page.locator('time').first().getAttribute('title')) ?? '', /your time/);
       assert.deepEqual(problems, [], `${name}: console errors (a CSP violation shows here)`);
@@ -134,47 +152,63 @@ test('each role logs in through the form, lands on Repositories and sees its nav
   }
 });
 
-test('the keyboard reaches the filters and the skip link moves focus to the main content', async () => {
+test('the lead sees the degradation chart with the points the records give', async () => {
   const { context, page } = await newPage();
   try {
     await logInWithMouse(page, 'lee');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-repository');
-    await page.selectOption('#filter-repository', 'acme/web');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/repository=acme%2Fweb/);
-    assert.deepEqual(await page.locator('tbody th').allTextContents(), ['acme/web']);
-    await audit(page, 'lead-repositories-filtered');
-
-    await page.goto('/dashboard/repositories?from=yesterday');
-    assert.match((await page.locator('[role="alert"]').textContent()) ?? '', /From: a date is written YYYY-MM-DD/);
-    await audit(page, 'lead-bad-filter');
+    await page.goto('/dashboard/degradation?repository=acme%2Fapi');
+    const points = await page.locator('svg [aria-roledescription="point"]').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('aria-label') ?? ''));
+    const expected = reference.degradation({ 'acme/api': chains['acme/api']! });
+    assert.equal(points.length, expected.length);
+    for (const [index, row] of expected.entries()) assert.match(points[index]!, new RegExp(`position: ${row.position}; per iteration: ${Math.round((row.introduced / row.aiIterations) * 1000) / 1000};`));
+    assert.match((await page.locator('figure.chart').textContent()) ?? '', /policy limit \(3\)/);
+    await audit(page, 'lead-degradation-acme-api');
   } finally {
     await context.close();
   }
+});
+
+test('the reviewer approves acme/app from the queue, and the next loopwarden check there shows chain 1', async () => {
+  // Made in the test: a temporary directory made in a before hook is removed when the hook ends.
+  app = gitRepo({ 'app/db.py': SAFE, '.loopwarden.yml': `ledger:\n  url: ${server!.url}\n  tokenEnv: LOOPWARDEN_TOKEN\n  repository: acme/app\n` });
+  for (let edit = 1; edit <= 3; edit++) assert.equal(agentCheck(edit).json.chain.aiIterationsSinceReview, edit);
+  const { context, page, problems } = await newPage();
+  try {
+    await logInWithMouse(page, 'rita');
+    const row = page.locator('#queue-table tbody tr', { hasText: 'acme/app' });
+    assert.match((await row.textContent()) ?? '', /3 of 3 review needed/);
+    await row.getByRole('link', { name: /Review #3/ }).click();
+    await page.waitForURL(/\/dashboard\/iteration\?repo=acme%2Fapp&seq=3$/);
+    await audit(page, 'reviewer-iteration');
+    await page.getByLabel(/Note/).fill('read the three edits: nothing unsafe');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/recorded=4$/);
+    assert.match((await page.locator('[role="status"]').textContent()) ?? '', /Approved \(record #4\)/);
+    assert.deepEqual(problems, []);
+    // The agent's token never reaches the form, whatever it sends (from a browser without a session).
+    const agentContext = await browser!.newContext({ baseURL: server!.url });
+    const forged = await agentContext.request.post('/dashboard/review', { headers: { authorization: `Bearer ${agentToken}`, origin: server!.url }, form: { repo: 'acme/app', seq: '4', decision: 'approve', head: '0'.repeat(64) } });
+    assert.equal(forged.status(), 401);
+    await agentContext.close();
+  } finally {
+    await context.close();
+  }
+  const next = agentCheck(4);
+  assert.deepEqual(next.json.chain, { aiIterationsSinceReview: 1, limit: 3 });
 });
 
 test('without JavaScript the login form works and the Repositories table reads in full', async () => {
   const { context, page } = await newPage({ javaScriptEnabled: false });
   try {
     await logInWithMouse(page, 'ada');
-    const rows = await page.locator('table tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
-    assert.equal(rows.length, 2);
-    assert.deepEqual(
-      rows.map((row) => row.slice(0, 3)),
-      [
-        ['acme/api', '2', '2'],
-        ['acme/web', '0', 'none'],
-      ],
-    );
-    assert.match(rows[0]![3]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    await page.goto('/dashboard/repositories');
+    const rows = await page.locator('#repositories-table tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim().replace(/\s+/g, ' ') ?? '')));
+    assert.deepEqual(rows.map((row) => row[0]), ['acme/api', 'acme/app', 'acme/web']);
+    assert.match(rows[0]![5]!, /^no gaps \(120 records\)$/);
+    assert.match(rows[0]![3]!, /^#\d+, \S+, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     assert.equal(await page.locator('time').first().getAttribute('title'), null, 'no script ran');
-    assert.equal(rows[1]![3], 'nothing recorded yet');
-    assert.match((await page.locator('table caption').textContent()) ?? '', /Repositories you may read: 2/);
+    await page.goto('/dashboard/degradation');
+    assert.ok((await page.locator('#degradation-table tbody tr').count()) > 2, 'the figures read as a table without script');
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-repositories-nojs.png'), fullPage: true });
 
     // Logging out is a plain form too; afterwards the pages send the browser back to the login form.

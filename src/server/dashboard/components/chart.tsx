@@ -60,3 +60,6 @@ export function utcMinute(time: Date | string | null | undefined): string {
   const iso = typeof time === 'string' ? time : time.toISOString();
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 }
+
+/** An instant as a `<time>` (the page's script adds the reader's local time as its title). */
+export const Time = ({ at }: { at: Date | string | null | undefined }) => (at ? <time datetime={typeof at === 'string' ? at : at.toISOString()}>{utcMinute(at)}</time> : <span class="muted">–</span>);

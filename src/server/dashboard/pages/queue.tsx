@@ -1,6 +1,6 @@
 import { reviewQueue } from '../../../ledger/insights/repositories.js';
 import { allowed } from '../../permissions.js';
-import { DataLinks, utcMinute } from '../components/chart.js';
+import { DataLinks, Time } from '../components/chart.js';
 import { apiHref, optionsFor, scopeOf } from '../insight-request.js';
 import type { DashboardView } from '../view.js';
 import { ChainCell, iterationHref } from './repositories.js';
@@ -41,7 +41,9 @@ export const queueView: DashboardView = {
                     <th scope="row">{row.name}</th>
                     <ChainCell row={row} />
                     <td class="num">{row.openBlocking}</td>
-                    <td>{utcMinute(row.waitingSince)}</td>
+                    <td>
+                      <Time at={row.waitingSince} />
+                    </td>
                     <td>{row.lastReview ? `${row.lastReview.decision === 'approve' ? 'approved' : 'rejected'} by ${row.lastReview.reviewer}` : <span class="muted">never reviewed</span>}</td>
                     <td>
                       <a href={iterationHref(row.name, row.lastIteration!.seq)}>{mayReview(row.name) ? `Review #${row.lastIteration!.seq}` : `Open #${row.lastIteration!.seq}`}</a>

@@ -1,5 +1,5 @@
 import { repositoryStates, type RepositoryRow } from '../../../ledger/insights/repositories.js';
-import { DataLinks, utcMinute } from '../components/chart.js';
+import { DataLinks, Time } from '../components/chart.js';
 import { apiHref, optionsFor, scopeOf } from '../insight-request.js';
 import type { DashboardView } from '../view.js';
 
@@ -64,13 +64,21 @@ export const repositoriesView: DashboardView = {
                     <td>
                       {row.lastIteration ? (
                         <a href={iterationHref(row.name, row.lastIteration.seq)}>
-                          #{row.lastIteration.seq}, {row.lastIteration.verdict}, {utcMinute(row.lastIteration.at)}
+                          #{row.lastIteration.seq}, {row.lastIteration.verdict}, <Time at={row.lastIteration.at} />
                         </a>
                       ) : (
                         <span class="muted">nothing recorded yet</span>
                       )}
                     </td>
-                    <td>{row.lastReview ? `${row.lastReview.decision === 'approve' ? 'approved' : 'rejected'} by ${row.lastReview.reviewer}, ${utcMinute(row.lastReview.at)}` : <span class="muted">never reviewed</span>}</td>
+                    <td>
+                      {row.lastReview ? (
+                        <>
+                          {row.lastReview.decision === 'approve' ? 'approved' : 'rejected'} by {row.lastReview.reviewer}, <Time at={row.lastReview.at} />
+                        </>
+                      ) : (
+                        <span class="muted">never reviewed</span>
+                      )}
+                    </td>
                     <LedgerCell row={row} />
                   </tr>
                 ))}
