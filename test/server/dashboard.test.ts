@@ -147,7 +147,7 @@ test('the Repositories page lists the repositories the person may read, with the
   const names = [...own.html.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((match) => match[1]);
   assert.deepEqual(names, ['acme/api']);
   assert.match(own.html, /<td>no gaps \(2 records\)<\/td>/);
-  assert.match(own.html, /<a href="\/dashboard\/iteration\?repo=acme%2Fapi&amp;seq=2">#2, pass, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/a>/);
+  assert.match(own.html, /<a href="\/dashboard\/iteration\?repo=acme%2Fapi&amp;seq=2">#2, pass, <time datetime="\d{4}-\d{2}-\d{2}T[^"]+">\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/time><\/a>/);
   assert.match(own.html, /<label for="filter-repository">Repository<\/label>/);
   assert.doesNotMatch(own.html, /acme\/web/, 'a repository the developer may not read is not even an option');
 

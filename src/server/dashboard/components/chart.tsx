@@ -46,7 +46,7 @@ export const DataLinks: FC<{ json: string; csv: string }> = ({ json, csv }) => (
 
 /** A number for a table cell: `digits` decimals, or a dash for nothing. */
 export function figure(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '–' : Number.isInteger(value) && digits > 0 ? String(value) : value.toFixed(digits);
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
 }
 
 /** A share as a percentage, or a dash. */
