@@ -42,7 +42,7 @@ export interface RepositoryPlan {
 export interface SyntheticWorld {
   seed: number;
   iterations: number;
-  /** The time of the last iteration's day; histories span the 180 days before it. */
+  /** When the histories end; they span the days before it (180 for 1,000 iterations: see `historyDays`). */
   end: Date;
   policy: Policy;
   repositories: RepositoryPlan[];
@@ -87,6 +87,15 @@ export function syntheticWorld(options: { seed: number; repositories: number; it
   return { seed: options.seed, iterations: options.iterations, end: options.end, policy: options.policy ?? DEFAULT_POLICY, repositories, classWeights, skills };
 }
 
+/**
+ * How many days a history of `iterations` spans: 180 for 1,000, fewer for fewer, so iterations come at the same
+ * pace (about one every 4 hours) whatever the size, and a review's delay (median 5 hours) lets a chain run
+ * on past its limit as often in the small demo as in the full one.
+ */
+export function historyDays(iterations: number): number {
+  return Math.max(1, Math.round((180 * iterations) / 1000));
+}
+
 export const modelKey = (agent: Pick<AgentModel, 'tool' | 'model'>) => `${agent.tool}/${agent.model}`;
 
 /** A repository's generated chain and the content its records name (to be stored before the records). */
@@ -129,11 +138,18 @@ interface BaselineState {
   risk: number;
   /** Functions changed since the baseline, with their metrics then (undefined: added since). */
   functionsBefore: Map<string, Metrics | undefined>;
+  /** How each of them changed since (none when it is back where it was). */
+  changes: Map<string, FunctionChange>;
 }
 
 const METRIC_NAMES = ['cyclomatic', 'cognitive', 'maxNesting', 'lines', 'parameters'] as const;
-const delta = (before: Metrics | undefined, after: Metrics | undefined): MetricDelta =>
-  Object.fromEntries(METRIC_NAMES.map((m) => [m, (after?.[m] ?? 0) - (before?.[m] ?? 0)])) as unknown as MetricDelta;
+const delta = (before: Metrics | undefined, after: Metrics | undefined): MetricDelta => ({
+  cyclomatic: (after?.cyclomatic ?? 0) - (before?.cyclomatic ?? 0),
+  cognitive: (after?.cognitive ?? 0) - (before?.cognitive ?? 0),
+  maxNesting: (after?.maxNesting ?? 0) - (before?.maxNesting ?? 0),
+  lines: (after?.lines ?? 0) - (before?.lines ?? 0),
+  parameters: (after?.parameters ?? 0) - (before?.parameters ?? 0),
+});
 
 /** Generates repository `index`'s chain: iterations and reviews as a real client and server would record them. */
 export function generateRepository(world: SyntheticWorld, index: number): GeneratedRepository {
@@ -156,6 +172,8 @@ class ChainGenerator {
   private accepted: AcceptedBaseline | undefined;
   /** Where the history after the last approval starts. */
   private lastApprovalIndex = 0;
+  /** Where the record accepted as the baseline is in the history. */
+  private acceptedIndex = 0;
 
   constructor(
     private readonly world: SyntheticWorld,
@@ -185,7 +203,7 @@ class ChainGenerator {
 
   /** The state as it is now, as a new accepted baseline. */
   private baselineNow(): BaselineState {
-    return { present: new Set(this.live.keys()), totals: { ...this.sums }, risk: this.riskNow(), functionsBefore: new Map() };
+    return { present: new Set(this.live.keys()), totals: { ...this.sums }, risk: this.riskNow(), functionsBefore: new Map(), changes: new Map() };
   }
 
   private riskNow(): number {
@@ -202,14 +220,18 @@ class ChainGenerator {
     if (before) this.count(before, -1);
     this.count(after, 1);
     file.functions.set(name, after);
+    const then = this.baseline.functionsBefore.get(key);
+    if (then && METRIC_NAMES.every((m) => after[m] === then[m])) this.baseline.changes.delete(key);
+    else this.baseline.changes.set(key, { status: then ? 'modified' : 'added', path: file.path, name, ...(then ? { before: then } : {}), after, delta: delta(then, after) });
   }
 
   run(): GeneratedRepository {
     const { iterations } = this.world;
-    // Gaps between iterations: log-normal, scaled so the history spans the 180 days before `end`.
+    // Gaps between iterations: log-normal, scaled so the history spans `historyDays` before `end`.
     const gaps = Array.from({ length: iterations }, () => this.random.logNormal(1, 0.9));
-    const scale = (180 * DAY) / gaps.reduce((sum, gap) => sum + gap, 0);
-    let at = this.world.end.getTime() - 180 * DAY;
+    const span = historyDays(iterations) * DAY;
+    const scale = span / gaps.reduce((sum, gap) => sum + gap, 0);
+    let at = this.world.end.getTime() - span;
     this.baseline = this.baselineNow();
     const firstCommit = this.hex(40);
     const initialSnapshot = this.storeSnapshot(this.files.slice(0, 3), 0);
@@ -266,23 +288,24 @@ class ChainGenerator {
         this.analyses.set(digest, analysis);
         const hash = createHash('sha1').update(`${this.plan.name}\u0000${file.path}\u0000${seq}`).digest('hex');
         const metrics = [...file.functions.values()];
+        // Keys in sorted order: JSON.stringify then writes the canonical text.
         return {
-          path: file.path,
-          hash,
           analysisKey: `demo:${this.plan.catalogue.language}:${hash}`,
           digest,
+          hash,
+          path: file.path,
           summary: {
+            cognitive: metrics.reduce((sum, m) => sum + m.cognitive, 0),
+            cyclomatic: metrics.reduce((sum, m) => sum + m.cyclomatic, 0),
+            functions: metrics.length,
             language: this.plan.catalogue.language,
             lines: file.lines,
             risk: riskScore(findings),
-            cyclomatic: metrics.reduce((sum, m) => sum + m.cyclomatic, 0),
-            cognitive: metrics.reduce((sum, m) => sum + m.cognitive, 0),
-            functions: metrics.length,
           },
         };
       })
       .sort((a, b) => a.path.localeCompare(b.path));
-    const body = canonicalJson({ files: entries });
+    const body = JSON.stringify({ files: entries });
     const id = sha256(body);
     this.snapshots.set(id, body);
     return id;
@@ -346,9 +369,10 @@ class ChainGenerator {
     const { random, world, records: history } = this;
     const seq = history.length + 1;
     const policy = world.policy;
-    // The accepted baseline moves only at a review or after a human iteration: read again only then.
+    // The accepted baseline moves only at a review or after a human iteration: read again only then, and
+    // from the record accepted now on (what comes before it cannot change the answer).
     const last = history[history.length - 1];
-    if (!this.accepted || last?.kind === 'review' || (last?.kind === 'iteration' && last.payload.provenance.actor === 'human')) this.accepted = acceptedBaseline(history, policy);
+    if (!this.accepted || last?.kind === 'review' || (last?.kind === 'iteration' && last.payload.provenance.actor === 'human')) this.accepted = acceptedBaseline(history.slice(this.acceptedIndex), policy);
     const accepted = this.accepted;
     const baselineRef = accepted?.ref ?? { kind: 'commit' as const, commit: first!.commit, snapshotId: first!.snapshotId };
     const key = canonicalJson(baselineRef);
@@ -356,7 +380,11 @@ class ChainGenerator {
       // A baseline is accepted as the last iteration's state (an approval of the head, or a human iteration
       // that passed): the state as it stands before this iteration's change.
       if (this.baselineKey !== '' && (baselineRef.kind !== 'iteration' || baselineRef.seq !== lastIterationOf(history)?.seq)) throw new Error(`${this.plan.name}: a baseline other than the last iteration`);
-      if (this.baselineKey !== '') this.baseline = this.baselineNow();
+      if (this.baselineKey !== '') {
+        this.baseline = this.baselineNow();
+        this.acceptedIndex = history.length - 1 - (last!.kind === 'review' ? 1 : 0);
+        if (history[this.acceptedIndex]!.seq !== (baselineRef as { seq: number }).seq) throw new Error(`${this.plan.name}: the accepted record is not where it was looked for`);
+      }
       this.baselineKey = key;
     }
     const provenance = this.provenance();
@@ -464,15 +492,7 @@ class ChainGenerator {
   }
 
   private functionsSinceBaseline(): FunctionChange[] {
-    const changes: FunctionChange[] = [];
-    const fileOf = new Map(this.files.map((file) => [file.path, file]));
-    for (const [key, before] of this.baseline.functionsBefore) {
-      const [path, name] = key.split('\u0000') as [string, string];
-      const after = fileOf.get(path)!.functions.get(name)!;
-      if (before && METRIC_NAMES.every((m) => after[m] === before[m])) continue;
-      changes.push({ status: before ? 'modified' : 'added', path, name, ...(before ? { before } : {}), after, delta: delta(before, after) });
-    }
-    return changes;
+    return [...this.baseline.changes.values()];
   }
 
   /** A reviewer of the team reviews the iterations since the last review: rejects when they notice an open finding. */
