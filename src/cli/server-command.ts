@@ -180,6 +180,15 @@ async function runDemo(flags: DatabaseFlags & { demoSize: 'full' | 'small'; seed
     } finally {
       await ledgers.close();
     }
+    // Fresh statistics for the planner (as the connecting user: the server's own connections act as the append-only role).
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
     process.stderr.write(`loopwarden server: seeded ${seeded.repositories.length} repositories, ${seeded.records} records (${seeded.reviews} reviews) in ${seeded.seconds.toFixed(1)} s\n`);
     const width = Math.max(...seeded.logins.map((login) => login.name.length));
     return {

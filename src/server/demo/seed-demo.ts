@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { Worker } from 'node:worker_threads';
 import { UserError } from '../../errors.js';
 import { redact, type PostgresLedgers, type RepositoryLedger } from '../../ledger/postgres-ledger.js';
 import { loadBuiltinRules } from '../../rules/rule-pack.js';
 import { AccountStore, type UserRole } from '../accounts.js';
 import { TEAMS } from './synthetic-catalogue.js';
-import { DEMO_SIZES, generateRepository, syntheticWorld, type DemoSize, type GeneratedRepository } from './synthetic-history.js';
+import { DEMO_SIZES, syntheticWorld, type DemoSize, type GeneratedRepository } from './synthetic-history.js';
 
 /** Records appended per `continueWith` call. */
 const BATCH = 1000;
@@ -61,7 +61,8 @@ export async function seedDemo(ledgers: PostgresLedgers, options: SeedOptions): 
     throw new UserError(`${options.where ? redact(options.where) : 'the database'} holds ${held.length > 0 ? 'ledger records' : 'accounts'}: --demo seeds only an empty database (leave out --database for a throw-away one)`);
   }
   const size = DEMO_SIZES[options.size];
-  const world = syntheticWorld({ seed: options.seed, ...size, rules: await loadBuiltinRules(), end: options.end ?? todayUtc() });
+  const end = options.end ?? todayUtc();
+  const world = syntheticWorld({ seed: options.seed, ...size, rules: await loadBuiltinRules(), end });
   const accounts = new AccountStore(ledgers.db);
   const ledgerOf: RepositoryLedger[] = [];
   for (const plan of world.repositories) ledgerOf.push(await ledgers.repository(plan.name));
@@ -89,10 +90,11 @@ export async function seedDemo(ledgers: PostgresLedgers, options: SeedOptions): 
   let reviews = 0;
   let done = 0;
   let next = 0;
+  const generator = new RepositoryGenerator({ seed: options.seed, size: options.size, end: end.toISOString() });
   const worker = async () => {
     while (next < world.repositories.length) {
       const index = next++;
-      const generated = generateRepository(world, index);
+      const generated = await generator.generate(index);
       await store(ledgerOf[index]!, generated);
       records += generated.records.length;
       reviews += generated.records.filter((record) => record.kind === 'review').length;
@@ -102,13 +104,56 @@ export async function seedDemo(ledgers: PostgresLedgers, options: SeedOptions): 
       }
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-  await sql`ANALYZE`.execute(ledgers.db);
+  try {
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  } finally {
+    await generator.stop();
+  }
   return { logins, repositories: world.repositories.map((plan) => plan.name), records, reviews, seconds: (Date.now() - started) / 1000 };
 }
 
+type GeneratedContent = Omit<GeneratedRepository, 'plan'>;
+
+/**
+ * Makes the repositories on a worker thread (the same world, built there from the same options), so one is
+ * generated while another is appended: on two cores, generating and appending each keep one busy.
+ */
+class RepositoryGenerator {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (generated: GeneratedContent) => void; reject: (error: Error) => void }>();
+  private failure: Error | undefined;
+
+  constructor(options: { seed: number; size: DemoSize; end: string }) {
+    this.worker = new Worker(new URL('./generate-worker.js', import.meta.url), { workerData: options });
+    this.worker.on('message', (message: GeneratedContent & { index: number }) => {
+      this.waiting.get(message.index)?.resolve(message);
+      this.waiting.delete(message.index);
+    });
+    const fail = (error: Error) => {
+      this.failure = error;
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the demo generator stopped (exit code ${code})`)));
+  }
+
+  generate(index: number): Promise<GeneratedContent> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(index, { resolve, reject });
+      this.worker.postMessage(index);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
 /** Stores a generated repository: its analyses and snapshots first (the records name them), then its records in batches. */
-async function store(ledger: RepositoryLedger, generated: GeneratedRepository): Promise<void> {
+async function store(ledger: RepositoryLedger, generated: GeneratedContent): Promise<void> {
   for (let start = 0; start < generated.analyses.length; start += 2000) await ledger.putAnalyses(generated.analyses.slice(start, start + 2000));
   const snapshots = generated.snapshots;
   let at = 0;
