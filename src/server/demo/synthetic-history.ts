@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ComplexityTotals } from '../../diff/iteration-diff.js';
-import type { FunctionChange, MetricDelta } from '../../diff/function-diff.js';
 import { riskScore } from '../../diff/risk.js';
 import type { Finding } from '../../findings/finding.js';
 import { acceptedBaseline, type AcceptedBaseline } from '../../iterations/baseline.js';
@@ -14,7 +13,8 @@ import type { GuardState } from '../../policy/guards.js';
 import { DEFAULT_POLICY, type Policy } from '../../policy/policy.js';
 import { decideVerdict, type OpenFinding } from '../../policy/verdict.js';
 import type { Rule } from '../../rules/rule.js';
-import { AGENT_MODELS, AUTHORS, Random, STRATEGIES, TEAMS, fileName, functionName, languageCatalogues, snippetFor, type AgentModel, type CatalogueRule, type LanguageCatalogue } from './synthetic-catalogue.js';
+import { CodeModel, type FileModel } from './synthetic-code.js';
+import { AGENT_MODELS, AUTHORS, Random, STRATEGIES, TEAMS, languageCatalogues, snippetFor, type AgentModel, type CatalogueRule, type LanguageCatalogue } from './synthetic-catalogue.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -106,20 +106,6 @@ export interface GeneratedRepository {
   analyses: { digest: string; analysis: string }[];
 }
 
-interface Metrics {
-  cyclomatic: number;
-  cognitive: number;
-  maxNesting: number;
-  lines: number;
-  parameters: number;
-}
-
-interface FileModel {
-  path: string;
-  lines: number;
-  functions: Map<string, Metrics>;
-}
-
 /** A finding in the code now, and what will become of it. */
 interface LiveFinding {
   finding: Finding;
@@ -136,20 +122,7 @@ interface BaselineState {
   present: Set<string>;
   totals: ComplexityTotals;
   risk: number;
-  /** Functions changed since the baseline, with their metrics then (undefined: added since). */
-  functionsBefore: Map<string, Metrics | undefined>;
-  /** How each of them changed since (none when it is back where it was). */
-  changes: Map<string, FunctionChange>;
 }
-
-const METRIC_NAMES = ['cyclomatic', 'cognitive', 'maxNesting', 'lines', 'parameters'] as const;
-const delta = (before: Metrics | undefined, after: Metrics | undefined): MetricDelta => ({
-  cyclomatic: (after?.cyclomatic ?? 0) - (before?.cyclomatic ?? 0),
-  cognitive: (after?.cognitive ?? 0) - (before?.cognitive ?? 0),
-  maxNesting: (after?.maxNesting ?? 0) - (before?.maxNesting ?? 0),
-  lines: (after?.lines ?? 0) - (before?.lines ?? 0),
-  parameters: (after?.parameters ?? 0) - (before?.parameters ?? 0),
-});
 
 /** Generates repository `index`'s chain: iterations and reviews as a real client and server would record them. */
 export function generateRepository(world: SyntheticWorld, index: number): GeneratedRepository {
@@ -160,10 +133,8 @@ class ChainGenerator {
   private readonly records: LedgerRecord[] = [];
   private readonly snapshots = new Map<string, string>();
   private readonly analyses = new Map<string, string>();
-  private readonly files: FileModel[] = [];
+  private readonly code: CodeModel;
   private readonly live = new Map<string, LiveFinding>();
-  /** Cyclomatic and cognitive complexity and functions, summed over the repository, kept up to date. */
-  private readonly sums: ComplexityTotals = { cyclomatic: 0, cognitive: 0, functions: 0 };
   private readonly guards: GuardState;
   private readonly baseRisk: number;
   private findingCount = 0;
@@ -180,49 +151,25 @@ class ChainGenerator {
     private readonly plan: RepositoryPlan,
     private readonly random: Random,
   ) {
-    const taken = new Set<string>();
-    for (let i = random.int(12, 40); i > 0; i--) {
-      const functions = new Map<string, Metrics>();
-      for (let f = random.int(2, 9); f > 0; f--) functions.set(functionName(random), { cyclomatic: random.int(1, 9), cognitive: random.int(0, 14), maxNesting: random.int(0, 4), lines: random.int(4, 80), parameters: random.int(0, 5) });
-      this.files.push({ path: fileName(random, plan.catalogue, taken), lines: random.int(40, 600), functions });
-    }
+    this.code = new CodeModel(random, plan.catalogue);
     this.guards = {
       settings: { digest: sha256(`settings ${plan.name}`), what: 'the effective policy and scan settings' },
       rules: { digest: sha256('rules').slice(0, 16), what: 'the rule set (rule files or the loopwarden version)' },
       'config-file': { digest: sha256(`config ${plan.name}`), what: 'the config file .loopwarden.yml' },
     };
     this.baseRisk = random.int(10, 90);
-    for (const file of this.files) for (const metrics of file.functions.values()) this.count(metrics, 1);
-  }
-
-  private count(metrics: Metrics, sign: 1 | -1): void {
-    this.sums.cyclomatic += sign * metrics.cyclomatic;
-    this.sums.cognitive += sign * metrics.cognitive;
-    this.sums.functions += sign;
   }
 
   /** The state as it is now, as a new accepted baseline. */
   private baselineNow(): BaselineState {
-    return { present: new Set(this.live.keys()), totals: { ...this.sums }, risk: this.riskNow(), functionsBefore: new Map(), changes: new Map() };
+    this.code.accept();
+    return { present: new Set(this.live.keys()), totals: this.code.totals(), risk: this.riskNow() };
   }
 
   private riskNow(): number {
     let total = 0;
     for (const entry of this.live.values()) total += riskScore([entry.finding]);
     return Math.round((this.baseRisk + total) * 100) / 100;
-  }
-
-  /** Sets a function's metrics, remembering what it was at the accepted baseline. */
-  private setFunction(file: FileModel, name: string, after: Metrics): void {
-    const key = `${file.path}\u0000${name}`;
-    const before = file.functions.get(name);
-    if (!this.baseline.functionsBefore.has(key)) this.baseline.functionsBefore.set(key, before);
-    if (before) this.count(before, -1);
-    this.count(after, 1);
-    file.functions.set(name, after);
-    const then = this.baseline.functionsBefore.get(key);
-    if (then && METRIC_NAMES.every((m) => after[m] === then[m])) this.baseline.changes.delete(key);
-    else this.baseline.changes.set(key, { status: then ? 'modified' : 'added', path: file.path, name, ...(then ? { before: then } : {}), after, delta: delta(then, after) });
   }
 
   run(): GeneratedRepository {
@@ -234,7 +181,7 @@ class ChainGenerator {
     let at = this.world.end.getTime() - span;
     this.baseline = this.baselineNow();
     const firstCommit = this.hex(40);
-    const initialSnapshot = this.storeSnapshot(this.files.slice(0, 3), 0);
+    const initialSnapshot = this.storeSnapshot(this.code.files.slice(0, 3), 0);
     let reviewAt: number | undefined;
     for (let i = 0; i < iterations; i++) {
       at += gaps[i]! * scale;
@@ -286,6 +233,7 @@ class ChainGenerator {
         const analysis = JSON.stringify({ path: file.path, language: this.plan.catalogue.language, lines: file.lines, findings, suppressed: [], notes: [], unusedSuppressions: [] });
         const digest = sha256(analysis);
         this.analyses.set(digest, analysis);
+        // loopwarden-ignore js-weak-hash: a made-up git blob id, which git defines as SHA-1; it protects nothing
         const hash = createHash('sha1').update(`${this.plan.name}\u0000${file.path}\u0000${seq}`).digest('hex');
         const metrics = [...file.functions.values()];
         // Keys in sorted order: JSON.stringify then writes the canonical text.
@@ -351,7 +299,7 @@ class ChainGenerator {
   private introductions(provenance: Provenance, position: number): CatalogueRule[] {
     const classes = [...this.plan.catalogue.classes];
     if (provenance.actor === 'ai') {
-      const agent = AGENT_MODELS.find((a) => a.tool === provenance.tool && a.model === provenance.model)!;
+      const agent = agentOf(provenance);
       const weights = this.world.classWeights.get(modelKey(agent))!;
       const degradation = 1 + DEGRADATION_PER_POSITION * (position - 1);
       const picked: CatalogueRule[] = [];
@@ -395,7 +343,7 @@ class ChainGenerator {
 
     // Fixes first: open findings now and then, rejected ones likely, accepted ones a reviewer missed eventually.
     const touched = new Set<FileModel>();
-    const fileOf = new Map(this.files.map((file) => [file.path, file]));
+    const fileOf = new Map(this.code.files.map((file) => [file.path, file]));
     const fixed: Finding[] = [];
     for (const [fingerprint, entry] of this.live) {
       const open = !this.baseline.present.has(fingerprint);
@@ -408,7 +356,7 @@ class ChainGenerator {
     }
     for (const entry of this.live.values()) entry.rejected = false;
     // Then the change itself: 1–5 files, with whatever it introduces in them.
-    for (let n = random.int(1, 3); n > 0 && touched.size < 5; n--) touched.add(random.pick(this.files));
+    for (let n = random.int(1, 3); n > 0 && touched.size < 5; n--) touched.add(random.pick(this.code.files));
     const introduced: Finding[] = [];
     const touchedList = [...touched];
     for (const entry of this.introductions(provenance, position)) {
@@ -416,9 +364,9 @@ class ChainGenerator {
       this.live.set(live.finding.fingerprint, live);
       introduced.push(live.finding);
     }
-    const functions = this.changeFunctions(touchedList, provenance);
+    const functions = this.code.change(touchedList, provenance.actor === 'ai' ? agentOf(provenance) : undefined);
 
-    const state = { totals: { ...this.sums }, risk: this.riskNow() };
+    const state = { totals: this.code.totals(), risk: this.riskNow() };
     const open: OpenFinding[] = [...this.live.values()].filter((entry) => !this.baseline.present.has(entry.finding.fingerprint)).map((entry) => ({ ...entry.finding, since: entry.since }));
     const before = this.baseline.totals;
     const change = before.cyclomatic === 0 ? 0 : ((state.totals.cyclomatic - before.cyclomatic) / before.cyclomatic) * 100;
@@ -431,7 +379,7 @@ class ChainGenerator {
       chainBefore,
       open,
       aiSuppressions: [],
-      sinceBaseline: { functions: this.functionsSinceBaseline(), complexity: { before, after: state.totals, cyclomaticChangePercent } },
+      sinceBaseline: { functions: this.code.sinceBaseline(), complexity: { before, after: state.totals, cyclomaticChangePercent } },
       guardChanges: [],
       rejection: last?.kind === 'review' && last.payload.decision === 'reject' ? { seq: last.seq, reviewer: last.payload.reviewer, note: last.payload.note } : undefined,
     });
@@ -457,42 +405,6 @@ class ChainGenerator {
       verdict,
     };
     return this.append({ kind: 'iteration', payload }, at) as LedgerRecord & { kind: 'iteration' };
-  }
-
-  /** Edits one or two functions in each touched file (an AI iteration grows them more), sometimes adds one. */
-  private changeFunctions(files: readonly FileModel[], provenance: Provenance): FunctionChange[] {
-    const { random } = this;
-    const agent = provenance.actor === 'ai' ? AGENT_MODELS.find((a) => a.tool === provenance.tool && a.model === provenance.model) : undefined;
-    const changes: FunctionChange[] = [];
-    for (const file of files) {
-      if (random.chance(0.15)) {
-        let name = functionName(random);
-        while (file.functions.has(name)) name = `${name}V${random.int(2, 9)}`;
-        const after = { cyclomatic: random.int(1, 5), cognitive: random.int(0, 6), maxNesting: random.int(0, 3), lines: random.int(5, 40), parameters: random.int(0, 4) };
-        this.setFunction(file, name, after);
-        changes.push({ status: 'added', path: file.path, name, after, delta: delta(undefined, after) });
-      }
-      for (const name of random.sample([...file.functions.keys()], random.int(1, 2))) {
-        const before = file.functions.get(name)!;
-        const grow = agent ? random.poisson(agent.complexityGrowth) - (random.chance(0.15) ? 1 : 0) : random.poisson(0.4) - random.poisson(0.5);
-        const cyclomatic = Math.max(1, before.cyclomatic + grow);
-        const after = {
-          cyclomatic,
-          cognitive: Math.max(0, before.cognitive + Math.round((cyclomatic - before.cyclomatic) * 1.5)),
-          maxNesting: Math.max(0, Math.min(8, before.maxNesting + (grow > 1 && random.chance(0.3) ? 1 : 0))),
-          lines: Math.max(3, before.lines + (cyclomatic - before.cyclomatic) * 4 + random.int(-2, 6)),
-          parameters: before.parameters,
-        };
-        if (METRIC_NAMES.every((m) => after[m] === before[m])) continue;
-        this.setFunction(file, name, after);
-        changes.push({ status: 'modified', path: file.path, name, before, after, delta: delta(before, after) });
-      }
-    }
-    return changes.sort((a, b) => a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
-  }
-
-  private functionsSinceBaseline(): FunctionChange[] {
-    return [...this.baseline.changes.values()];
   }
 
   /** A reviewer of the team reviews the iterations since the last review: rejects when they notice an open finding. */
@@ -525,4 +437,8 @@ function lastIterationOf(history: readonly LedgerRecord[]): (LedgerRecord & { ki
     if (record.kind === 'iteration') return record;
   }
   return undefined;
+}
+
+function agentOf(provenance: Provenance): AgentModel {
+  return AGENT_MODELS.find((agent) => agent.tool === provenance.tool && agent.model === provenance.model)!;
 }

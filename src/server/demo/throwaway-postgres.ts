@@ -110,6 +110,7 @@ export async function startThrowawayPostgres(options: { install?: boolean; who?:
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
+        // loopwarden-ignore js-sqli-built-query: CREATE DATABASE takes no parameters; the name is quoted by pg.escapeIdentifier
         await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
       } finally {
         await client.end();
