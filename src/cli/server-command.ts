@@ -25,17 +25,34 @@ export function serverCommand(): Command {
     .option('--port <port>', 'port to listen on', '8787')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--secure-cookies', 'send session cookies with Secure (when served over HTTPS)')
-    .action(async (flags: DatabaseFlags & { port: string; host: string; secureCookies?: boolean }) => {
+    .option('--demo', 'seed generated demo data first: four teams\' repositories, chains, reviews and accounts (a throw-away PostgreSQL unless --database names an empty one)')
+    .addOption(new Option('--demo-size <size>', 'with --demo: 100 repositories × 1,000 iterations, or 6 × 200').choices(['full', 'small']).default('full'))
+    .option('--seed <n>', 'with --demo: the generator\'s seed (the same seed gives the same histories on the same day)', '1')
+    .action(async (flags: DatabaseFlags & { port: string; host: string; secureCookies?: boolean; demo?: boolean; demoSize: 'full' | 'small'; seed: string }) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${flags.port}: not a port number`);
       const { startServer } = await import('../server/run-server.js');
-      const running = await startServer({ databaseUrl: databaseUrl(flags), port, host: flags.host, secureCookies: flags.secureCookies === true });
+      // Until the server runs, a signal stops what was started so far (the throw-away cluster): see runDemo.
+      const demo = flags.demo ? await runDemo(flags) : undefined;
+      if (demo?.stopped()) return;
+      let running: Awaited<ReturnType<typeof startServer>>;
+      try {
+        running = await startServer({ databaseUrl: demo?.databaseUrl ?? databaseUrl(flags), port, host: flags.host, secureCookies: flags.secureCookies === true });
+      } catch (error) {
+        demo?.stop();
+        throw error;
+      }
+      demo?.serving();
       process.stderr.write(`loopwarden server: listening on ${running.url} (API under /api/v1, OpenAPI at /api/openapi.json)\n`);
+      if (demo) process.stderr.write(demo.logins(running.url));
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          void running.stop().then(resolve);
+          void running.stop().then(() => {
+            demo?.stop();
+            resolve();
+          });
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
@@ -161,6 +178,74 @@ export function serverCommand(): Command {
       await enqueueJob(flags, repository, { kind: 'rescan', source: flags.source }, false);
     });
   return server;
+}
+
+/**
+ * `server --demo`: a throw-away PostgreSQL cluster unless --database is given, the generated demo seeded into
+ * it. Until `serving()` is called, SIGINT or SIGTERM stop the cluster (the seed is abandoned); afterwards the
+ * server's own stop does, through `stop()`.
+ */
+async function runDemo(flags: DatabaseFlags & { demoSize: 'full' | 'small'; seed: string }): Promise<{ databaseUrl: string; logins(url: string): string; stop(): void; stopped(): boolean; serving(): void }> {
+  if (!/^\d{1,9}$/.test(flags.seed)) throw new UserError(`--seed ${flags.seed}: not a whole number`);
+  const [{ startThrowawayPostgres }, { seedDemo }, { openServerDatabase }] = await Promise.all([
+    import('../server/demo/throwaway-postgres.js'),
+    import('../server/demo/seed-demo.js'),
+    import('../server/run-server.js'),
+  ]);
+  const given = flags.database ?? process.env.LOOPWARDEN_DATABASE_URL;
+  const cluster = given ? undefined : await startThrowawayPostgres({ who: 'loopwarden server --demo' });
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    cluster?.stop();
+    process.stderr.write('loopwarden server: --demo interrupted; the throw-away database is removed\n');
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  const release = () => {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  };
+  try {
+    const url = given ?? (await cluster!.database('loopwarden_demo'));
+    if (cluster) process.stderr.write(`loopwarden server: a throw-away PostgreSQL in ${cluster.directory} (removed when the server stops)\n`);
+    process.stderr.write(`loopwarden server: seeding the ${flags.demoSize} demo (seed ${flags.seed})…\n`);
+    const ledgers = await openServerDatabase(url);
+    let seeded: Awaited<ReturnType<typeof seedDemo>>;
+    try {
+      seeded = await seedDemo(ledgers, { size: flags.demoSize, seed: Number(flags.seed), where: url, progress: (line) => process.stderr.write(`loopwarden server: ${line}\n`) });
+    } finally {
+      await ledgers.close();
+    }
+    // Fresh statistics for the planner (as the connecting user: the server's own connections act as the append-only role).
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    process.stderr.write(`loopwarden server: seeded ${seeded.repositories.length} repositories, ${seeded.records} records (${seeded.reviews} reviews) in ${seeded.seconds.toFixed(1)} s\n`);
+    const width = Math.max(...seeded.logins.map((login) => login.name.length));
+    return {
+      databaseUrl: url,
+      logins: (serverUrl) =>
+        `loopwarden server: demo logins for ${serverUrl} (random passwords, shown once):\n` +
+        seeded.logins.map((login) => `  ${login.name.padEnd(width)}  ${login.password}  ${login.role}: ${login.scope}\n`).join(''),
+      stop: () => {
+        release();
+        cluster?.stop();
+      },
+      stopped: () => interrupted,
+      serving: release,
+    };
+  } catch (error) {
+    release();
+    cluster?.stop();
+    throw error;
+  }
 }
 
 /** Enqueues a history job for `repository` and prints its id; the request is checked as the API checks it. */
