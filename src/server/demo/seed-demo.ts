@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../../errors.js';
 import { redact, type PostgresLedgers, type RepositoryLedger } from '../../ledger/postgres-ledger.js';
 import { loadBuiltinRules } from '../../rules/rule-pack.js';
+import { TeamStore } from '../teams.js';
 import { AccountStore, type UserRole } from '../accounts.js';
 import { TEAMS } from './synthetic-catalogue.js';
 import { DEMO_SIZES, syntheticWorld, type DemoSize, type GeneratedRepository } from './synthetic-history.js';
@@ -76,9 +77,12 @@ export async function seedDemo(ledgers: PostgresLedgers, options: SeedOptions): 
   };
   await create('admin', 'admin', 'everything, accounts included');
   await create('lead', 'lead', 'reads every repository');
+  const teams = new TeamStore(ledgers.db);
   for (const team of TEAMS) {
     const theirs = ledgerOf.filter((_, index) => world.repositories[index]!.team === team.name);
     if (theirs.length === 0) continue;
+    // The dashboard's team filter and per-team figures group by these (a team grants nothing).
+    await teams.add(team.name, theirs.map((ledger) => ledger.id));
     for (const reviewer of team.reviewers) await create(reviewer, 'reviewer', `reviews the ${theirs.length} ${team.name}/* repositories`, theirs);
   }
   const developerRepository = ledgerOf[Math.min(DEVELOPER_REPOSITORY_INDEX, ledgerOf.length - 1)]!;

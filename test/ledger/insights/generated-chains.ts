@@ -4,17 +4,12 @@ import type { OpenFinding } from '../../../src/policy/verdict.js';
 import { canonicalJson } from '../../../src/ledger/canonical-json.js';
 import { GENESIS_HASH, recordHash } from '../../../src/ledger/record.js';
 import { finding, stepPayload } from './insight-records.js';
+import { Random } from '../../../src/server/demo/synthetic-catalogue.js';
 
-/** A small deterministic PRNG (mulberry32): the same seed, the same chains. */
+/** The demo's deterministic PRNG: the same seed, the same chains. */
 export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = new Random(seed);
+  return () => source.next();
 }
 
 const CWES = ['CWE-89', 'CWE-79', 'CWE-22', 'CWE-78', 'CWE-798'] as const;
