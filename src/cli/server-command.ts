@@ -232,7 +232,7 @@ async function runDemo(flags: DatabaseFlags & { demoSize: 'full' | 'small'; seed
     return {
       databaseUrl: url,
       logins: (serverUrl) =>
-        `loopwarden server: demo logins for ${serverUrl} (random passwords, shown once):\n` +
+        `loopwarden server: the dashboard is at ${serverUrl}/dashboard; demo logins (random passwords, shown once):\n` +
         seeded.logins.map((login) => `  ${login.name.padEnd(width)}  ${login.password}  ${login.role}: ${login.scope}\n`).join(''),
       stop: () => {
         release();
