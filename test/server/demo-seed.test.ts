@@ -145,3 +145,30 @@ test('loopwarden server --demo --demo-size small: prints the logins, answers the
   assert.ok(directory, stderr);
   assert.equal(existsSync(directory), false, `${directory} is still there`);
 });
+
+test("every dashboard view's figures over the seeded demo equal the definitions applied to its records", async () => {
+  const chains = Object.fromEntries([...first.chains].map(([name, chain]) => [name, chain.records]));
+  const ledgers = await openServerDatabase(first.url);
+  try {
+    const scope = { repositoryIds: await Promise.all(Object.keys(chains).map(async (name) => (await ledgers.repository(name)).id)) };
+    const { degradationByPosition } = await import('../../src/ledger/insights/degradation.js');
+    const { modelsByCwe } = await import('../../src/ledger/insights/models.js');
+    const { authors } = await import('../../src/ledger/insights/people.js');
+    const { reviewerProficiency } = await import('../../src/ledger/insights/proficiency.js');
+    const { trends } = await import('../../src/ledger/insights/trends.js');
+    const { repositoryStates } = await import('../../src/ledger/insights/repositories.js');
+    const reference = await import('../ledger/insights/reference.js');
+    const degradation = await degradationByPosition(ledgers.insights, scope, {});
+    assert.deepEqual(degradation.map(({ position, aiIterations, introduced }) => ({ position, aiIterations, introduced })), reference.degradation(chains));
+    assert.deepEqual(new Map((await modelsByCwe(ledgers.insights, scope, {})).map((cell) => [`${cell.model}|${cell.cwe}`, cell.introduced])), reference.modelCwe(chains));
+    assert.deepEqual(new Map((await authors(ledgers.insights, scope, {})).map((row) => [row.author ?? '', { iterations: row.iterations, aiIterations: row.aiIterations, reviewed: row.reviewedAiIterations }])), reference.authors(chains));
+    const proficiency = await reviewerProficiency(ledgers.insights, scope, {});
+    assert.ok(proficiency.some((row) => row.missed > 0) && proficiency.some((row) => row.caught > 0), 'the demo has catches and misses');
+    assert.deepEqual(new Map(proficiency.map((row) => [`${row.reviewer}|${row.cwe}`, { caught: row.caught, missed: row.missed, accepted: row.accepted }])), reference.proficiency(chains));
+    const days = await trends(ledgers.insights, scope, {});
+    for (const day of days.filter((_, index) => index % 5 === 0)) assert.deepEqual({ openFindings: day.openFindings, risk: day.risk, unreviewedAiIterations: day.unreviewedAiIterations }, reference.levelsAt(chains, day.day), day.day);
+    for (const row of await repositoryStates(ledgers.insights, scope)) assert.equal(row.records, chains[row.name]!.length, row.name);
+  } finally {
+    await ledgers.close();
+  }
+});
