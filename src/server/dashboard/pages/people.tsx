@@ -1,4 +1,4 @@
-import { authors } from '../../../ledger/insights/people.js';
+import { authors, type CoverageTotals } from '../../../ledger/insights/people.js';
 import { mostMissed, reviewerProficiency, type ProficiencyRow } from '../../../ledger/insights/proficiency.js';
 import { cweGuide } from '../../../rules/cwe-guides.js';
 import { insightRows } from '../../insight-views.js';
@@ -19,7 +19,7 @@ export const peopleView: DashboardView = {
     const filters = filtersOf(request.filters);
     const [people, teams, proficiency] = await Promise.all([
       authors(request.ledgers.insights, scope, filters),
-      insightRows(request.ledgers, request.teams, 'teams', scope, filters) as Promise<{ team: string; repositories: number; iterations: number; aiIterations: number; aiShare: number; reviewCoverage: number | null; medianHoursToReview: number | null }[]>,
+      insightRows(request.ledgers, request.teams, 'teams', scope, filters) as Promise<(CoverageTotals & { team: string; repositories: number })[]>,
       reviewerProficiency(request.ledgers.insights, scope, { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) }),
     ]);
     const reviewers = [...new Set(proficiency.map((row) => row.reviewer))];
@@ -53,12 +53,7 @@ export const peopleView: DashboardView = {
                 {people.map((row) => (
                   <tr>
                     <th scope="row">{row.author ?? <span class="muted">not recorded</span>}</th>
-                    <td class="num">{row.iterations}</td>
-                    <td class="num">{percent(row.aiShare)}</td>
-                    <td class="num">
-                      {percent(row.reviewCoverage)} <span class="muted">({row.reviewedAiIterations} of {row.aiIterations})</span>
-                    </td>
-                    <td class="num">{row.medianHoursToReview === null ? '–' : `${figure(row.medianHoursToReview, 1)} h`}</td>
+                    <CoverageCells row={row} />
                   </tr>
                 ))}
               </tbody>
@@ -85,10 +80,7 @@ export const peopleView: DashboardView = {
                     <tr>
                       <th scope="row">{row.team}</th>
                       <td class="num">{row.repositories}</td>
-                      <td class="num">{row.iterations}</td>
-                      <td class="num">{percent(row.aiShare)}</td>
-                      <td class="num">{percent(row.reviewCoverage)}</td>
-                      <td class="num">{row.medianHoursToReview === null ? '–' : `${figure(row.medianHoursToReview, 1)} h`}</td>
+                      <CoverageCells row={row} />
                     </tr>
                   ))}
                 </tbody>
@@ -146,6 +138,18 @@ export const peopleView: DashboardView = {
     };
   },
 };
+
+/** Iterations, AI share, review coverage and median time to review: the cells an author's row and a team's share. */
+const CoverageCells = ({ row }: { row: CoverageTotals }) => (
+  <>
+    <td class="num">{row.iterations}</td>
+    <td class="num">{percent(row.aiShare)}</td>
+    <td class="num">
+      {percent(row.reviewCoverage)} <span class="muted">({row.reviewedAiIterations} of {row.aiIterations})</span>
+    </td>
+    <td class="num">{row.medianHoursToReview === null ? '–' : `${figure(row.medianHoursToReview, 1)} h`}</td>
+  </>
+);
 
 /** One reviewer's catch rate and the CWEs they miss most, each with where to learn the defence. */
 const LearningPlan = ({ reviewer, totals, worst }: { reviewer: string; totals: { caught: number; missed: number; rate: number | null }; worst: ProficiencyRow[] }) => (
