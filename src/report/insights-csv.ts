@@ -26,5 +26,8 @@ export function csvCells(row: object): Record<string, Cell> {
 /** Renders a view's rows as CSV under the view's declared columns, with a header row (alone when there are no rows). */
 export function renderInsightsCsv(rows: readonly object[], columns: readonly string[]): string {
   const flat = rows.map(csvCells);
-  return stringify(flat.map((row) => columns.map((column) => row[column] ?? '')), { header: true, columns: [...columns], cast: { boolean: (value) => String(value) } });
+  // Every text cell is quoted: in a locale whose separator is `;`, an unquoted `ana;=1+1` would split into a formula
+  // cell. The header is the view's own column names, which need no quoting.
+  const body = stringify(flat.map((row) => columns.map((column) => row[column] ?? null)), { quoted_string: true, cast: { boolean: (value) => String(value) } });
+  return `${columns.join(',')}\n${body}`;
 }

@@ -36,3 +36,12 @@ test('every dashboard chart is plain SVG: no script, no inline style (the CSP al
   assert.match(heat, />10<\/text>/);
   assert.match(await renderSvg(modelsSpec(models)), /codex · gpt-x/);
 });
+
+test('a model named to look like an attribute stays text: the chart guard reads markup, not escaped values (found by an attack)', async () => {
+  const { markupCouldRun } = await import('../../src/server/dashboard/components/chart.js');
+  const svg = await renderSvg(modelsSpec([{ tool: 'x', model: 'gpt-5 onload=1 javascript:alert(1) <script>', aiIterations: 1, introduced: 1, introducedPer100: 100, complexityGrowthPerIteration: 0 }]));
+  assert.equal(markupCouldRun(svg), false);
+  assert.equal(markupCouldRun('<svg><script>alert(1)</script></svg>'), true);
+  assert.equal(markupCouldRun('<svg><rect onload="x"/></svg>'), true);
+  assert.equal(markupCouldRun('<svg><foreignObject></foreignObject></svg>'), true);
+});

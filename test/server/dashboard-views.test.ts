@@ -138,6 +138,10 @@ test('the queue lists acme/new at its limit; the reviewer approves it from its i
   assert.doesNotMatch(after.html, /name="decision"/, 'nothing left to review');
   assert.deepEqual((await status()).chain, { aiIterationsSinceReview: 0, limit: 3 });
   assert.equal(tableRows((await browse('GET', '/dashboard/queue', rita.cookie)).html, 'queue-table').find((cells) => cells[0] === 'acme/new'), undefined);
+  // The notice speaks only of the review that judged the iteration shown: a link naming it on another page says nothing.
+  assert.doesNotMatch((await browse('GET', '/dashboard/iteration?repo=acme%2Fnew&seq=2&recorded=4', rita.cookie)).html, /Approved/);
+  // A NUL in the note is refused (the API refuses it in any body, so a push of the chain would be refused after).
+  assert.equal((await browse('POST', '/dashboard/review', rita.cookie, { ...form, note: 'a\u0000b', csrf: rita.csrf })).status, 400);
   // Sent twice (a double click): nothing more is recorded.
   const again = await browse('POST', '/dashboard/review', rita.cookie, { ...form, csrf: rita.csrf });
   assert.equal(again.status, 409);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { toRecord, type RecordRow } from '../chain-check.js';
 import type { Finding } from '../../findings/finding.js';
 import type { LedgerRecord } from '../record.js';
-import { contextNeeds, findingRef, projectRecords, type FactRows, type ProjectionContext } from './facts.js';
+import { contextNeeds, findingRef, int32, projectRecords, type FactRows, type ProjectionContext } from './facts.js';
 import type { InsightDatabase } from './insight-tables.js';
 
 /** Records projected per step: bounds the memory a catch-up over a long chain takes. */
@@ -64,7 +64,7 @@ async function contextBefore(db: Kysely<InsightDatabase>, repositoryId: string, 
     const row = await db.selectFrom('ledger_records').select(['seq', 'payload']).where('repository_id', '=', repositoryId).where('kind', '=', 'iteration').where('seq', '<', seq).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     if (row) {
       const open = (JSON.parse(row.payload) as { open?: (Partial<Finding> & { since?: number })[] }).open ?? [];
-      context.head = { seq: row.seq, open: open.map((finding) => ({ ...findingRef(finding), since: Number(finding.since ?? 0) })) };
+      context.head = { seq: row.seq, open: open.map((finding) => ({ ...findingRef(finding), since: int32(finding.since) })) };
     }
   }
   if (needs.window) {

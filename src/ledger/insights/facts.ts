@@ -130,6 +130,13 @@ const timeOf = (recordedAt: string): Date | null => {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 const number = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+// A record the server accepted must always project: numbers a client wrote (a finding's line, an open finding's
+// `since`, complexity) are brought into the columns' range rather than let an insert fail and stop the repository.
+const INT_MAX = 2 ** 31 - 1;
+/** A client's number as an INTEGER column holds it: truncated and clamped. */
+export const int32 = (value: unknown): number => Math.max(-INT_MAX - 1, Math.min(INT_MAX, Math.trunc(number(value))));
+/** A client's number as a DOUBLE PRECISION column holds it (finite). */
+const real = (value: unknown): number => Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, number(value)));
 
 /** A finding's identity and class, tolerant of payloads written by older versions. */
 export function findingRef(finding: Partial<Finding>): FindingRef {
@@ -156,12 +163,12 @@ export function projectRecords(records: readonly LedgerRecord[], context: Projec
       for (const [state, findings] of states) {
         (findings ?? []).forEach((finding, ordinal) => {
           const ref = findingRef(finding);
-          rows.events.push({ ...dimensions, ...ref, state, ordinal, path: String(finding.path ?? ''), startLine: number(finding.startLine) });
+          rows.events.push({ ...dimensions, ...ref, state, ordinal, path: String(finding.path ?? ''), startLine: int32(finding.startLine) });
           if (state !== 'changed') window.events.push({ seq: record.seq, state, ref });
         });
       }
       window.iterations.push(record.seq);
-      head = { seq: record.seq, open: (record.payload.open ?? []).map((finding) => ({ ...findingRef(finding), since: number(finding.since) })) };
+      head = { seq: record.seq, open: (record.payload.open ?? []).map((finding) => ({ ...findingRef(finding), since: int32(finding.since) })) };
       continue;
     }
     const review: ReviewPayload = record.payload;
@@ -210,17 +217,17 @@ export function iterationFact(seq: number, recordedAt: Date | null, payload: Ite
     model: text(provenance.model),
     strategy: text(provenance.strategy),
     author: text(provenance.author),
-    chainPosition: number(payload.verdict?.chain?.aiIterationsSinceReview),
-    chainLimit: number(payload.verdict?.chain?.limit),
+    chainPosition: int32(payload.verdict?.chain?.aiIterationsSinceReview),
+    chainLimit: int32(payload.verdict?.chain?.limit),
     verdict: String(payload.verdict?.level ?? 'unknown'),
     introduced: count(payload.introduced),
     introducedCriticalHigh: (payload.introduced ?? []).filter((finding) => finding.severity === 'critical' || finding.severity === 'high').length,
     fixed: count(payload.fixed),
     openCount: open.length,
     openBlocking: open.filter((finding) => blocking.has(finding.fingerprint)).length,
-    riskBefore: number(payload.risk?.before),
-    riskAfter: number(payload.risk?.after),
-    complexityBefore: number(payload.complexity?.before),
-    complexityAfter: number(payload.complexity?.after),
+    riskBefore: real(payload.risk?.before),
+    riskAfter: real(payload.risk?.after),
+    complexityBefore: int32(payload.complexity?.before),
+    complexityAfter: int32(payload.complexity?.after),
   };
 }

@@ -26,7 +26,7 @@ export const INSIGHT_MIGRATIONS: Record<string, Migration> = {
         fixed INTEGER NOT NULL,
         open_count INTEGER NOT NULL,
         open_blocking INTEGER NOT NULL,
-        risk_before REAL NOT NULL, risk_after REAL NOT NULL,
+        risk_before DOUBLE PRECISION NOT NULL, risk_after DOUBLE PRECISION NOT NULL,
         complexity_before INTEGER NOT NULL, complexity_after INTEGER NOT NULL,
         PRIMARY KEY (repository_id, seq),
         FOREIGN KEY (repository_id, seq) REFERENCES ledger_records (repository_id, seq)

@@ -33,7 +33,14 @@ export const FILTER_LABELS: Record<keyof DashboardFilters, string> = {
   to: 'To',
 };
 
-const choice = z.string().trim().max(200, 'at most 200 characters').optional().transform((value) => (value ? value : undefined));
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const choice = z
+  .string()
+  .trim()
+  .max(200, 'at most 200 characters')
+  .refine((value) => !CONTROL.test(value), 'control characters are not accepted')
+  .optional()
+  .transform((value) => (value ? value : undefined));
 /** Whether `text` is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
 function isDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -92,6 +92,8 @@ export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
     }
     if (error instanceof HTTPException) return page(c, error.status, 'Bad request', <Message lines={[error.message || 'The request could not be read.']} />);
     if (error instanceof URIError) return page(c, 400, 'Bad request', <Message lines={['The address has a malformed %-escape.']} />);
+    // PostgreSQL's data exceptions (class 22: a NUL byte, a number out of range) are bad input, not our failure.
+    if (/^22/.test(String((error as { code?: unknown }).code ?? ''))) return page(c, 400, 'Bad request', <Message lines={['A value in the request is not acceptable (out of range, or a NUL character).']} />);
     context.logger.error({ err: error, path: c.req.path }, 'dashboard request failed');
     return page(c, 500, 'Something went wrong', <Message lines={['The server could not show this page. The error was logged; try again, or tell your administrator.']} />);
   });
@@ -206,7 +208,10 @@ export function dashboardRoutes(context: DashboardContext): Hono<DashboardEnv> {
     const iteration = records.find((record) => record.seq === seq);
     if (!Number.isInteger(seq) || !iteration || iteration.kind !== 'iteration') throw new PageError(404, 'Not found', [`${ledger.name} has no iteration #${c.req.query('seq') ?? ''}.`], { href: '/dashboard/repositories', label: 'Repositories' });
     const recordedSeq = Number(c.req.query('recorded'));
-    const recordedRecord = records.find((record) => record.seq === recordedSeq && record.kind === 'review');
+    // The notice is shown only for the review that judged this very iteration (the last one before it): a link
+    // with another record's number must not tell a reviewer they approved what they did not.
+    const lastBefore = (seq: number) => [...records].reverse().find((record) => record.seq < seq && record.kind === 'iteration')?.seq;
+    const recordedRecord = records.find((record) => record.seq === recordedSeq && record.kind === 'review' && lastBefore(record.seq) === iteration.seq);
     const recorded = recordedRecord?.kind === 'review' ? { decision: recordedRecord.payload.decision, seq: recordedRecord.seq } : undefined;
     const content = iterationPage(records, iteration, ledger.name, person, allowed(person, 'record-review', ledger.id), recorded);
     return page(c, 200, content.title, content.body);
@@ -249,6 +254,8 @@ async function formOf(c: DashboardContextOf): Promise<Record<string, string>> {
       throw new PageError(400, 'Bad request', ['The form could not be read.']);
     });
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+    // The API refuses NUL in any body; a form may not store what a push of the chain would then be refused for.
+    if (Object.values(fields).some((value) => value.includes('\u0000'))) throw new PageError(400, 'Bad request', ['The form holds a NUL character; nothing was done.']);
   }
   c.set('form', fields);
   return fields;

@@ -132,3 +132,29 @@ test('the projection is append-only for the server, like the records', async () 
     }
   });
 });
+
+test('a record with numbers out of the columns\' range still projects: the repository never stops on its facts (found by an attack)', async () => {
+  const url = await postgres.database();
+  const [record] = chainOf([{ kind: 'iteration', chain: 1, introduced: [sqli], open: [open(sqli, 1)] }]);
+  const payload = structuredClone(record!.payload) as unknown as Record<string, any>;
+  // An agent's record: an open finding "since" 3e9, a line 3e9, fractional complexity, a risk beyond REAL, a chain of 3e9.
+  payload.open[0].since = 3_000_000_000;
+  payload.introduced[0].startLine = 3_000_000_000;
+  payload.complexity = { before: 1.5, after: 2.5, changePercent: 66 };
+  payload.risk = { before: 0, after: 1e39, delta: 1e39 };
+  payload.verdict.chain.aiIterationsSinceReview = 3_000_000_000;
+  const { canonicalJson } = await import('../../../src/ledger/canonical-json.js');
+  const { recordHash, GENESIS_HASH } = await import('../../../src/ledger/record.js');
+  const hash = recordHash(1, 'iteration', record!.recordedAt, canonicalJson(payload), GENESIS_HASH);
+  const poisoned = { ...record!, payload, hash } as LedgerRecord;
+  await withLedgers(url, async (ledgers) => {
+    const ledger = await ledgers.repository('acme/api');
+    await ledger.continueWith([poisoned]);
+    // The review after it, which copies the open finding's "since", is recorded too.
+    const review = await ledger.appendAtomically(() => ({ kind: 'review', payload: { decision: 'reject', reviewer: 'rita', note: '', covers: [1] } }));
+    assert.equal(review?.seq, 2);
+    const facts = await storedFacts(url, ledger.id);
+    assert.deepEqual(facts.exposures, [[2, 'rejected-open', 'rita', 'f-sqli', 2 ** 31 - 1]]);
+    assert.equal((facts.iterations[0] as unknown[])[4], 2 ** 31 - 1);
+  });
+});
