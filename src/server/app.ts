@@ -9,7 +9,6 @@ import type { LedgerRecord } from '../ledger/record.js';
 import { ChainConflict, RecordsRefused } from '../ledger/chain-keeper.js';
 import type { PostgresLedgers, RepositoryLedger } from '../ledger/postgres-ledger.js';
 import type { Policy } from '../policy/policy.js';
-import { iterationsSinceLastReview, reviewRecordFor } from '../iterations/review.js';
 import { loopStatus } from '../iterations/status.js';
 import { statusJson } from '../report/status-report.js';
 import { analysisProblem, recordProblem, snapshotProblem } from './content-checks.js';
@@ -217,9 +216,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
   });
 
   app.openapi(createRoute({ method: 'get', path: '/api/v1/repos', responses: { 200: ok(z.object({ repositories: z.array(z.string()) }), 'the repositories this principal may read'), 401: errors[401] } }), async (c) => {
-    const principal = who(c);
-    const rows = await context.ledgers.db.selectFrom('repositories').select(['id', 'name']).orderBy('name').execute();
-    return c.json({ repositories: rows.filter((row) => allowed(principal, 'read', String(row.id))).map((row) => row.name) }, 200);
+    return c.json({ repositories: (await readableRepositories(context.ledgers, who(c))).map((row) => row.name) }, 200);
   });
 
   app.openapi(
@@ -249,8 +246,7 @@ export function buildApp(context: ServerContext): OpenAPIHono<Env> {
 
   app.openapi(createRoute({ method: 'get', path: '/api/v1/me', responses: { 200: ok(meSchema, 'who is asking, and the repositories they may read'), 401: errors[401] } }), async (c) => {
     const principal = who(c);
-    const rows = await context.ledgers.db.selectFrom('repositories').select(['id', 'name']).orderBy('name').execute();
-    const repositories = rows.filter((row) => allowed(principal, 'read', String(row.id))).map((row) => row.name);
+    const repositories = (await readableRepositories(context.ledgers, principal)).map((row) => row.name);
     return c.json({ kind: principal.kind, name: principal.name, role: principal.role, repositories }, 200);
   });
 

@@ -15,9 +15,12 @@ export const INSIGHT_VIEWS = ['repositories', 'queue', 'degradation', 'models', 
 export type InsightView = (typeof INSIGHT_VIEWS)[number];
 
 /** Each view's CSV columns, for the header of a view with no rows (nested fields are dotted, as the CSV writes them). */
+const REPOSITORY_COLUMNS = ['name', 'lastIteration.seq', 'lastIteration.at', 'lastIteration.verdict', 'chain', 'chainLimit', 'openFindings', 'openBlocking', 'lastReview.seq', 'lastReview.reviewer', 'lastReview.decision', 'lastReview.at', 'waitingSince', 'records', 'head'];
+
+/** Each view's CSV columns, for the header of a view with no rows (nested fields are dotted, as the CSV writes them). */
 export const INSIGHT_COLUMNS: Record<InsightView, readonly string[]> = {
-  repositories: ['name', 'lastIteration.seq', 'lastIteration.at', 'lastIteration.verdict', 'chain', 'chainLimit', 'openFindings', 'openBlocking', 'lastReview.seq', 'lastReview.reviewer', 'lastReview.decision', 'lastReview.at', 'waitingSince', 'records', 'head'],
-  queue: ['name', 'lastIteration.seq', 'lastIteration.at', 'lastIteration.verdict', 'chain', 'chainLimit', 'openFindings', 'openBlocking', 'lastReview.seq', 'lastReview.reviewer', 'lastReview.decision', 'lastReview.at', 'waitingSince', 'records', 'head'],
+  repositories: REPOSITORY_COLUMNS,
+  queue: REPOSITORY_COLUMNS,
   degradation: ['position', 'aiIterations', 'introduced', 'introducedPerIteration', 'criticalHighPerIteration'],
   models: ['tool', 'model', 'aiIterations', 'introduced', 'introducedPer100', 'complexityGrowthPerIteration'],
   'models-cwe': ['model', 'cwe', 'introduced', 'per100'],

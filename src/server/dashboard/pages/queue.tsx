@@ -1,5 +1,6 @@
 import { reviewQueue } from '../../../ledger/insights/repositories.js';
 import { allowed } from '../../permissions.js';
+import { readableRepositories } from '../../insight-views.js';
 import { DataLinks, Time } from '../components/chart.js';
 import { apiHref, optionsFor, scopeOf } from '../insight-request.js';
 import type { DashboardView } from '../view.js';
@@ -12,7 +13,7 @@ export const queueView: DashboardView = {
   mayView: (person) => person.role !== 'developer',
   async render(request) {
     const rows = await reviewQueue(request.ledgers.insights, await scopeOf(request));
-    const ids = new Map((await request.ledgers.db.selectFrom('repositories').select(['id', 'name']).execute()).map((row) => [row.name, String(row.id)]));
+    const ids = new Map((await readableRepositories(request.ledgers, request.person)).map((row) => [row.name, row.id]));
     const mayReview = (name: string) => allowed(request.person, 'record-review', ids.get(name));
     return {
       title: 'Review queue',
