@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Generated, Kysely } from 'kysely';
 import type { LedgerTables } from '../ledger/postgres-ledger.js';
@@ -182,15 +183,39 @@ function toProgress(row: ProgressRow): JobProgress {
   };
 }
 
-/** Starts pg-boss on the database (installing its schema when new) and makes sure the jobs' queue exists. */
-export async function startBoss(databaseUrl: string, options: Partial<PgBoss.ConstructorOptions> & { onError?: (error: Error) => void } = {}): Promise<PgBoss> {
-  const { onError, ...settings } = options;
-  const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'loopwarden-jobs', supervise: false, schedule: false, ...settings });
-  boss.on('error', onError ?? (() => undefined));
-  await boss.start();
-  // Created once with its defaults; a worker's --job-timeout changes the expiry for jobs enqueued after it.
-  await boss.createQueue(JOB_QUEUE, { name: JOB_QUEUE, retryLimit: JOB_RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, expireInSeconds: DEFAULT_JOB_TIMEOUT_SECONDS });
-  return boss;
+/**
+ * Starts pg-boss on the database (installing its schema when new) and makes sure the jobs' queue exists, with
+ * the expiry given (`expireInSeconds`) for jobs enqueued from now on.
+ *
+ * Several workers (and the server's first enqueue) starting at once would install pg-boss's schema and create
+ * its queue concurrently, and PostgreSQL answers one of them "deadlock detected": the starts take turns under
+ * an advisory lock held on a connection of its own.
+ */
+export async function startBoss(
+  databaseUrl: string,
+  options: Partial<PgBoss.ConstructorOptions> & { onError?: (error: Error) => void; expireInSeconds?: number } = {},
+): Promise<PgBoss> {
+  const { onError, expireInSeconds, ...settings } = options;
+  const lock = new pg.Client({ connectionString: databaseUrl, application_name: 'loopwarden-jobs-start' });
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('loopwarden-jobs-start'))`);
+    const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'loopwarden-jobs', supervise: false, schedule: false, ...settings });
+    boss.on('error', onError ?? (() => undefined));
+    await boss.start();
+    try {
+      // Created once with its defaults; a worker's --job-timeout changes the expiry for jobs enqueued after it.
+      await boss.createQueue(JOB_QUEUE, { name: JOB_QUEUE, retryLimit: JOB_RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, expireInSeconds: DEFAULT_JOB_TIMEOUT_SECONDS });
+      if (expireInSeconds !== undefined) await boss.updateQueue(JOB_QUEUE, { name: JOB_QUEUE, expireInSeconds });
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw error;
+    }
+    return boss;
+  } finally {
+    // Ending the connection lets go of the lock too.
+    await lock.end().catch(() => undefined);
+  }
 }
 
 /**

@@ -46,8 +46,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor((timeout ?? 240) / 4))),
       max: options.concurrency + 3,
       onError: (error) => logger.error({ err: error }, 'queue error'),
+      ...(timeout !== undefined ? { expireInSeconds: timeout } : {}),
     });
-    if (timeout !== undefined) await boss.updateQueue(JOB_QUEUE, { name: JOB_QUEUE, expireInSeconds: timeout });
   } catch (error) {
     await ledgers.close();
     throw new UserError(`cannot start the job queue: ${(error as Error).message}`);
