@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES } from '../findings/finding.js';
-import { loadScanConfig } from '../config/config-file.js';
+import { loadProjectConfig } from '../config/config-file.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { scanRootFor } from '../engine/discover.js';
 import { loadAllRules } from '../rules/rule-pack.js';
@@ -30,6 +30,8 @@ interface ScanFlags extends RuleSelectionFlags {
   config?: string;
   sarifCategory?: string;
   color?: boolean;
+  importSarif?: string[];
+  scanners?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -54,6 +56,8 @@ export function scanCommand(): Command {
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
+    .option('--import-sarif <file...>', "add another tool's results from these SARIF 2.1.0 files (CodeQL, Semgrep, …) as findings", [])
+    .option('--no-scanners', 'do not run the scanners the config file lists (scanners:)')
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
     });
@@ -68,10 +72,11 @@ function parsePositiveInteger(value: string): number {
 /** Runs a scan and writes its report; returns the exit code. */
 export async function runScan(paths: string[], flags: ScanFlags, cwd = process.cwd()): Promise<number> {
   const root = scanRootFor(paths, cwd);
-  const config = await loadScanConfig({ start: root, explicitPath: flags.config });
+  const project = await loadProjectConfig({ start: root, explicitPath: flags.config });
+  const config = project.scan;
   const failOn: FailOn = flags.failOn ?? config.failOn;
   const rules = chooseRules(await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]), config, flags);
-  const result = await scanPaths({
+  const options = {
     paths,
     cwd,
     rules,
@@ -80,7 +85,20 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
     maxFileSize: flags.maxFileSize ?? config.maxFileSize,
     complexity: flags.complexity,
     reportUnusedSuppressions: flags.reportUnusedSuppressions,
-  });
+  };
+  const scanners = flags.scanners === false ? [] : project.scanners;
+  const importing = flags.importSarif ?? [];
+  let result: ScanResult;
+  if (scanners.length === 0 && importing.length === 0) result = await scanPaths(options);
+  else {
+    const [{ scanWithScanners }, { readSarifFiles }] = await Promise.all([import('../scanners/scan-with-scanners.js'), import('../scanners/sarif-file.js')]);
+    // The repository top, named through the same (perhaps symlinked) path as the scan root.
+    const { directory: real, top } = repositoryTopOf(root);
+    const imported = readSarifFiles(importing, { cwd, base: resolve(root, relative(real, top)), root });
+    const scanned = await scanWithScanners(options, { scanners, imported: imported.results });
+    for (const line of [...imported.failures, ...imported.skipped, ...scanned.externalSkipped]) process.stderr.write(`loopwarden: ${line}\n`);
+    result = scanned;
+  }
   const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
   const report = await render(result, flags, failOn, { color, from: cwd });
   if (flags.output) {

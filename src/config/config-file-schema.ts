@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from '../findings/finding.js';
 import { DEFAULT_MAX_FILE_SIZE } from './config-defaults.js';
 import { policySchema } from '../policy/policy-schema.js';
+import { scannersSchema } from '../scanners/scanner-settings.js';
 
 const selectors = z.array(z.string().min(1)).default([]);
 
@@ -41,6 +42,8 @@ export const configFileSchema = z
     scan: scanSectionSchema.prefault({}),
     policy: policySchema.prefault({}),
     ledger: ledgerSectionSchema.optional(),
+    /** Other tools run at every check and scan, their SARIF read as findings (src/scanners). */
+    scanners: scannersSchema,
   })
   .strict();
 

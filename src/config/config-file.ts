@@ -24,6 +24,7 @@ export type ProjectConfig = Omit<ConfigFile, 'scan' | 'policy'> & { scan: ScanCo
 const DEFAULT_CONFIG: ConfigFile = {
   scan: { rules: [], include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, failOn: 'high', select: [], ignore: [] },
   policy: DEFAULT_POLICY,
+  scanners: [],
 };
 
 /** Where to look for the config: `--config FILE` wins; else the nearest file from `start` up to `top`. */

@@ -43,9 +43,22 @@ export function diffFindings(before: readonly Finding[], after: readonly Finding
       result.persisting.push(finding);
     } else stillUnmatched.push(finding);
   }
-  const leftBefore = [...remainingBefore.values()].flat().sort(compareFindings);
-  const byPlace = groupBy(leftBefore, placeKey);
+  // One weakness several tools saw is one finding under the first tool's identity; when that tool drops out
+  // (or joins), the same weakness is still known by the fingerprint another tool gave it.
+  const leftBeforeAll = [...remainingBefore.values()].flat().sort(compareFindings);
+  const takenBefore = new Set<Finding>();
+  const byOthers: Finding[] = [];
   for (const finding of stillUnmatched.sort(compareFindings)) {
+    const prints = fingerprintsOf(finding);
+    const previous = leftBeforeAll.find((candidate) => !takenBefore.has(candidate) && candidate.path === finding.path && fingerprintsOf(candidate).some((print) => prints.includes(print)));
+    if (previous) {
+      takenBefore.add(previous);
+      result.changed.push({ before: previous, after: finding });
+    } else byOthers.push(finding);
+  }
+  const leftBefore = leftBeforeAll.filter((candidate) => !takenBefore.has(candidate));
+  const byPlace = groupBy(leftBefore, placeKey);
+  for (const finding of byOthers) {
     const candidates = byPlace.get(placeKey(finding));
     const previous = candidates?.shift();
     if (previous) result.changed.push({ before: previous, after: finding });
@@ -57,6 +70,10 @@ export function diffFindings(before: readonly Finding[], after: readonly Finding
   result.persisting.sort(compareFindings);
   result.changed.sort((a, b) => compareFindings(a.after, b.after));
   return result;
+}
+
+function fingerprintsOf(finding: Finding): string[] {
+  return finding.seenBy ? finding.seenBy.map((entry) => entry.fingerprint) : [finding.fingerprint];
 }
 
 function placeKey(finding: Finding): string {

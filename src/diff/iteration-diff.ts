@@ -1,4 +1,4 @@
-import type { Finding, SuppressedFinding } from '../findings/finding.js';
+import { toolsThatSaw, type Finding, type SuppressedFinding } from '../findings/finding.js';
 import { diffFindings, type ChangedFinding } from './finding-diff.js';
 import { diffFunctions, type FunctionChange, type LocatedFunction } from './function-diff.js';
 import type { FileState, Snapshot } from './snapshot.js';
@@ -24,6 +24,11 @@ export interface IterationDiff {
   risk: { before: number; after: number; delta: number };
   functions: FunctionChange[];
   complexity: { before: ComplexityTotals; after: ComplexityTotals; cyclomaticChangePercent: number };
+  /**
+   * Changed files where other tools failed this time: those tools' findings there are left out on both sides
+   * (neither fixed nor introduced), since nothing is known of them now.
+   */
+  notRechecked: { path: string; tools: string[] }[];
 }
 
 function totals(files: readonly FileState[]): ComplexityTotals {
@@ -57,7 +62,13 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
   const changed = new Set([...added, ...removed, ...modified]);
   const changedBefore = before.files.filter((f) => changed.has(f.path));
   const changedAfter = after.files.filter((f) => changed.has(f.path));
-  const findings = diffFindings(changedBefore.flatMap((f) => f.findings), changedAfter.flatMap((f) => f.findings));
+  const gaps = new Map(changedAfter.filter((f) => f.missedBy?.length).map((f) => [f.path, new Set(f.missedBy)]));
+  // A finding only failed tools saw is unknown now: without it on both sides a failing scanner fixes nothing.
+  const known = (finding: Finding) => {
+    const failed = gaps.get(finding.path);
+    return !failed || !toolsThatSaw(finding).every((tool) => failed.has(tool));
+  };
+  const findings = diffFindings(changedBefore.flatMap((f) => f.findings).filter(known), changedAfter.flatMap((f) => f.findings).filter(known));
   const suppressedBefore = new Set(changedBefore.flatMap((f) => f.suppressed.map((s) => s.fingerprint)));
   const suppressedAdded = changedAfter.flatMap((f) => f.suppressed).filter((s) => !suppressedBefore.has(s.fingerprint));
   const riskBefore = totalRisk(before.files);
@@ -72,5 +83,6 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
     risk: { before: riskBefore, after: riskAfter, delta: Math.round((riskAfter - riskBefore) * 100) / 100 },
     functions: diffFunctions(located(changedBefore), located(changedAfter)),
     complexity: { before: totalsBefore, after: totalsAfter, cyclomaticChangePercent: Math.round(change * 10) / 10 },
+    notRechecked: [...gaps].map(([path, tools]) => ({ path, tools: [...tools].sort() })).sort((a, b) => a.path.localeCompare(b.path)),
   };
 }

@@ -34,6 +34,8 @@ export interface FileState {
   /** Suppression comments that silenced nothing (the weakness is gone, or the id is wrong). */
   unusedSuppressions: { ruleId: string; line: number; reason: string }[];
   functions: FunctionMetrics[];
+  /** Other tools that were to look at this content and failed: their findings here are unknown, not absent. */
+  missedBy?: string[];
 }
 
 /** The analysed state of a set of files: a working tree, a commit, or a recorded iteration. */

@@ -6,7 +6,7 @@ import { findSuppressions, partitionByKnownRules, suppressionFor, unusedSuppress
 import { measureFunctions, type FunctionMetrics } from './complexity.js';
 import { matchRules } from './match.js';
 import { ProjectContext, type ProjectLocation } from './project.js';
-import { parseSource } from './parse.js';
+import { parseSource, type ParsedFile } from './parse.js';
 import { enclosingFunctionPath } from './scope.js';
 import { AnalysisBudget, AnalysisBudgetExceeded, withinBudget, type BudgetLimits } from './budget.js';
 
@@ -14,7 +14,7 @@ import { AnalysisBudget, AnalysisBudgetExceeded, withinBudget, type BudgetLimits
 export interface FileNote {
   path: string;
   /** `analysis-budget` and `undecodable` mark a file that was not analysed at all. */
-  kind: 'parse-error' | 'invalid-suppression' | 'unknown-suppression' | 'unused-suppression' | 'excluded-path' | 'analysis-budget' | 'undecodable';
+  kind: 'parse-error' | 'invalid-suppression' | 'unknown-suppression' | 'unused-suppression' | 'excluded-path' | 'analysis-budget' | 'undecodable' | 'scanner-failed';
   message: string;
 }
 
@@ -29,6 +29,10 @@ export interface FileAnalysis {
   /** Valid suppressions that silenced nothing; `scan --report-unused-suppressions` turns them into notes. */
   unusedSuppressions: UnusedSuppression[];
   functions?: FunctionMetrics[];
+  /** Other tools whose results on this content are included (set by the scanners layer; absent: none). */
+  scannedBy?: string[];
+  /** Scanners that were to look at this content and did not (they failed): their findings here are unknown. */
+  missedBy?: string[];
 }
 
 /** How to analyse one file: with complexity metrics or not, where it lives, and within what budget. */
@@ -96,7 +100,7 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
   for (const problem of found.invalid) notes.push({ path, kind: 'invalid-suppression', message: `line ${problem.line}: ${problem.problem}` });
   // A misspelt id would otherwise silence nothing, and say nothing about it.
   const { known: suppressions, unknown } = partitionByKnownRules(found.suppressions, new Set(rules.map((rule) => rule.id)));
-  for (const s of unknown) notes.push({ path, kind: 'unknown-suppression', message: `line ${s.line}: '${s.ruleId}' names no known rule; the suppression has no effect` });
+  for (const s of unknown) notes.push(unknownSuppressionNote(path, s));
   const used = new Set<Suppression>();
 
   const findings: Finding[] = [];
@@ -142,6 +146,11 @@ function analyzeWithin(path: string, text: string, language: LanguageSpec, rules
   };
 }
 
+/** The note for a suppression naming no rule (another tool's rule, until that tool's results are added). */
+export function unknownSuppressionNote(path: string, suppression: Suppression): FileNote {
+  return { path, kind: 'unknown-suppression', message: `line ${suppression.line}: '${suppression.ruleId}' names no known rule; the suppression has no effect` };
+}
+
 /** A function path without the class and function a fragment was wrapped in (null when nothing is left). */
 function withoutFragmentNames(path: string | null): string | null {
   if (path === null || !path.includes(FRAGMENT_MARKER)) return path;
@@ -166,4 +175,26 @@ function dedupeSamePlace<T extends Finding>(findings: T[]): T[] {
     if (!existing || (!existing.trace && finding.trace)) byPlace.set(key, finding);
   }
   return findings.filter((finding) => byPlace.get(`${finding.startLine}:${finding.startColumn}:${[...finding.cwe].sort().join(',')}`) === finding);
+}
+
+/**
+ * The dotted path of the function around a 1-based line and column of `parsed` (null at file level): how
+ * findings of other tools, which say only where they are, get the enclosing function their fingerprints need.
+ */
+export function functionPathAt(parsed: ParsedFile, line: number, column: number): string | null {
+  const shift = line === 1 ? (parsed.fragmentPrefix?.length ?? 0) : 0;
+  let node = parsed.root;
+  const row = line - 1;
+  const col = column - 1 + shift;
+  for (;;) {
+    const inside = node.children().find((child) => {
+      const { start, end } = child.range();
+      const afterStart = row > start.line || (row === start.line && col >= start.column);
+      const beforeEnd = row < end.line || (row === end.line && col < end.column);
+      return afterStart && beforeEnd;
+    });
+    if (!inside) break;
+    node = inside;
+  }
+  return withoutFragmentNames(enclosingFunctionPath(node, parsed.language));
 }

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { compareFindings, type Finding, type SuppressedFinding } from '../findings/finding.js';
 import type { FunctionMetrics } from './complexity.js';
-import { discoverFiles, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
+import { discoverFiles, type Discovery, type DiscoveryOptions, type SkipReason, type SourceFile } from './discover.js';
 import { analyzeSourceWithinBudget, type FileAnalysis, type FileNote } from './scan-file.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './worker-count.js';
 
@@ -118,7 +118,23 @@ export function unusedSuppressionNotes(analysis: FileAnalysis): FileNote[] {
 
 /** Scans the given paths with the given rules, on worker threads when there are many files. */
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
+  const { discovery, outcomes } = await analyzePaths(options);
+  return collectScan(discovery, outcomes, options);
+}
+
+/** The files the paths name and each one's analysis (or why it has none), before they are put together. */
+export async function analyzePaths(options: ScanOptions): Promise<{ discovery: Discovery; outcomes: FileOutcome[] }> {
   const discovery = discoverFiles(options.paths, options.cwd, options);
+  const analyze = { complexity: options.complexity };
+  const outcomes =
+    discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
+      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
+      : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
+  return { discovery, outcomes };
+}
+
+/** Puts the files' analyses together into one scan result, findings in order. */
+export function collectScan(discovery: Discovery, outcomes: readonly FileOutcome[], options: Pick<ScanOptions, 'rules' | 'complexity' | 'reportUnusedSuppressions'>): ScanResult {
   const result: ScanResult = {
     root: discovery.root,
     filesScanned: 0,
@@ -130,11 +146,6 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     functions: options.complexity ? [] : undefined,
     rules: options.rules,
   };
-  const analyze = { complexity: options.complexity };
-  const outcomes =
-    discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
-      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
-      : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
   for (const outcome of outcomes) {
     if ('skipped' in outcome) {
       result.skipped.push(outcome.skipped);

@@ -29,6 +29,13 @@ export interface Finding {
   /** Stable identity across edits: survives moved lines, re-indentation and moved files. */
   fingerprint: string;
   references: string[];
+  /** The other tool that reported it (`flawfinder`, `codeql`); absent for loopwarden's own rules. */
+  tool?: string;
+  /**
+   * Set when several tools reported this weakness at this place (one finding, the first tool's): every tool
+   * that saw it, with its rule and its own fingerprint, this finding's first.
+   */
+  seenBy?: { tool: string; ruleId: string; fingerprint: string }[];
   /** For findings of taint rules: where the data came from and how it reached the sink. */
   trace?: { kind: 'source' | 'step' | 'sink'; line: number; column: number; text: string }[];
 }
@@ -36,6 +43,16 @@ export interface Finding {
 /** A finding silenced by an inline `loopwarden-ignore` comment, with the reason the author gave. */
 export interface SuppressedFinding extends Finding {
   suppression: { reason: string; line: number };
+}
+
+/** The tool a finding came from: another tool's name, or `loopwarden`. */
+export function toolOf(finding: Pick<Finding, 'tool'>): string {
+  return finding.tool ?? 'loopwarden';
+}
+
+/** Every tool that saw a finding, its own first. */
+export function toolsThatSaw(finding: Pick<Finding, 'tool' | 'seenBy'>): string[] {
+  return finding.seenBy ? [...new Set(finding.seenBy.map((entry) => entry.tool))] : [toolOf(finding)];
 }
 
 /** Returns true when `severity` is at or above `threshold`. */
@@ -51,4 +68,9 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.startColumn - b.startColumn ||
     a.ruleId.localeCompare(b.ruleId)
   );
+}
+
+/** ` (seen by codeql, loopwarden)` for a finding several tools reported, else nothing: how reports name them. */
+export function seenByLabel(finding: Pick<Finding, 'tool' | 'seenBy'>): string {
+  return finding.seenBy ? ` (seen by ${toolsThatSaw(finding).join(', ')})` : '';
 }

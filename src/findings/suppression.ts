@@ -1,4 +1,4 @@
-/** An inline `loopwarden-ignore <rule-id>[, <rule-id>…]: <reason>` comment, one per rule id it names. */
+/** An inline `loopwarden-ignore <rule-id>[, <rule-id>…]: <reason>` comment, one per rule id it names (another tool's as `tool/rule`). */
 export interface Suppression {
   ruleId: string;
   reason: string;
@@ -22,7 +22,8 @@ export interface UnusedSuppression {
 }
 
 const MARKER = 'loopwarden-ignore';
-const RULE_ID = '(?:[a-z0-9][a-z0-9-]*|\\*)';
+// Our ids (`sql-injection`), or another tool's under its name (`flawfinder/FF1030`, `codeql/js/sql-injection`).
+const RULE_ID = '(?:[a-z0-9][a-z0-9-]*(?:/[A-Za-z0-9][\\w./-]*)?|\\*)';
 const SUPPRESSION = new RegExp(`${MARKER}\\s+(${RULE_ID}(?:\\s*,\\s*${RULE_ID})*)\\s*(?::\\s*(.*?))?\\s*(?:\\*\\/|-->|[-_]?%>)?\\s*$`);
 // Prose that mentions the marker (`loopwarden-ignore <rule-id>: …` in docs) names no rule: not an attempt.
 const ATTEMPT = new RegExp(`^${MARKER}\\s+${RULE_ID}(\\s|:|,|$)`);

@@ -5,6 +5,7 @@ import type { Rule } from '../rules/rule.js';
 import { isAncestor, resolveCommit } from '../workspace/git.js';
 import { readGuardState } from '../workspace/guard-state.js';
 import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
+import type { ExternalResult } from '../scanners/sarif-read.js';
 import { lastIteration, recordIteration, type CheckResult } from './check.js';
 
 /** A repository to check: where it is, what configures it, the rules it is judged by and its ledger. */
@@ -13,6 +14,8 @@ export interface CheckedRepository {
   config: ProjectConfig;
   rules: Rule[];
   ledger: Ledger;
+  /** Results of other tools handed in for the work tree as it is now (`check --import-sarif`). */
+  imported?: ExternalResult[];
 }
 
 /**
@@ -21,7 +24,7 @@ export interface CheckedRepository {
  */
 export async function snapshotBuilderFor(repository: CheckedRepository): Promise<SnapshotBuilder> {
   const { top, config, rules, ledger } = repository;
-  const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
+  const builder = new SnapshotBuilder(top, ledger, rules, config.scan, { scanners: config.scanners, ...(repository.imported ? { imported: repository.imported } : {}) });
   // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
   const last = lastIteration(await ledger.records());
   if (last) builder.load(last.payload.snapshotId);
@@ -36,7 +39,7 @@ export async function checkRepository(repository: CheckedRepository, provenance:
   const { top, config, rules, ledger } = repository;
   const snapshots = builder ?? (await snapshotBuilderFor(repository));
   const commit = revision ?? resolveCommit(top, 'HEAD') ?? null;
-  const snapshot = revision ? snapshots.commit(revision) : await snapshots.worktree();
+  const snapshot = revision ? await snapshots.scannedCommit(revision) : await snapshots.worktree();
   return recordIteration({
     ledger,
     builder: snapshots,

@@ -50,6 +50,8 @@ export interface CurrentState {
   id: string;
   analysed: number;
   guards: GuardState;
+  /** Scanners that failed on some files of this state (their findings there were not re-checked). */
+  scannerNotes?: { scanner: string; files: string[]; message: string }[];
 }
 
 /** Converts ledger history into the events the chain is counted from. */
@@ -96,7 +98,7 @@ export async function recordIteration(input: {
     }
     if (last && last.payload.snapshotId === current.id && guardChanges(last.payload.guards, current.guards).length === 0) {
       unchanged = last;
-      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards, sharedChain: input.ledger.sharedChain });
+      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes });
       return undefined;
     }
     let baselineRef: BaselineRef | undefined;
@@ -113,7 +115,7 @@ export async function recordIteration(input: {
       }
       previous = input.firstBaseline ? { kind: 'commit', commit: input.firstBaseline } : { kind: 'empty' };
     } else previous = { kind: 'iteration', seq: last.seq };
-    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef, sharedChain: input.ledger.sharedChain });
+    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes });
     result = { ...assessed, existing };
     const { diff, sinceBaseline, open, verdict } = assessed;
     const payload: IterationPayload = {
@@ -133,6 +135,7 @@ export async function recordIteration(input: {
       functions: diff.functions,
       complexity: { before: sinceBaseline.complexity.before.cyclomatic, after: sinceBaseline.complexity.after.cyclomatic, changePercent: sinceBaseline.complexity.cyclomaticChangePercent },
       files: diff.files,
+      ...(current.scannerNotes?.length ? { scanners: current.scannerNotes } : {}),
       verdict,
     };
     return { kind: 'iteration', payload };
@@ -165,6 +168,7 @@ function assess(input: {
   firstBaseline?: BaselineRef;
   /** Records may come from other writers (a team server): their lists are not taken on their word. */
   sharedChain?: boolean;
+  scannerNotes?: CurrentState['scannerNotes'];
 }): Assessment {
   const { history, policy, builder, last } = input;
   const baseline: AcceptedBaseline = acceptedBaseline(history, policy) ?? { ref: input.firstBaseline!, guards: input.currentGuards, why: input.firstBaseline?.kind === 'commit' ? 'before-first-check' : 'first-check' };
@@ -189,6 +193,7 @@ function assess(input: {
     sinceBaseline,
     guardChanges: guardChanges(baseline.guards, input.currentGuards),
     rejection,
+    scannerFailures: input.scannerNotes ?? [],
   });
   const changed = new Set([...sinceBaseline.files.added, ...sinceBaseline.files.modified]);
   const unusedSuppressions = input.current.files.filter((file) => changed.has(file.path)).flatMap((file) => file.unusedSuppressions.map((u) => ({ path: file.path, ...u })));

@@ -62,6 +62,8 @@ export interface IterationPayload {
   functions: FunctionChange[];
   complexity: { before: number; after: number; changePercent: number };
   files: { added: string[]; removed: string[]; modified: string[] };
+  /** Scanners (`scanners:` in the config) that failed on some files: their findings there were not re-checked. */
+  scanners?: { scanner: string; files: string[]; message: string }[];
   verdict: Verdict;
 }
 

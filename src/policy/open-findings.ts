@@ -1,3 +1,4 @@
+import { toolsThatSaw } from '../findings/finding.js';
 import type { IterationDiff } from '../diff/iteration-diff.js';
 import type { GateActor } from './chain.js';
 import type { OpenFinding, OpenSuppression } from './verdict.js';
@@ -11,11 +12,19 @@ export function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, 
   const sinceByFingerprint = new Map(previousOpen.map((f) => [f.fingerprint, f.since]));
   const newNow = new Set(diff.introduced.map(findingKey));
   const carriedFrom = new Map(diff.changed.map((pair) => [findingKey(pair.after), pair.before.fingerprint]));
-  return sinceBaseline.introduced.map((finding) => {
+  const open: OpenFinding[] = sinceBaseline.introduced.map((finding) => {
     const key = findingKey(finding);
     const since = newNow.has(key) ? seq : (sinceByFingerprint.get(carriedFrom.get(key) ?? finding.fingerprint) ?? previousSeq);
     return { ...finding, since };
   });
+  // A finding only a tool that failed now could confirm stays open: a scanner that crashes fixes nothing.
+  const gaps = new Map(sinceBaseline.notRechecked.map((gap) => [gap.path, new Set(gap.tools)]));
+  const listed = new Set(open.map((finding) => finding.fingerprint));
+  for (const finding of previousOpen) {
+    const failed = gaps.get(finding.path);
+    if (failed && !listed.has(finding.fingerprint) && toolsThatSaw(finding).every((tool) => failed.has(tool))) open.push(finding);
+  }
+  return open;
 }
 
 /**

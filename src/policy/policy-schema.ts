@@ -35,6 +35,7 @@ export const policySchema = z
       .object({ allowedSigners: z.string().min(1).optional() })
       .strict()
       .default(DEFAULT_POLICY.review),
+    scannerFailure: z.enum(['note', 'warn', 'review-required', 'block']).default(DEFAULT_POLICY.scannerFailure),
     overrides: z
       .array(
         z

@@ -41,6 +41,12 @@ export interface Policy {
     /** Allowed-signers file (git's format) that signed reviews are verified against, relative to the repository top. */
     allowedSigners?: string;
   };
+  /**
+   * What a scanner (`scanners:`) that failed, timed out or printed no valid SARIF does to the verdict: `note`
+   * says so and changes nothing (its findings there are not re-checked: neither fixed nor introduced); `warn`,
+   * `review-required` or `block` fail closed.
+   */
+  scannerFailure: 'note' | 'warn' | 'review-required' | 'block';
   /** Path-specific rules: the last override whose globs match a file wins for that file. */
   overrides: { paths: string[]; findings?: Partial<FindingRules>; complexity?: Partial<Pick<ComplexityRules, 'functionCyclomaticIncrease'>> }[];
 }
@@ -51,6 +57,7 @@ export const DEFAULT_POLICY: Policy = {
   findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'], gateConfidence: ['high', 'medium'] },
   complexity: { functionCyclomaticIncrease: 5, totalIncreasePercent: 20, reviewWhenChainAtLeast: 2 },
   review: {},
+  scannerFailure: 'note',
   overrides: [],
 };
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Confidence, Finding, Severity, SuppressedFinding } from '../findings/finding.js';
+import { toolsThatSaw, type Confidence, type Finding, type Severity, type SuppressedFinding } from '../findings/finding.js';
 import type { IterationDiff } from '../diff/iteration-diff.js';
 import type { ChainState, GateActor } from './chain.js';
 import { worse, type FindingRules, type Policy, type VerdictLevel } from './policy.js';
@@ -24,7 +24,8 @@ export interface VerdictReason {
     | 'function-complexity'
     | 'total-complexity'
     | 'guarded-change'
-    | 'review-rejected';
+    | 'review-rejected'
+    | 'scanner-failed';
   message: string;
   /** The finding fingerprint or function the reason is about, if any. */
   subject?: string;
@@ -55,6 +56,8 @@ export interface VerdictInput {
   guardChanges: string[];
   /** A rejection recorded after the last iteration, which stands while the code is unchanged. */
   rejection?: { seq: number; reviewer: string; note: string };
+  /** Other tools that failed on some files in this check (their findings there were not re-checked). */
+  scannerFailures?: { scanner: string; files: string[]; message: string }[];
 }
 
 function rulesFor(path: string, policy: Policy): { findings: FindingRules; functionCyclomaticIncrease: number } {
@@ -106,7 +109,8 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
     const level = levelForFinding(finding.severity, finding.path, policy, finding.confidence);
     if (level === 'pass') continue;
     const isNew = input.seq !== null && finding.since === input.seq;
-    const what = `${finding.severity} ${finding.cwe.join('/')} ${finding.ruleId} at ${finding.path}:${finding.startLine}: ${firstSentence(finding.message)}`;
+    const seen = finding.seenBy ? ` (seen by ${toolsThatSaw(finding).join(', ')})` : '';
+    const what = `${finding.severity} ${finding.cwe.join('/')} ${finding.ruleId} at ${finding.path}:${finding.startLine}${seen}: ${firstSentence(finding.message)}`;
     reasons.push(
       isNew
         ? { level, code: 'finding-introduced', subject: finding.fingerprint, message: `new ${what}` }
@@ -137,6 +141,11 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
   if (input.rejection && input.actor === null) {
     const { seq, reviewer, note } = input.rejection;
     reasons.push({ level: 'review-required', code: 'review-rejected', message: `rejected by ${reviewer} in review #${seq}${note ? ` ("${note}")` : ''}: change the code, then check again` });
+  }
+  for (const failure of input.scannerFailures ?? []) {
+    // `note` tells and changes nothing; a team that will not gate without its scanner fails closed.
+    const level: VerdictLevel = policy.scannerFailure === 'note' ? 'pass' : policy.scannerFailure;
+    reasons.push({ level, code: 'scanner-failed', subject: failure.scanner, message: failure.message });
   }
   const level = reasons.reduce<VerdictLevel>((acc, reason) => worse(acc, reason.level), 'pass');
   return { level, reasons, chain };

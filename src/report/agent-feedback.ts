@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 import type { EditFeedback } from '../iterations/agent-turn.js';
 import type { CheckResult } from '../iterations/check.js';
 import { firstSentence } from './concise.js';
@@ -11,7 +11,7 @@ const MAX_CHARACTERS = 8000;
 /** One finding as an agent needs it: where, what, why and how to fix, on two lines. */
 export function findingForAgent(finding: Finding): string {
   const cwe = finding.cwe.length ? `${finding.cwe.join(', ')}, ` : '';
-  return `- ${finding.path}:${finding.startLine} ${finding.ruleId} (${cwe}${finding.severity}): ${firstSentence(finding.message)}\n  fix: ${firstSentence(finding.fix)}`;
+  return `- ${finding.path}:${finding.startLine} ${finding.ruleId}${seenByLabel(finding)} (${cwe}${finding.severity}): ${firstSentence(finding.message)}\n  fix: ${firstSentence(finding.fix)}`;
 }
 
 function listFindings(findings: readonly Finding[]): string[] {

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { CheckResult } from '../iterations/check.js';
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 import { nextSteps } from '../policy/next-steps.js';
 import type { VerdictLevel } from '../policy/policy.js';
 import type { VerdictReason } from '../policy/verdict.js';
@@ -75,7 +75,7 @@ function reasonMark(reason: VerdictReason, c: Colors): string {
 function section(c: Colors, title: string, findings: (Finding & { since: number })[]): string {
   const lines = [`${title}: ${findings.length}`];
   for (const f of findings) {
-    lines.push(`  ${f.path}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId} ${f.cwe.join(', ')}${f.function ? ` in ${f.function}` : ''} (since iteration #${f.since})`);
+    lines.push(`  ${f.path}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId}${seenByLabel(f)} ${f.cwe.join(', ')}${f.function ? ` in ${f.function}` : ''} (since iteration #${f.since})`);
     lines.push(`    ${c.dim('│')} ${f.snippet.split('\n')[0]}`);
     lines.push(`    ${c.green('fix:')} ${f.fix}`);
   }

@@ -1,5 +1,5 @@
 import type { ScanResult } from '../engine/scan.js';
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 import type { FailOn } from './scan-summary.js';
 import { pathFrom } from './display-path.js';
 import { summaryLine } from './text.js';
@@ -15,7 +15,7 @@ export function renderConcise(result: ScanResult, failOn: FailOn, options: { fro
 }
 
 function conciseLine(f: Finding, path: string): string {
-  return `${path}:${f.startLine}:${f.startColumn}: ${f.severity} ${f.ruleId} ${firstSentence(f.message)}`;
+  return `${path}:${f.startLine}:${f.startColumn}: ${f.severity} ${f.ruleId}${seenByLabel(f)} ${firstSentence(f.message)}`;
 }
 
 // A period ends a sentence before white space unless it closes an abbreviation ("e.g. a remember-me

@@ -1,5 +1,5 @@
 import type { ScanResult } from '../engine/scan.js';
-import type { Finding, Severity } from '../findings/finding.js';
+import { seenByLabel, type Finding, type Severity } from '../findings/finding.js';
 import type { FailOn } from './scan-summary.js';
 import { pathFrom } from './display-path.js';
 import { summaryLine } from './text.js';
@@ -26,7 +26,7 @@ function annotation(f: Finding, path: string): string {
     ...(oneLine ? { col: f.startColumn } : {}),
     endLine: f.endLine,
     ...(oneLine ? { endColumn: f.endColumn } : {}),
-    title: `${f.ruleId} (${f.cwe.join(', ')})`,
+    title: `${f.ruleId}${seenByLabel(f)} (${f.cwe.join(', ')})`,
   };
   const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
   return `::${COMMAND[f.severity]} ${list}::${escapeData(f.message)}`;

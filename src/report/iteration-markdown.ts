@@ -1,5 +1,5 @@
 import type { IterationDiff } from '../diff/iteration-diff.js';
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 
 /** Renders a PR-comment-ready Markdown summary of a diff. */
 export function renderIterationMarkdown(input: { diff: IterationDiff }): string {
@@ -23,7 +23,7 @@ function findingTable(findings: Finding[]): string[] {
   return [
     '| severity | rule | CWE | where | fix |',
     '|---|---|---|---|---|',
-    ...findings.map((f) => `| ${f.severity} | \`${f.ruleId}\` | ${f.cwe.join(', ')} | \`${f.path}:${f.startLine}\` | ${escape(f.fix)} |`),
+    ...findings.map((f) => `| ${f.severity} | \`${f.ruleId}\`${seenByLabel(f)} | ${f.cwe.join(', ')} | \`${f.path}:${f.startLine}\` | ${escape(f.fix)} |`),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { IterationDiff } from '../diff/iteration-diff.js';
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 
 /** Renders a diff for people: files, introduced, fixed and persisting findings, risk and complexity. */
 export function renderIterationText(input: { diff: IterationDiff }, color: boolean): string {
@@ -13,7 +13,7 @@ export function renderIterationText(input: { diff: IterationDiff }, color: boole
   out.push(section(c, 'fixed', diff.fixed, false));
   out.push(`persisting in changed files: ${diff.persisting.length + diff.changed.length}${diff.changed.length ? ` (${diff.changed.length} changed)` : ''}`);
   for (const { before, after } of diff.changed) {
-    out.push(`  ${after.path}:${after.startLine}:${after.startColumn} ${after.severity} ${after.ruleId} ${after.cwe.join(', ')}${after.function ? ` in ${after.function}` : ''}: persisting (changed), was line ${before.startLine}`);
+    out.push(`  ${after.path}:${after.startLine}:${after.startColumn} ${after.severity} ${after.ruleId}${seenByLabel(after)} ${after.cwe.join(', ')}${after.function ? ` in ${after.function}` : ''}: persisting (changed), was line ${before.startLine}`);
   }
   out.push(`risk: ${diff.risk.before} → ${diff.risk.after} (${signed(diff.risk.delta)})`);
   const { before, after, cyclomaticChangePercent } = diff.complexity;
@@ -29,7 +29,7 @@ export function renderIterationText(input: { diff: IterationDiff }, color: boole
 function section(c: ReturnType<typeof createColors>, title: string, findings: Finding[], detailed: boolean): string {
   const lines = [`${title}: ${findings.length}`];
   for (const f of findings) {
-    lines.push(`  ${f.path}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId} ${f.cwe.join(', ')}${f.function ? ` in ${f.function}` : ''}`);
+    lines.push(`  ${f.path}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId}${seenByLabel(f)} ${f.cwe.join(', ')}${f.function ? ` in ${f.function}` : ''}`);
     if (detailed) {
       lines.push(`    ${c.dim('│')} ${f.snippet.split('\n')[0]}`);
       lines.push(`    ${f.message}`);

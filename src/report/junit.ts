@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 
 /** What a JUnit report holds: the findings that fail, and when and where the run happened. */
 export interface JunitInput {
@@ -16,7 +16,7 @@ export interface JunitInput {
 export function renderJunit(input: JunitInput): string {
   const cases = input.findings.length
     ? input.findings.map((f) => {
-        const title = `${f.severity} ${f.cwe.join('/')} ${f.ruleId}: ${firstSentence(f.message)}`;
+        const title = `${f.severity} ${f.cwe.join('/')} ${f.ruleId}${seenByLabel(f)}: ${firstSentence(f.message)}`;
         const body = `${f.path}:${f.startLine}:${f.startColumn}${f.function ? ` in ${f.function}` : ''}\n${f.snippet}\n\n${f.message}\nfix: ${f.fix}`;
         return `  <testcase name="${xml(`${f.ruleId} at ${f.path}:${f.startLine}`)}" classname="${xml(`loopwarden.${f.path}`)}" time="0">\n    <failure message="${xml(title)}" type="${xml(f.severity)}">${xml(body, false)}</failure>\n  </testcase>`;
       })

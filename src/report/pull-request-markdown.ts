@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { seenByLabel, type Finding } from '../findings/finding.js';
 import type { PullRequestReplay } from '../iterations/pull-request.js';
 import { nextSteps } from '../policy/next-steps.js';
 import { verdictLabel } from './check-text.js';
@@ -30,7 +30,7 @@ export function renderPullRequestMarkdown(replay: PullRequestReplay, links?: Sou
   out.push(`### Open findings (${replay.open.length})`, '');
   if (replay.open.length) {
     out.push('| severity | rule | CWE | where | introduced by | fix |', '|---|---|---|---|---|---|');
-    for (const f of replay.open) out.push(`| ${f.severity} | \`${f.ruleId}\` | ${f.cwe.join(', ')} | ${where(f, replay.head, links)} | ${commitRef(seqToCommit.get(f.since), links)} | ${escape(f.fix)} |`);
+    for (const f of replay.open) out.push(`| ${f.severity} | \`${f.ruleId}\`${seenByLabel(f)} | ${f.cwe.join(', ')} | ${where(f, replay.head, links)} | ${commitRef(seqToCommit.get(f.since), links)} | ${escape(f.fix)} |`);
   } else out.push('None.');
   out.push('');
   if (sinceBase.fixed.length) {

@@ -1,4 +1,5 @@
 import type { ReviewSubject } from '../iterations/review.js';
+import { seenByLabel } from '../findings/finding.js';
 import type { LedgerRecord } from '../ledger/record.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { ReviewReport } from './schemas/review.js';
@@ -14,7 +15,7 @@ export function renderReviewSubject(subject: ReviewSubject): string {
     out.push(`  #${record.seq} ${record.recordedAt} ${[p.actor, p.tool, p.model, p.strategy && `strategy ${p.strategy}`].filter(Boolean).join(', ')} → ${record.payload.verdict.level}`);
   }
   out.push(`open findings an approval accepts: ${subject.open.length}`);
-  for (const f of subject.open) out.push(`  ${f.severity} ${f.cwe.join('/')} ${f.ruleId} at ${f.path}:${f.startLine} (since iteration #${f.since})`);
+  for (const f of subject.open) out.push(`  ${f.severity} ${f.cwe.join('/')} ${f.ruleId}${seenByLabel(f)} at ${f.path}:${f.startLine} (since iteration #${f.since})`);
   if (subject.aiSuppressions.length) {
     out.push(`suppressions written by an AI iteration: ${subject.aiSuppressions.length}`);
     for (const s of subject.aiSuppressions) out.push(`  ${s.ruleId} at ${s.path}:${s.startLine}: "${s.suppression.reason}" (iteration #${s.since})`);

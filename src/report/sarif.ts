@@ -28,7 +28,10 @@ type Entry = { finding: Finding | SuppressedFinding; baselineState?: Result.base
 
 function sarifLog(result: ScanResult, entries: Entry[], options: SarifOptions & { category: string }): Log {
   const used = new Set(entries.map((entry) => entry.finding.ruleId));
-  const rules = result.rules.filter((rule) => used.has(rule.id)).sort((a, b) => a.id.localeCompare(b.id));
+  // Other tools' rules are described from their findings: one loopwarden run carries every tool's word.
+  const external = new Map<string, Finding>();
+  for (const { finding } of entries) if (finding.tool && !external.has(finding.ruleId)) external.set(finding.ruleId, finding);
+  const rules = [...result.rules.filter((rule) => used.has(rule.id)), ...[...external.values()].map(externalRule)].sort((a, b) => a.id.localeCompare(b.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const anchor = uriAnchor(result.root, options.sourceRoot);
   const results = entries.map(({ finding, baselineState }) => ({ ...toResult(finding, ruleIndex, anchor.uriOf), ...(baselineState ? { baselineState } : {}) }));
@@ -75,7 +78,22 @@ function uriAnchor(root: string, sourceRoot = root): { sourceRoot: string; uriOf
   return { sourceRoot, uriOf: (path) => encodePath(prefix ? posix.join(prefix, path) : path) };
 }
 
-function toDescriptor(rule: Rule): ReportingDescriptor {
+/** A descriptor for another tool's rule, built from one of its findings. */
+function externalRule(finding: Finding): Rule & { tool: string } {
+  return {
+    id: finding.ruleId,
+    tool: finding.tool!,
+    cwe: finding.cwe,
+    severity: finding.severity,
+    securitySeverity: finding.securitySeverity,
+    confidence: finding.confidence,
+    message: finding.message,
+    fix: finding.fix || `See ${finding.tool}'s documentation of ${finding.ruleId.slice(finding.tool!.length + 1)}.`,
+    references: finding.references,
+  } as Rule & { tool: string };
+}
+
+function toDescriptor(rule: Rule & { tool?: string }): ReportingDescriptor {
   const cweTags = rule.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
   return {
     id: rule.id,
@@ -96,6 +114,7 @@ function toDescriptor(rule: Rule): ReportingDescriptor {
       'security-severity': rule.securitySeverity.toFixed(1),
       precision: rule.confidence,
       'problem.severity': LEVEL[rule.severity] === 'note' ? 'recommendation' : LEVEL[rule.severity],
+      ...(rule.tool ? { tool: rule.tool } : {}),
     },
   };
 }
@@ -123,7 +142,13 @@ function toResult(finding: Finding | SuppressedFinding, ruleIndex: Map<string, n
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.trace ? { codeFlows: [codeFlowOf(finding, uriOf)] } : {}),
-    properties: { severity: finding.severity, confidence: finding.confidence, cwe: finding.cwe },
+    properties: {
+      severity: finding.severity,
+      confidence: finding.confidence,
+      cwe: finding.cwe,
+      ...(finding.tool ? { tool: finding.tool } : {}),
+      ...(finding.seenBy ? { seenBy: finding.seenBy.map((entry) => `${entry.tool}:${entry.ruleId}`) } : {}),
+    },
   };
   if ('suppression' in finding) {
     result.suppressions = [{ kind: 'inSource', justification: finding.suppression.reason }];

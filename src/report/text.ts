@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Finding, Severity } from '../findings/finding.js';
+import { seenByLabel, type Finding, type Severity } from '../findings/finding.js';
 import type { ScanResult } from '../engine/scan.js';
 import { summarizeScan, type FailOn } from './scan-summary.js';
 
@@ -19,7 +19,7 @@ export function renderText(result: ScanResult, failOn: FailOn, options: { color:
     out.push(c.underline(c.bold(path)));
     for (const f of findings) {
       const where = `${f.startLine}:${f.startColumn}`;
-      out.push(`  ${c.dim(where.padEnd(7))} ${paint[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.cwe.join(', ')}  ${c.dim(`confidence ${f.confidence}`)}${f.function ? c.dim(`  in ${f.function}`) : ''}`);
+      out.push(`  ${c.dim(where.padEnd(7))} ${paint[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}${seenByLabel(f)}  ${f.cwe.join(', ')}  ${c.dim(`confidence ${f.confidence}`)}${f.function ? c.dim(`  in ${f.function}`) : ''}`);
       for (const line of f.snippet.split('\n')) out.push(`    ${c.dim('│')} ${line}`);
       out.push(`    ${f.message}`);
       out.push(`    ${c.green('fix:')} ${f.fix}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ProjectConfig } from '../config/config-file.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { GuardState } from '../policy/guards.js';
@@ -21,7 +21,13 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: string, files: Pick<BuiltSnapshot, 'unanalysed' | 'ignoreRules'>): GuardState {
   const { unanalysed, ignoreRules } = files;
   const { path: _path, rules: ruleDirectories, ...scan } = config.scan;
-  const settings = canonicalJson({ policy: config.policy, scan: { ...scan, rules: ruleDirectories.map((dir) => relativeTo(top, dir)) } });
+  // Settings added after ledgers were written enter the digest only when used, so an upgrade changes no guard.
+  const { scannerFailure, ...policy } = config.policy;
+  const settings = canonicalJson({
+    policy: scannerFailure === 'note' ? policy : config.policy,
+    scan: { ...scan, rules: ruleDirectories.map((dir) => relativeTo(top, dir)) },
+    ...(config.scanners.length ? { scanners: config.scanners } : {}),
+  });
   const state: GuardState = {
     settings: { digest: sha256(settings), what: 'the effective policy and scan settings' },
     rules: { digest: ruleSetKey, what: 'the rule set (rule files or the loopwarden version)' },
@@ -39,9 +45,31 @@ export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: s
   if (ignoreRules.length) state['ignore-rules'] = { digest: sha256(canonicalJson(ignoreRules)), what: 'the ignore rules (.gitignore files, .git/info/exclude) that decide which files are analysed' };
   const hooks = agentHookSettings(top);
   if (hooks.length) state['hook-settings'] = { digest: sha256(canonicalJson(hooks)), what: `the hooks that run loopwarden (${hooks.map(([name]) => name).join(', ')})` };
+  const scannerFiles = scannerOwnFiles(top, config);
+  if (scannerFiles.length) state['scanner-files'] = { digest: sha256(canonicalJson(scannerFiles)), what: `the scanners' own programs and config files in the repository (${scannerFiles.map(([name]) => name).join(', ')})` };
   const guarded = guardedFiles(join(top, '.loopwarden'));
   if (guarded.length) state['loopwarden-files'] = { digest: sha256(canonicalJson(guarded)), what: `files under .loopwarden/ (${guarded.map(([name]) => name).join(', ')})` };
   return state;
+}
+
+/**
+ * A scanner's program when it lives in the repository (`./tools/scan.sh`) and the config files it names: an
+ * agent that edits either could make the scanner say nothing.
+ */
+function scannerOwnFiles(top: string, config: ProjectConfig): [string, string][] {
+  const names = new Set<string>();
+  for (const scanner of config.scanners) {
+    const program = scanner.command[0]!;
+    if (program.includes('/')) {
+      const inside = relativeTo(top, resolve(top, program));
+      if (!inside.startsWith('..') && !inside.startsWith('/')) names.add(inside);
+    }
+    for (const file of scanner.configFiles) names.add(relativeTo(top, resolve(top, file)));
+  }
+  return [...names].sort().map((name) => {
+    const bytes = readIfFile(join(top, name));
+    return [name, bytes === undefined ? 'missing' : sha256(bytes)];
+  });
 }
 
 /** Agent hook settings: JSON files whose `hooks` part (the rest is the user's permissions and preferences) is guarded. */

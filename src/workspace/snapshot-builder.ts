@@ -16,6 +16,9 @@ import { canonicalJson } from '../ledger/canonical-json.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARALLEL_THRESHOLD, defaultWorkerCount } from '../engine/worker-count.js';
 import { blobId, listTree, listWorktreeFiles, readBlobs } from './git.js';
+import { withExternalResults } from '../scanners/external-findings.js';
+import type { ExternalResult } from '../scanners/sarif-read.js';
+import { runExternalPass, scannersFor, scannersKeyFor, type ExternalPassResult, type ExternalSources, type ScannerNote } from './external-pass.js';
 
 /** A snapshot as stored: which file had which content and which analysis. */
 interface SnapshotEntry {
@@ -28,8 +31,11 @@ interface SnapshotEntry {
   summary: StoredSummary;
 }
 
-/** A file listed for a snapshot, before its analysis is known. */
-type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'> & { language: LanguageSpec };
+/**
+ * A file listed for a snapshot, before its analysis is known. `ownKey` names loopwarden's own analysis of the
+ * content; `analysisKey` the analysis with other tools' results added (the same key when none apply).
+ */
+type ListedFile = Pick<SnapshotEntry, 'path' | 'hash' | 'analysisKey'> & { language: LanguageSpec; ownKey: string; imported?: ExternalResult[] };
 
 /**
  * Bumped whenever a stored FileAnalysis gains or changes a field, or which content is analysed changes
@@ -58,10 +64,12 @@ function relocate(analysis: FileAnalysis, path: string): FileAnalysis {
 interface StoredSummary extends FileSummary {
   language: string;
   lines: number;
+  /** Scanners that were to look at this content and did not (absent: none). */
+  missedBy?: string[];
 }
 
 function storedSummaryOf(analysis: FileAnalysis): StoredSummary {
-  return { ...summarizeFile(analysis.findings, analysis.functions ?? []), language: analysis.language, lines: analysis.lines };
+  return { ...summarizeFile(analysis.findings, analysis.functions ?? []), language: analysis.language, lines: analysis.lines, ...(analysis.missedBy?.length ? { missedBy: analysis.missedBy } : {}) };
 }
 
 /** A source file of a supported language that is in the repository but not analysed, and why. */
@@ -83,6 +91,10 @@ export interface BuiltSnapshot {
   unanalysed: UnanalysedFile[];
   /** `.gitignore` files and `.git/info/exclude`: they decide which files are in the set at all. */
   ignoreRules: UnanalysedFile[];
+  /** Scanners that failed on some files of this build (their findings there were not re-checked). */
+  scannerNotes: ScannerNote[];
+  /** Results of other tools that were not taken, one line per tool and reason. */
+  externalSkipped: string[];
 }
 
 /** Unanalysed files above this size are told apart by size and time rather than content. */
@@ -156,14 +168,38 @@ export class SnapshotBuilder {
   /** Which files are analysed: the same decision `scan` and `diff` make. */
   private readonly fileSet: FileSet;
 
+  /** The scanners' part of analysis keys, by language id. */
+  private readonly scannerKeys = new Map<string, string>();
+
   constructor(
     private readonly top: string,
     private readonly ledger: Ledger,
     private readonly rules: Rule[],
     fileSetOptions: FileSetOptions,
+    /** Other tools whose results join ours: configured scanners, and for the work tree, imported SARIF. */
+    private readonly external?: ExternalSources,
   ) {
     this.engine = engineKey(rules);
     this.fileSet = new FileSet(fileSetOptions);
+  }
+
+  /** A listed file: its own analysis key, and the key of its analysis with the scanners' (and imported) results. */
+  private listed(path: string, hash: string, language: LanguageSpec, imported?: ExternalResult[]): ListedFile {
+    const ownKey = analysisKeyOf(this.engine, language, hash);
+    let scanners = this.scannerKeys.get(language.id);
+    if (scanners === undefined) {
+      scanners = scannersKeyFor(scannersFor(this.external, language), this.top);
+      this.scannerKeys.set(language.id, scanners);
+    }
+    let engine = scanners ? `${this.engine}+${scanners}` : this.engine;
+    if (imported?.length) engine += `+imported-${createHash('sha256').update(JSON.stringify(imported)).digest('hex').slice(0, 16)}`;
+    const analysisKey = engine === this.engine ? ownKey : analysisKeyOf(engine, language, hash);
+    return { path, hash, language, ownKey, analysisKey, ...(imported?.length ? { imported } : {}) };
+  }
+
+  /** Whether the file needs other tools' results added that this run does not have yet. */
+  private needsExternal(entry: ListedFile): boolean {
+    return entry.analysisKey !== entry.ownKey && !this.known.has(entry.analysisKey);
   }
 
   /**
@@ -172,6 +208,8 @@ export class SnapshotBuilder {
    */
   async worktree(): Promise<BuiltSnapshot> {
     const entries: ListedFile[] = [];
+    const imported = new Map<string, ExternalResult[]>();
+    for (const result of this.external?.imported ?? []) imported.set(result.path, [...(imported.get(result.path) ?? []), result]);
     const unanalysed: UnanalysedFile[] = [];
     const contents = new Map<string, Buffer>();
     const hashOf = (path: string, stats: { size: number; mtimeMs: number }, keep: boolean): string => {
@@ -228,19 +266,44 @@ export class SnapshotBuilder {
         if (isGuardedSource(path, language)) unanalysed.push({ path, reason: exclusion.reason, hash });
         continue;
       }
-      entries.push({ path, hash, language, analysisKey: analysisKeyOf(this.engine, language, hash) });
+      entries.push(this.listed(path, hash, language, imported.get(path)));
     }
     ignoreRules.push({ path: '.git/info/exclude', reason: 'ignore rules', hash: contentHash(join(this.top, '.git', 'info', 'exclude')) });
     await this.analyzeManyInWorkers(entries);
-    return this.complete(entries, unanalysed, ignoreRules, (missing) => {
+    const scanned = entries.filter((entry) => this.needsExternal(entry) && scannersFor(this.external, entry.language).length > 0);
+    const pass = scanned.length > 0 ? await runExternalPass(this.external!, scanned, { top: this.top, worktree: true }) : undefined;
+    return this.complete(entries, unanalysed, ignoreRules, pass, (missing) => {
       const found = new Map<string, Buffer>();
       for (const entry of missing) found.set(entry.hash, contents.get(entry.hash) ?? readFileSync(join(this.top, entry.path)));
       return found;
     });
   }
 
-  /** A commit's files, read from git only where the ledger has no analysis of that content. */
+  /**
+   * A commit's files, read from git only where the ledger has no analysis of that content. Scanners are not run
+   * here (this is synchronous): content they have not seen before is marked as missed by them; `scannedCommit`
+   * runs them.
+   */
   commit(commit: string): BuiltSnapshot {
+    const listing = this.listCommit(commit);
+    return this.complete(listing.entries, listing.unanalysed, listing.ignoreRules, undefined, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
+  }
+
+  /** A commit's files, as `commit` gives them, with the configured scanners run over content they have not seen. */
+  async scannedCommit(commit: string): Promise<BuiltSnapshot> {
+    const listing = this.listCommit(commit);
+    const scanned = listing.entries.filter((entry) => this.needsExternal(entry) && scannersFor(this.external, entry.language).length > 0);
+    const read = (hashes: string[]) => readBlobs(this.top, hashes);
+    const topLevel = () => {
+      const files = [...listTree(this.top, commit)].filter(([path, { size }]) => !path.includes('/') && size <= 1024 * 1024);
+      const blobs = readBlobs(this.top, files.map(([, { id }]) => id));
+      return new Map(files.flatMap(([path, { id }]) => (blobs.has(id) ? [[path, blobs.get(id)!] as const] : [])));
+    };
+    const pass = scanned.length > 0 ? await runExternalPass(this.external!, scanned, { top: this.top, worktree: false, read, topLevel }) : undefined;
+    return this.complete(listing.entries, listing.unanalysed, listing.ignoreRules, pass, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
+  }
+
+  private listCommit(commit: string): { entries: ListedFile[]; unanalysed: UnanalysedFile[]; ignoreRules: UnanalysedFile[] } {
     const entries: ListedFile[] = [];
     const unanalysed: UnanalysedFile[] = [];
     const ignoreRules: UnanalysedFile[] = [];
@@ -259,9 +322,9 @@ export class SnapshotBuilder {
         if (isGuardedSource(path, language)) unanalysed.push({ path, reason: exclusion.reason, hash });
         continue;
       }
-      entries.push({ path, hash, language, analysisKey: analysisKeyOf(this.engine, language, hash) });
+      entries.push(this.listed(path, hash, language));
     }
-    return this.complete(entries, unanalysed, ignoreRules, (missing) => readBlobs(this.top, [...new Set(missing.map((entry) => entry.hash))]));
+    return { entries, unanalysed, ignoreRules };
   }
 
   /**
@@ -295,16 +358,16 @@ export class SnapshotBuilder {
 
   /** The first check of a large repository analyses every file: spread that over the cores. */
   private async analyzeManyInWorkers(entries: ListedFile[]): Promise<void> {
-    const missing = entries.filter((entry) => !this.known.has(entry.analysisKey));
+    const missing = entries.filter((entry) => !this.known.has(entry.analysisKey) && !this.known.has(entry.ownKey));
     if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
     const { analyzeInWorkers } = await import('../engine/parallel.js');
     const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: entry.language }));
     const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
     const fresh: { digest: string; analysis: string }[] = [];
     outcomes.forEach((outcome, index) => {
-      if ('unanalysed' in outcome) this.refuse(missing[index]!.analysisKey, outcome.unanalysed);
+      if ('unanalysed' in outcome) this.refuse(missing[index]!.ownKey, outcome.unanalysed);
       if (!('analysis' in outcome)) return;
-      fresh.push(this.remember(missing[index]!.analysisKey, outcome.analysis));
+      fresh.push(this.remember(missing[index]!.ownKey, outcome.analysis));
     });
     this.ledger.putAnalyses(fresh);
     this.freshlyAnalysed += fresh.length;
@@ -362,6 +425,7 @@ export class SnapshotBuilder {
       language: summary.language,
       lines: summary.lines,
       summary,
+      ...(summary.missedBy ? { missedBy: summary.missedBy } : {}),
       get findings() {
         return analysis().findings;
       },
@@ -377,32 +441,46 @@ export class SnapshotBuilder {
     };
   }
 
-  private complete(listed: ListedFile[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], read: (missing: ListedFile[]) => Map<string, Buffer>): BuiltSnapshot {
-    const missing = listed.filter((entry) => !this.known.has(entry.analysisKey) && !this.refused.has(entry.analysisKey));
+  private complete(listed: ListedFile[], unanalysed: UnanalysedFile[], ignoreRules: UnanalysedFile[], pass: ExternalPassResult | undefined, read: (missing: ListedFile[]) => Map<string, Buffer>): BuiltSnapshot {
+    const missingOwn = listed.filter((entry) => !this.known.has(entry.analysisKey) && !this.known.has(entry.ownKey) && !this.refused.has(entry.ownKey));
+    const toCombine = listed.filter((entry) => this.needsExternal(entry) && !this.refused.has(entry.ownKey));
     const fresh: { digest: string; analysis: string }[] = [];
-    if (missing.length > 0) {
-      const contents = read(missing);
-      for (const entry of missing) {
+    const keys = new Map<ListedFile, string>();
+    if (missingOwn.length > 0 || toCombine.length > 0) {
+      const contents = read([...new Set([...missingOwn, ...toCombine])]);
+      for (const entry of missingOwn) {
         const bytes = contents.get(entry.hash);
         if (!bytes) continue;
         const text = sourceContent(bytes);
         if (text === 'binary' || text === 'minified') continue;
         if (text === 'undecodable') {
-          this.refused.set(entry.analysisKey, 'undecodable');
+          this.refused.set(entry.ownKey, 'undecodable');
           continue;
         }
         const outcome = analyzeSourceWithinBudget(entry.path, text, entry.language, this.rules, { complexity: true });
         // A file past its budget is not analysed at all, and not cached: it is guarded as unanalysed instead.
-        if ('unanalysed' in outcome) this.refuse(entry.analysisKey, outcome.unanalysed);
-        else fresh.push(this.remember(entry.analysisKey, outcome.analysis));
+        if ('unanalysed' in outcome) this.refuse(entry.ownKey, outcome.unanalysed);
+        else fresh.push(this.remember(entry.ownKey, outcome.analysis));
+      }
+      for (const entry of toCombine) {
+        const own = this.known.get(entry.ownKey);
+        const bytes = contents.get(entry.hash);
+        if (!own || !bytes) continue;
+        const combined = this.combine(entry, relocate(this.analysisFor(own.digest, entry.path), entry.path), bytes.toString('utf8'), pass);
+        // Content a scanner missed is recorded under a key no lookup asks for: the next build scans it again.
+        const key = combined.missedBy?.length ? `${entry.analysisKey}!missed-${combined.missedBy.join(',')}` : entry.analysisKey;
+        fresh.push(this.remember(key, combined));
+        keys.set(entry, key);
       }
       if (fresh.length) this.ledger.putAnalyses(fresh);
     }
     const kept: SnapshotEntry[] = [];
     for (const entry of listed) {
-      const known = this.known.get(entry.analysisKey);
-      if (known) kept.push({ ...entry, ...known });
-      else unanalysed.push({ path: entry.path, reason: this.refused.get(entry.analysisKey) ?? 'binary', hash: entry.hash });
+      const analysisKey = keys.get(entry) ?? entry.analysisKey;
+      const known = this.known.get(analysisKey);
+      const { language, ownKey, imported, ...stored } = entry;
+      if (known) kept.push({ ...stored, analysisKey, ...known });
+      else unanalysed.push({ path: entry.path, reason: this.refused.get(entry.ownKey) ?? 'binary', hash: entry.hash });
     }
     kept.sort((a, b) => a.path.localeCompare(b.path));
     const body = canonicalJson({ files: kept });
@@ -411,7 +489,26 @@ export class SnapshotBuilder {
     const analysed = fresh.length + this.freshlyAnalysed;
     this.freshlyAnalysed = 0;
     unanalysed.sort((a, b) => a.path.localeCompare(b.path));
-    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules };
+    const scannerNotes = [...(pass?.notes ?? [])];
+    const unscanned = toCombine.filter((entry) => !pass && scannersFor(this.external, entry.language).length > 0);
+    if (unscanned.length > 0) {
+      for (const scanner of this.external!.scanners) {
+        const files = unscanned.filter((entry) => scanner.languages.includes(entry.language.id as never)).map((entry) => entry.path);
+        if (files.length > 0) scannerNotes.push({ scanner: scanner.name, files, message: `${scanner.name}: not run on a commit read here; its findings in ${files.length} ${files.length === 1 ? 'file' : 'files'} were not re-checked` });
+      }
+    }
+    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules, scannerNotes, externalSkipped: pass?.skipped ?? [] };
+  }
+
+  /** Loopwarden's analysis of one file with what the scanners (and imported SARIF) said of the same content. */
+  private combine(entry: ListedFile, own: FileAnalysis, text: string, pass: ExternalPassResult | undefined): FileAnalysis {
+    const expected = scannersFor(this.external, entry.language).map((scanner) => scanner.name);
+    const covered = pass?.covered.get(entry.path) ?? [];
+    const missed = expected.filter((name) => !covered.includes(name));
+    const results = [...(pass?.results.get(entry.path) ?? []).filter((result) => covered.includes(result.tool)), ...(entry.imported ?? [])];
+    const tools = [...covered, ...new Set((entry.imported ?? []).map((result) => result.tool))];
+    const combined = withExternalResults(own, text, entry.language, results, tools);
+    return missed.length > 0 ? { ...combined, missedBy: missed } : combined;
   }
 
   private analysisFor(digest: string, path: string): FileAnalysis {

@@ -18,6 +18,7 @@ function diff(overrides: Partial<IterationDiff> = {}): IterationDiff {
     introduced: [],
     fixed: [],
     persisting: [],
+    notRechecked: [],
     changed: [],
     suppressedAdded: [],
     risk: { before: 0, after: 0, delta: 0 },

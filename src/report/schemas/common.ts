@@ -27,6 +27,12 @@ export const findingSchema = z
     function: z.string().nullable().meta({ description: 'the enclosing function (Class.method), null at file level' }),
     fingerprint: z.string().regex(/^[0-9a-f]{32}$/).meta({ description: 'stable across moved lines, re-indentation and moved files' }),
     references: z.array(z.string()),
+    tool: z.string().max(100).optional().meta({ description: "another tool's name (flawfinder, codeql) when it reported the finding; absent for loopwarden's own rules" }),
+    seenBy: z
+      .array(z.object({ tool: z.string().max(100), ruleId: z.string().max(500), fingerprint: z.string().regex(/^[0-9a-f]{32}$/) }))
+      .max(50)
+      .optional()
+      .meta({ description: 'when several tools reported this weakness at this place: every one of them, this finding first' }),
     trace: z
       .array(z.object({ kind: z.enum(['source', 'step', 'sink']), line: z.number().int(), column: z.number().int(), text: z.string() }))
       .optional()
@@ -95,7 +101,7 @@ export const chainSchema = z.object({ aiIterationsSinceReview: count, limit: cou
 /** One reason behind a verdict. */
 export const verdictReasonSchema = z.object({
   level: verdictLevel,
-  code: z.enum(['finding-introduced', 'finding-open', 'suppression-by-ai', 'chain-limit', 'function-complexity', 'total-complexity', 'guarded-change', 'review-rejected']),
+  code: z.enum(['finding-introduced', 'finding-open', 'suppression-by-ai', 'chain-limit', 'function-complexity', 'total-complexity', 'guarded-change', 'review-rejected', 'scanner-failed']),
   message: z.string(),
   subject: z.string().optional().meta({ description: 'the finding fingerprint or function the reason is about' }),
 });

@@ -9,7 +9,7 @@ const change = z
   .strict();
 const correlation = z.object({ n: count, pearson: z.number().optional(), spearman: z.number().optional() }).strict().meta({ description: 'coefficients are absent below 3 pairs or without variance' });
 const correlations = z.object({ critical: correlation, criticalHigh: correlation, all: correlation }).strict();
-const reasonCode = z.enum(['finding-introduced', 'finding-open', 'suppression-by-ai', 'chain-limit', 'function-complexity', 'total-complexity', 'guarded-change', 'review-rejected']);
+const reasonCode = z.enum(['finding-introduced', 'finding-open', 'suppression-by-ai', 'chain-limit', 'function-complexity', 'total-complexity', 'guarded-change', 'review-rejected', 'scanner-failed']);
 
 /** The schema of `loopwarden experiment report --format json` (and the run directory's report.json). */
 export const experimentReportSchema = z

@@ -22,6 +22,11 @@ const iterationPayloadSchema = z.object({
   functions: z.array(functionChangeSchema),
   complexity: z.object({ before: z.number(), after: z.number(), changePercent: z.number() }),
   files: z.object({ added: z.array(z.string()), removed: z.array(z.string()), modified: z.array(z.string()) }),
+  scanners: z
+    .array(z.object({ scanner: z.string().max(100), files: z.array(z.string()).max(100_000), message: z.string().max(100_000) }))
+    .max(50)
+    .optional()
+    .meta({ description: 'scanners (scanners: in .loopwarden.yml) that failed on some files: their findings there were not re-checked' }),
   verdict: verdictSchema,
 });
 

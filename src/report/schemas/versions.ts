@@ -3,15 +3,15 @@
 // schemas so a renderer names its version without loading zod.
 
 /** Version of `loopwarden scan --format json`. */
-export const SCAN_REPORT_VERSION = '1.0.0';
+export const SCAN_REPORT_VERSION = '1.1.0';
 /** Version of `loopwarden diff --format json`. */
-export const DIFF_REPORT_VERSION = '1.1.0';
+export const DIFF_REPORT_VERSION = '1.2.0';
 /** Version of `loopwarden ledger export --format json`. */
-export const LEDGER_EXPORT_VERSION = '1.3.0';
+export const LEDGER_EXPORT_VERSION = '1.4.0';
 /** Version of `loopwarden check --format json` (2: verdicts against the accepted baseline). */
-export const CHECK_REPORT_VERSION = '2.1.0';
+export const CHECK_REPORT_VERSION = '2.2.0';
 /** Version of `loopwarden status --format json`. */
-export const STATUS_REPORT_VERSION = '1.2.0';
+export const STATUS_REPORT_VERSION = '1.3.0';
 /** Version of `loopwarden review --format json`. */
 export const REVIEW_REPORT_VERSION = '1.2.0';
 /** Version of `loopwarden experiment report --format json`. */
