@@ -4,6 +4,7 @@ import type { Provenance } from '../ledger/record.js';
 import { resolveProvenance } from '../iterations/provenance.js';
 import { resolveCommit } from '../workspace/git.js';
 import { checkRepository } from '../iterations/check-repository.js';
+import type { ExternalResult } from '../scanners/sarif-read.js';
 import { provenanceOfCommit } from '../workspace/trailers.js';
 import { renderCheckText } from '../report/check-text.js';
 import { renderCheckJson } from '../report/check-json.js';
@@ -24,6 +25,7 @@ interface CheckFlags extends RuleSelectionFlags {
   format: 'text' | 'json' | 'markdown';
   config?: string;
   color?: boolean;
+  importSarif?: string[];
 }
 
 /** Defines `loopwarden check`. */
@@ -42,6 +44,7 @@ export function checkCommand(): Command {
     .addOption(ignoreOption())
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .option('--import-sarif <file...>', "add another tool's results on the work tree from these SARIF 2.1.0 files (CodeQL, Semgrep, …) to this check")
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
     });
@@ -60,11 +63,21 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const provenance = resolveProvenance({ ...flags, attestation: personAtTerminal(process.env) ? 'terminal' : 'none' }, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
-    const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger }, provenance, flags.rev ? commit! : undefined);
+    const imported = await importedResults(flags, project.top, cwd);
+    const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true, ...(imported ? { imported } : {}) }, provenance, flags.rev ? commit! : undefined);
     const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;
   } finally {
     ledger.close();
   }
+}
+
+/** The results of `--import-sarif` files, relative to the repository top; they describe the work tree. */
+async function importedResults(flags: CheckFlags, top: string, cwd: string): Promise<ExternalResult[] | undefined> {
+  if (!flags.importSarif?.length) return undefined;
+  if (flags.rev) throw new UserError('--import-sarif: the results describe the work tree; it cannot be used with --rev');
+  const imported = (await import('../scanners/sarif-file.js')).readSarifFiles(flags.importSarif, { cwd, base: top, root: top });
+  for (const line of [...imported.failures, ...imported.skipped]) process.stderr.write(`loopwarden: ${line}\n`);
+  return imported.results;
 }

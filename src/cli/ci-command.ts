@@ -60,7 +60,7 @@ export async function runCi(flags: CiFlags, cwd = process.cwd(), env = process.e
   try {
     const ledger = await openSqliteLedger(join(scratch, 'ledger.db'));
     try {
-      replay = await replayPullRequest({ top: project.top, config: project.config, rules: project.rules, ledger }, flags.base, 'HEAD', commitProvenance(project.top, env));
+      replay = await replayPullRequest({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, flags.base, 'HEAD', commitProvenance(project.top, env));
     } finally {
       ledger.close();
     }

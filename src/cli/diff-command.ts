@@ -4,7 +4,8 @@ import { loadProjectConfig } from '../config/config-file.js';
 import { diffSnapshots, type IterationDiff } from '../diff/iteration-diff.js';
 import { loadAllRules } from '../rules/rule-pack.js';
 import type { Rule } from '../rules/rule.js';
-import { compareSources } from '../workspace/compare-sources.js';
+import { compareSources, type ImportedFor } from '../workspace/compare-sources.js';
+import { gitTopLevel } from '../workspace/git.js';
 import { repositoryTopOf } from '../workspace/git.js';
 import { renderIterationText } from '../report/iteration-text.js';
 import { renderDiffJson } from '../report/iteration-json.js';
@@ -23,6 +24,8 @@ interface DiffFlags extends RuleSelectionFlags {
   sarifCategory?: string;
   config?: string;
   color?: boolean;
+  importSarif?: string[];
+  importSarifBefore?: string[];
 }
 
 /** Defines `loopwarden diff`. */
@@ -39,6 +42,8 @@ export function diffCommand(): Command {
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .addOption(sarifCategoryOption(DIFF_SARIF_CATEGORY))
+    .option('--import-sarif <file...>', "add another tool's results on AFTER from these SARIF 2.1.0 files (CodeQL, Semgrep, …)")
+    .option('--import-sarif-before <file...>', "add another tool's results on BEFORE from these SARIF 2.1.0 files")
     .action(async (before: string, after: string, flags: DiffFlags) => {
       process.exitCode = await runDiff(before, after, flags);
     });
@@ -48,7 +53,18 @@ export function diffCommand(): Command {
 export async function runDiff(beforeArg: string, afterArg: string, flags: DiffFlags, cwd = process.cwd()): Promise<number> {
   const config = await loadProjectConfig({ start: cwd, explicitPath: flags.config });
   const rules = chooseRules(await loadAllRules(config.scan.rules), config.scan, flags);
-  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan);
+  const importing = async (files: string[] | undefined): Promise<ImportedFor | undefined> => {
+    if (!files?.length) return undefined;
+    const { readSarifFiles } = await import('../scanners/sarif-file.js');
+    const base = gitTopLevel(cwd) ?? cwd;
+    return (root) => {
+      const imported = readSarifFiles(files, { cwd, base, root });
+      for (const line of [...imported.failures, ...imported.skipped]) process.stderr.write(`loopwarden: ${line}\n`);
+      return imported.results;
+    };
+  };
+  const imported = { before: await importing(flags.importSarifBefore), after: await importing(flags.importSarif) };
+  const sides = compareSources(beforeArg, afterArg, cwd, rules, config.scan, imported);
   const diff = diffSnapshots(sides.before, sides.after);
   const color = shouldColor(flags.color);
   const output =

@@ -51,7 +51,7 @@ export async function runGitHook(hook: HookName, config?: string, cwd = process.
 async function replay(project: Project, commits: string[], attestation: 'terminal' | 'none' = 'none'): Promise<ReplayedCommit[]> {
   const ledger = await project.openLedger();
   try {
-    return await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger }, commits, commitProvenance(project.top, process.env, attestation));
+    return await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, commits, commitProvenance(project.top, process.env, attestation));
   } finally {
     ledger.close();
   }

@@ -28,7 +28,7 @@ export async function runHistory(flags: HistoryFlags, cwd = process.cwd()): Prom
   const commits = firstParentCommits(project.top, since, head);
   const ledger = await project.openLedger();
   try {
-    const replayed = await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger }, commits, commitProvenance(project.top, process.env));
+    const replayed = await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, commits, commitProvenance(project.top, process.env));
     const out = replayed.map(renderCommitLine);
     const counts = replayCounts(replayed);
     const last = [...replayed].reverse().find((entry) => entry.result)?.result;

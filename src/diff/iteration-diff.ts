@@ -53,7 +53,7 @@ const located = (files: readonly FileState[]): LocatedFunction[] => files.flatMa
  * Compares two snapshots. Files with equal content hashes are skipped (their findings persist by
  * definition); risk and complexity totals cover every file of each snapshot.
  */
-export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff {
+export function diffSnapshots(before: Snapshot, after: Snapshot, options: { toolsNow?: ReadonlySet<string> } = {}): IterationDiff {
   const beforeByPath = new Map(before.files.map((f) => [f.path, f]));
   const afterByPath = new Map(after.files.map((f) => [f.path, f]));
   const added = after.files.filter((f) => !beforeByPath.has(f.path)).map((f) => f.path);
@@ -63,6 +63,18 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): IterationDiff 
   const changedBefore = before.files.filter((f) => changed.has(f.path));
   const changedAfter = after.files.filter((f) => changed.has(f.path));
   const gaps = new Map(changedAfter.filter((f) => f.missedBy?.length).map((f) => [f.path, new Set(f.missedBy)]));
+  // Tools that did not run at all now (a SARIF file imported last time and not this time) said nothing either.
+  const { toolsNow } = options;
+  if (toolsNow) {
+    for (const finding of changedBefore.flatMap((f) => f.findings)) {
+      for (const tool of toolsThatSaw(finding)) {
+        if (tool === 'loopwarden' || toolsNow.has(tool)) continue;
+        const failed = gaps.get(finding.path) ?? new Set<string>();
+        failed.add(tool);
+        gaps.set(finding.path, failed);
+      }
+    }
+  }
   // A finding only failed tools saw is unknown now: without it on both sides a failing scanner fixes nothing.
   const known = (finding: Finding) => {
     const failed = gaps.get(finding.path);

@@ -17,6 +17,6 @@ export async function openAgentRepository(cwd: string): Promise<AgentRepository>
     throw new UserError(`${project.top}: no loopwarden ledger yet; a person starts one with \`loopwarden init\` (agent hooks do not start a ledger, which would start a new chain)`);
   }
   const ledger = await project.openLedger();
-  const repository = { top: project.top, config: project.config, rules: project.rules, ledger };
+  const repository = { top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true };
   return { ...repository, builder: await snapshotBuilderFor(repository), sessions: new AgentSessions(project.top) };
 }

@@ -6,6 +6,7 @@ import { isAncestor, resolveCommit } from '../workspace/git.js';
 import { readGuardState } from '../workspace/guard-state.js';
 import { SnapshotBuilder, engineKey } from '../workspace/snapshot-builder.js';
 import type { ExternalResult } from '../scanners/sarif-read.js';
+import type { ExternalSources } from '../workspace/external-pass.js';
 import { lastIteration, recordIteration, type CheckResult } from './check.js';
 
 /** A repository to check: where it is, what configures it, the rules it is judged by and its ledger. */
@@ -16,6 +17,16 @@ export interface CheckedRepository {
   ledger: Ledger;
   /** Results of other tools handed in for the work tree as it is now (`check --import-sarif`). */
   imported?: ExternalResult[];
+  /**
+   * Run the config's `scanners:` (commands the repository names). Only doors on the developer's own machine
+   * say so: a server checking someone's repository must never run what its config says.
+   */
+  runScanners?: boolean;
+}
+
+/** The other tools a build of this repository hears: its scanners (when the door runs them) and imported results. */
+export function externalSourcesOf(repository: CheckedRepository): ExternalSources {
+  return { scanners: repository.runScanners ? repository.config.scanners : [], ...(repository.imported ? { imported: repository.imported } : {}) };
 }
 
 /**
@@ -24,7 +35,7 @@ export interface CheckedRepository {
  */
 export async function snapshotBuilderFor(repository: CheckedRepository): Promise<SnapshotBuilder> {
   const { top, config, rules, ledger } = repository;
-  const builder = new SnapshotBuilder(top, ledger, rules, config.scan, { scanners: config.scanners, ...(repository.imported ? { imported: repository.imported } : {}) });
+  const builder = new SnapshotBuilder(top, ledger, rules, config.scan, externalSourcesOf(repository));
   // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
   const last = lastIteration(await ledger.records());
   if (last) builder.load(last.payload.snapshotId);
@@ -40,6 +51,10 @@ export async function checkRepository(repository: CheckedRepository, provenance:
   const snapshots = builder ?? (await snapshotBuilderFor(repository));
   const commit = revision ?? resolveCommit(top, 'HEAD') ?? null;
   const snapshot = revision ? await snapshots.scannedCommit(revision) : await snapshots.worktree();
+  const firstBaseline = revision ? (resolveCommit(top, `${revision}^`) ?? null) : commit;
+  // The first check compares with the commit before it: the scanners look at that commit's files too, so
+  // what was there already is not taken for new.
+  if (firstBaseline && repository.runScanners && config.scanners.length > 0 && !lastIteration(await ledger.records())) await snapshots.scannedCommit(firstBaseline);
   return recordIteration({
     ledger,
     builder: snapshots,
@@ -47,7 +62,7 @@ export async function checkRepository(repository: CheckedRepository, provenance:
     provenance,
     current: { ...snapshot, guards: readGuardState(top, config, engineKey(rules), snapshot) },
     revision: { commit, worktree: !revision },
-    firstBaseline: revision ? (resolveCommit(top, `${revision}^`) ?? null) : commit,
+    firstBaseline,
     isAncestor: (older, newer) => isAncestor(top, older, newer),
   });
 }

@@ -52,6 +52,8 @@ export interface CurrentState {
   guards: GuardState;
   /** Scanners that failed on some files of this state (their findings there were not re-checked). */
   scannerNotes?: { scanner: string; files: string[]; message: string }[];
+  /** Other tools that looked at this state; findings of other tools are not re-checked (absent: no filtering). */
+  externalTools?: string[];
 }
 
 /** Converts ledger history into the events the chain is counted from. */
@@ -98,7 +100,7 @@ export async function recordIteration(input: {
     }
     if (last && last.payload.snapshotId === current.id && guardChanges(last.payload.guards, current.guards).length === 0) {
       unchanged = last;
-      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes });
+      result = assess({ history, policy, builder, seq: null, actor: null, last, current: builder.load(last.payload.snapshotId) ?? EMPTY, currentGuards: current.guards, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes, externalTools: current.externalTools });
       return undefined;
     }
     let baselineRef: BaselineRef | undefined;
@@ -115,7 +117,7 @@ export async function recordIteration(input: {
       }
       previous = input.firstBaseline ? { kind: 'commit', commit: input.firstBaseline } : { kind: 'empty' };
     } else previous = { kind: 'iteration', seq: last.seq };
-    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes });
+    const assessed = assess({ history, policy, builder, seq, actor: gateActorOf(provenance), last, current: current.snapshot, currentGuards: current.guards, firstBaseline: baselineRef, sharedChain: input.ledger.sharedChain, scannerNotes: current.scannerNotes, externalTools: current.externalTools });
     result = { ...assessed, existing };
     const { diff, sinceBaseline, open, verdict } = assessed;
     const payload: IterationPayload = {
@@ -169,16 +171,18 @@ function assess(input: {
   /** Records may come from other writers (a team server): their lists are not taken on their word. */
   sharedChain?: boolean;
   scannerNotes?: CurrentState['scannerNotes'];
+  externalTools?: string[];
 }): Assessment {
   const { history, policy, builder, last } = input;
   const baseline: AcceptedBaseline = acceptedBaseline(history, policy) ?? { ref: input.firstBaseline!, guards: input.currentGuards, why: input.firstBaseline?.kind === 'commit' ? 'before-first-check' : 'first-check' };
   const baselineSnapshot = snapshotOf(baseline.ref, builder, input.current);
   const previousSnapshot = last ? (input.seq === null ? input.current : (builder.load(last.payload.snapshotId) ?? EMPTY)) : baselineSnapshot;
-  const diff = diffSnapshots(previousSnapshot, input.current);
-  const sinceBaseline = diffSnapshots(baselineSnapshot, input.current);
+  const toolsNow = input.externalTools ? new Set(input.externalTools) : undefined;
+  const diff = diffSnapshots(previousSnapshot, input.current, { toolsNow });
+  const sinceBaseline = diffSnapshots(baselineSnapshot, input.current, { toolsNow });
   const previousSeq = last?.seq ?? input.seq ?? 0;
   const thisSeq = input.seq ?? previousSeq;
-  const open = openFindings(sinceBaseline, diff, last?.payload.open ?? [], thisSeq, previousSeq);
+  const open = openFindings(sinceBaseline, diff, last?.payload.open ?? [], thisSeq, previousSeq, toolsNow);
   const aiSuppressions = openSuppressions(sinceBaseline, diff, last?.payload.aiSuppressions ?? [], input.actor, thisSeq, !input.sharedChain);
   const chainBefore = chainState(chainEvents(history), policy);
   const lastRecord = history[history.length - 1];

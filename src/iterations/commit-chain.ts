@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
 import { provenanceOfCommitWithNotes } from '../workspace/ai-notes.js';
 import { resolveProvenance } from './provenance.js';
-import { checkRepository, type CheckedRepository } from './check-repository.js';
+import { checkRepository, externalSourcesOf, type CheckedRepository } from './check-repository.js';
 import { lastIteration, type CheckResult } from './check.js';
 
 /** One commit of a replayed chain: what it was judged, or why it was left out. */
@@ -67,7 +67,7 @@ export async function replayCommits(
   onReplayed?: (entry: ReplayedCommit, done: number) => void | Promise<void>,
 ): Promise<ReplayedCommit[]> {
   const { top, ledger, rules, config } = repository;
-  const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
+  const builder = new SnapshotBuilder(top, ledger, rules, config.scan, externalSourcesOf(repository));
   const records = await ledger.records();
   const last = lastIteration(records);
   if (last) builder.load(last.payload.snapshotId);

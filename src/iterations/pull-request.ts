@@ -4,7 +4,7 @@ import type { Provenance } from '../ledger/record.js';
 import type { OpenFinding, Verdict } from '../policy/verdict.js';
 import { git, isAncestor } from '../workspace/git.js';
 import { SnapshotBuilder } from '../workspace/snapshot-builder.js';
-import type { CheckedRepository } from './check-repository.js';
+import { externalSourcesOf, type CheckedRepository } from './check-repository.js';
 import { commitOf, firstParentCommits, mergeBase, replayCommits, type ReplayedCommit } from './commit-chain.js';
 
 /** A pull request replayed commit by commit: the chain's verdict and what the head changed since the base. */
@@ -48,9 +48,9 @@ export async function replayPullRequest(repository: CheckedRepository, baseRef: 
   const base = mergeBase(top, baseTip, head);
   const commits = await replayCommits(repository, firstParentCommits(top, base, head), provenanceOf);
   const last = [...commits].reverse().find((entry) => entry.result)?.result;
-  const builder = new SnapshotBuilder(top, ledger, rules, config.scan);
-  const before = builder.commit(base).snapshot;
-  const after = builder.commit(head).snapshot;
+  const builder = new SnapshotBuilder(top, ledger, rules, config.scan, externalSourcesOf(repository));
+  const before = (await builder.scannedCommit(base)).snapshot;
+  const after = (await builder.scannedCommit(head)).snapshot;
   const sinceBase = diffSnapshots(before, after);
   const introduced = new Set(sinceBase.introduced.map((f) => f.fingerprint));
   const updated = new Set(sinceBase.changed.map((c) => c.after.fingerprint));

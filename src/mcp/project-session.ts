@@ -21,7 +21,7 @@ export class ProjectSession {
   static async open(cwd: string): Promise<ProjectSession> {
     const project = await openProject(cwd);
     const ledger = await project.openLedger();
-    return new ProjectSession(project, ledger, await snapshotBuilderFor({ top: project.top, config: project.config, rules: project.rules, ledger }));
+    return new ProjectSession(project, ledger, await snapshotBuilderFor({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }));
   }
 
   /** The repository top: every path a tool takes is relative to it and must stay inside it. */

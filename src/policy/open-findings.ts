@@ -8,7 +8,15 @@ import type { OpenFinding, OpenSuppression } from './verdict.js';
  * introduced it: new in this iteration, or carried from the previous iteration's list (through an edit
  * that left the weakness in place, too).
  */
-export function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, previousOpen: readonly OpenFinding[], seq: number, previousSeq: number): OpenFinding[] {
+export function openFindings(
+  sinceBaseline: IterationDiff,
+  diff: IterationDiff,
+  previousOpen: readonly OpenFinding[],
+  seq: number,
+  previousSeq: number,
+  /** Other tools that looked at the code in this check; absent: every tool that ever did. */
+  toolsNow?: ReadonlySet<string>,
+): OpenFinding[] {
   const sinceByFingerprint = new Map(previousOpen.map((f) => [f.fingerprint, f.since]));
   const newNow = new Set(diff.introduced.map(findingKey));
   const carriedFrom = new Map(diff.changed.map((pair) => [findingKey(pair.after), pair.before.fingerprint]));
@@ -17,12 +25,15 @@ export function openFindings(sinceBaseline: IterationDiff, diff: IterationDiff, 
     const since = newNow.has(key) ? seq : (sinceByFingerprint.get(carriedFrom.get(key) ?? finding.fingerprint) ?? previousSeq);
     return { ...finding, since };
   });
-  // A finding only a tool that failed now could confirm stays open: a scanner that crashes fixes nothing.
+  // A finding only a tool that failed now (or did not run) could confirm stays open: a scanner that crashes,
+  // or a SARIF file left out of this check, fixes nothing.
   const gaps = new Map(sinceBaseline.notRechecked.map((gap) => [gap.path, new Set(gap.tools)]));
   const listed = new Set(open.map((finding) => finding.fingerprint));
   for (const finding of previousOpen) {
+    if (listed.has(finding.fingerprint)) continue;
     const failed = gaps.get(finding.path);
-    if (failed && !listed.has(finding.fingerprint) && toolsThatSaw(finding).every((tool) => failed.has(tool))) open.push(finding);
+    const unseen = (tool: string) => failed?.has(tool) === true || (toolsNow !== undefined && tool !== 'loopwarden' && !toolsNow.has(tool));
+    if (toolsThatSaw(finding).every(unseen)) open.push(finding);
   }
   return open;
 }

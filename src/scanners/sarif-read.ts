@@ -362,10 +362,22 @@ function locationPath(current: Run, place: Location, options: SarifReadOptions):
   if (artifact?.uri === undefined && artifact?.index !== undefined) artifact = current.artifacts?.[artifact.index]?.location;
   if (artifact?.uri === undefined) return 'no file location';
   const absolute = resolveUri(artifact.uri, artifact.uriBaseId, current.originalUriBaseIds ?? {}, options.base, new Set());
-  if (absolute === undefined) return 'a URI that names no local file';
-  const inside = relative(options.root, absolute);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return 'outside the repository';
-  return { path: inside.split(sep).join(posix.sep) };
+  const found = absolute === undefined ? undefined : insideRoot(absolute, options.root);
+  if (found !== undefined) return { path: found };
+  // A log written on another machine (CI's checkout under /home/runner/…) names its source root there: a
+  // relative URI under a base id is then read against this checkout's top, as §3.4.4 leaves to heuristics.
+  if (artifact.uriBaseId !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(artifact.uri)) {
+    const here = resolveUri(artifact.uri, undefined, {}, options.base, new Set());
+    const fallback = here === undefined ? undefined : insideRoot(here, options.root);
+    if (fallback !== undefined) return { path: fallback };
+  }
+  return absolute === undefined ? 'a URI that names no local file' : 'outside the repository';
+}
+
+function insideRoot(absolute: string, root: string): string | undefined {
+  const inside = relative(root, absolute);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  return inside.split(sep).join(posix.sep);
 }
 
 /** Resolves a URI reference through `uriBaseId` and the run's `originalUriBaseIds` (§3.4.4); unknown base ids mean `base`. */

@@ -34,6 +34,9 @@ const analysisSchema = z
     notes: z.array(z.looseObject({ path: z.string() })),
     unusedSuppressions: z.array(z.unknown()),
     functions: z.array(z.looseObject({ name: z.string() })).optional(),
+    // Other tools' part of the analysis (src/scanners): which tools covered this content, which failed on it.
+    scannedBy: z.array(z.string().max(100)).max(50).optional(),
+    missedBy: z.array(z.string().max(100)).max(50).optional(),
   })
   .strict();
 

@@ -92,6 +92,7 @@ export const rescanResultSchema = z
     goneFindings: z.array(reportedFindingSchema),
     /** Open both in the record and now. */
     stillOpen: z.number().int(),
+    otherTools: z.number().int().optional().openapi({ description: "open findings of other tools (scanners, imported SARIF): a rescan runs loopwarden's rules only, so these are not re-checked" }),
   })
   .openapi('RescanResult');
 export type RescanResult = z.infer<typeof rescanResultSchema>;

@@ -42,7 +42,9 @@ export async function rescan(context: WorkContext, repository: RepositoryLedger,
     const now = builder.commit(commit).snapshot;
     const baseline: Snapshot = baselineCommit ? builder.commit(baselineCommit).snapshot : { files: [] };
     const openNow = diffSnapshots(baseline, now).introduced;
-    const openThen = last.payload.open ?? [];
+    // A rescan runs loopwarden's rules only, never a repository's scanners (its config could run anything here).
+    const openThen = (last.payload.open ?? []).filter((finding) => finding.tool === undefined);
+    const otherTools = (last.payload.open ?? []).length - openThen.length;
     const then = new Set(openThen.map((finding) => finding.fingerprint));
     const found = new Set(openNow.map((finding) => finding.fingerprint));
     await onProgress(1, 1);
@@ -54,6 +56,7 @@ export async function rescan(context: WorkContext, repository: RepositoryLedger,
       newFindings: openNow.filter((finding) => !then.has(finding.fingerprint)).map(reported),
       goneFindings: openThen.filter((finding) => !found.has(finding.fingerprint)).map(reported),
       stillOpen: openNow.filter((finding) => then.has(finding.fingerprint)).length,
+      ...(otherTools > 0 ? { otherTools } : {}),
     };
   } finally {
     cache.close();

@@ -95,6 +95,8 @@ export interface BuiltSnapshot {
   scannerNotes: ScannerNote[];
   /** Results of other tools that were not taken, one line per tool and reason. */
   externalSkipped: string[];
+  /** Other tools whose word this build has (configured scanners and imported SARIF): findings of any other tool are not re-checked. */
+  externalTools: string[];
 }
 
 /** Unanalysed files above this size are told apart by size and time rather than content. */
@@ -207,6 +209,8 @@ export class SnapshotBuilder {
    * on disk could be edited to make a changed file look unchanged.
    */
   async worktree(): Promise<BuiltSnapshot> {
+    // Scanner programs are stamped afresh for every build: an upgraded tool's results are not the old one's.
+    this.scannerKeys.clear();
     const entries: ListedFile[] = [];
     const imported = new Map<string, ExternalResult[]>();
     for (const result of this.external?.imported ?? []) imported.set(result.path, [...(imported.get(result.path) ?? []), result]);
@@ -304,6 +308,7 @@ export class SnapshotBuilder {
   }
 
   private listCommit(commit: string): { entries: ListedFile[]; unanalysed: UnanalysedFile[]; ignoreRules: UnanalysedFile[] } {
+    this.scannerKeys.clear();
     const entries: ListedFile[] = [];
     const unanalysed: UnanalysedFile[] = [];
     const ignoreRules: UnanalysedFile[] = [];
@@ -497,7 +502,8 @@ export class SnapshotBuilder {
         if (files.length > 0) scannerNotes.push({ scanner: scanner.name, files, message: `${scanner.name}: not run on a commit read here; its findings in ${files.length} ${files.length === 1 ? 'file' : 'files'} were not re-checked` });
       }
     }
-    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules, scannerNotes, externalSkipped: pass?.skipped ?? [] };
+    const externalTools = [...new Set([...(this.external?.scanners ?? []).map((scanner) => scanner.name), ...listed.flatMap((entry) => (entry.imported ?? []).map((result) => result.tool))])].sort();
+    return { snapshot: { files: kept.map((entry) => this.fileState(entry)) }, id, analysed, unanalysed, ignoreRules, scannerNotes, externalSkipped: pass?.skipped ?? [], externalTools };
   }
 
   /** Loopwarden's analysis of one file with what the scanners (and imported SARIF) said of the same content. */

@@ -75,7 +75,7 @@ test('a whole chain: baseline, AI iterations, the fourth needs review, approval 
   assert.equal(csv.length, 1 + 8);
   assert.match(csv[0]!, /^seq,kind,recorded_at,actor,tool,model,strategy/);
   const exported = JSON.parse(runCli(['ledger', 'export', '--format', 'json'], root).stdout);
-  assert.equal(exported.schemaVersion, '1.3.0');
+  assert.equal(exported.schemaVersion, '1.4.0');
   assert.deepEqual(exported.records.map((r: { kind: string }) => r.kind), ['iteration', 'iteration', 'iteration', 'iteration', 'iteration', 'review', 'review', 'iteration']);
 });
 

@@ -41,7 +41,7 @@ test('scan --format json validates against docs/schemas/scan.schema.json, every 
     functions: unknown[];
   };
   validatorFor('scan')(report);
-  assert.equal(report.schemaVersion, '1.0.0');
+  assert.equal(report.schemaVersion, '1.1.0');
   assert.ok(report.findings.some((f) => f.trace && f.trace.length > 0), 'no finding with a taint trace');
   for (const part of ['suppressed', 'skipped', 'notes', 'functions'] as const) assert.ok(report[part].length > 0, `no ${part}`);
   assertRefusesDrift('scan', report);
@@ -59,7 +59,7 @@ test('diff --format json validates against docs/schemas/diff.schema.json: introd
     diff: { introduced: unknown[]; fixed: unknown[]; persisting: unknown[]; functions: { status: string; previous?: unknown }[] };
   };
   validatorFor('diff')(report);
-  assert.equal(report.schemaVersion, '1.1.0');
+  assert.equal(report.schemaVersion, '1.2.0');
   assert.deepEqual([report.diff.introduced.length, report.diff.fixed.length, report.diff.persisting.length], [1, 1, 1]);
   assert.ok(report.diff.functions.some((f) => f.status === 'renamed' && f.previous), JSON.stringify(report.diff.functions));
   assertRefusesDrift('diff', report);
@@ -82,7 +82,7 @@ test('ledger export --format json is an object with schemaVersion, tool and reco
     records: { kind: string; payload: { verdict?: { reasons: unknown[] }; introduced?: unknown[] } }[];
   };
   validatorFor('ledger-export')(exported);
-  assert.equal(exported.schemaVersion, '1.3.0');
+  assert.equal(exported.schemaVersion, '1.4.0');
   assert.equal(exported.tool.name, 'loopwarden');
   assert.deepEqual(exported.records.map((r) => r.kind), ['iteration', 'iteration', 'iteration', 'review']);
   assert.ok(exported.records[1]!.payload.introduced!.length > 0 && exported.records[1]!.payload.verdict!.reasons.length > 0);
@@ -109,7 +109,7 @@ test('check --format json validates against docs/schemas/check.schema.json: firs
   const changed = checkJson();
   assert.deepEqual([changed.counts.stillOpen, changed.counts.persistingChanged], [1, 1]);
   assert.equal(checkJson().recorded, false);
-  assert.equal((outputs[0] as { schemaVersion: string }).schemaVersion, '2.1.0');
+  assert.equal((outputs[0] as { schemaVersion: string }).schemaVersion, '2.2.0');
   assertRefusesDrift('check', outputs[1]!);
 });
 

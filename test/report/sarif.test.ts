@@ -55,7 +55,7 @@ test('SARIF carries what GitHub code scanning reads: CWE tags, security-severity
 test('the JSON report matches its documented, versioned schema', () => {
   const report = buildJsonReport(result, 'high');
   const parsed = scanReportSchema.parse(JSON.parse(JSON.stringify(report)));
-  assert.equal(parsed.schemaVersion, '1.0.0');
+  assert.equal(parsed.schemaVersion, '1.1.0');
   assert.equal(parsed.summary.suppressed, 1);
   assert.equal(parsed.summary.failed, true);
   assert.ok(parsed.functions && parsed.functions.length >= 2);
