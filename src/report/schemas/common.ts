@@ -80,6 +80,10 @@ export const iterationDiffSchema = z.object({
   risk: z.object({ before: z.number(), after: z.number(), delta: z.number() }),
   functions: z.array(functionChangeSchema),
   complexity: z.object({ before: complexityTotals, after: complexityTotals, cyclomaticChangePercent: z.number() }),
+  notRechecked: z
+    .array(z.object({ path: z.string(), tools: z.array(z.string()) }))
+    .optional()
+    .meta({ description: "changed files where other tools failed or did not run: their findings there are neither fixed nor introduced" }),
 });
 
 /** Who and what made an iteration. */
