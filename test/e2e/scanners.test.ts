@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gitRepo, runCli } from '../helpers.js';
+import Database from 'better-sqlite3';
 import { loadSarifLog } from '../../src/scanners/sarif-validate.js';
+import { analysisProblem, recordProblem } from '../../src/server/content-checks.js';
 
 const hasFlawfinder = spawnSync('flawfinder', ['--version'], { stdio: 'ignore' }).status === 0;
 const needsFlawfinder = { skip: !hasFlawfinder && "needs Debian's flawfinder (apt-get install flawfinder; .ci/run installs it)" };
@@ -69,6 +71,17 @@ function lastRecord(root: string) {
   };
 }
 
+/** Checks what a team server would be pushed (every record, every analysis) passes its content checks; returns the analyses. */
+function serverAccepts(root: string): string[] {
+  const exported = JSON.parse(runCli(['ledger', 'export', '--format', 'json'], root).stdout) as { records: { payload: unknown }[] };
+  assert.deepEqual(exported.records.map((entry) => recordProblem(entry)), exported.records.map(() => undefined));
+  const db = new Database(join(root, '.loopwarden', 'ledger.db'), { readonly: true });
+  const analyses = (db.prepare('SELECT analysis FROM analyses').all() as { analysis: string }[]).map((row) => row.analysis);
+  db.close();
+  assert.deepEqual(analyses.map((analysis) => analysisProblem(analysis)).filter(Boolean), []);
+  return analyses;
+}
+
 test('an AI iteration adding the access() race is blocked through flawfinder (CWE-362/367, the tool named), and shows it fixed when the code goes', needsFlawfinder, () => {
   const root = gitRepo({ '.loopwarden.yml': FLAWFINDER, 'util.c': UTIL });
   assert.equal(runCli(['init'], root).status, 0);
@@ -87,6 +100,8 @@ test('an AI iteration adding the access() race is blocked through flawfinder (CW
   assert.match(text.stdout, /✗ still open since iteration #2: high CWE-362\/CWE-367 flawfinder\/FF1030 at util\.c:7/);
   const markdown = runCli(['check', '--actor', 'ai', '-f', 'markdown'], root);
   assert.match(markdown.stdout, /flawfinder\/FF1030/);
+
+  assert.ok(serverAccepts(root).some((analysis) => analysis.includes('"scannedBy":["flawfinder"]')));
 
   // SARIF out: valid against the official schema, the rule described as flawfinder's.
   const sarif = runCli(['scan', '-f', 'sarif', '.'], root);
@@ -129,6 +144,7 @@ test('a scanner that crashes and one that hangs are notes in the iteration; the 
   assert.ok(record.introduced.some((finding) => finding.ruleId === 'flawfinder/FF1030'));
   const text = runCli(['check', '--actor', 'ai'], root).stdout;
   assert.match(text, /crasher: util\.c: exited with code 139/);
+  assert.ok(serverAccepts(root).some((analysis) => analysis.includes('"missedBy":["crasher","hanger"]')));
 });
 
 test('policy.scannerFailure: block fails closed when a scanner cannot run', () => {
