@@ -13,6 +13,7 @@ import { personAtTerminal } from './person.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import type { RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 
 interface CheckFlags extends RuleSelectionFlags {
   actor?: 'ai' | 'human';
@@ -24,6 +25,7 @@ interface CheckFlags extends RuleSelectionFlags {
   format: 'text' | 'json' | 'markdown';
   config?: string;
   color?: boolean;
+  quiet?: boolean;
 }
 
 /** Defines `loopwarden check`. */
@@ -42,6 +44,7 @@ export function checkCommand(): Command {
     .addOption(ignoreOption())
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .option('--quiet', QUIET_HELP)
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
     });
@@ -60,7 +63,10 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const provenance = resolveProvenance({ ...flags, attestation: personAtTerminal(process.env) ? 'terminal' : 'none' }, process.env, fromTrailers);
   const ledger = await project.openLedger();
   try {
-    const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger }, provenance, flags.rev ? commit! : undefined);
+    // Only a first check of a large repository analyses enough files to show a bar.
+    const result = await withProgress({ label: 'check', unit: 'files', quiet: flags.quiet }, (onAnalysisProgress) =>
+      checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger, onAnalysisProgress }, provenance, flags.rev ? commit! : undefined),
+    );
     const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;

@@ -13,6 +13,7 @@ import { repositoryTopOf } from '../workspace/git.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
 import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -30,6 +31,7 @@ interface ScanFlags extends RuleSelectionFlags {
   config?: string;
   sarifCategory?: string;
   color?: boolean;
+  quiet?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -53,6 +55,7 @@ export function scanCommand(): Command {
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from the scan root up to the repository top)')
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .option('--quiet', QUIET_HELP)
     .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
     .action(async (paths: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(paths, flags);
@@ -71,16 +74,19 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   const config = await loadScanConfig({ start: root, explicitPath: flags.config });
   const failOn: FailOn = flags.failOn ?? config.failOn;
   const rules = chooseRules(await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]), config, flags);
-  const result = await scanPaths({
-    paths,
-    cwd,
-    rules,
-    include: [...config.include, ...flags.include],
-    exclude: [...config.exclude, ...flags.exclude],
-    maxFileSize: flags.maxFileSize ?? config.maxFileSize,
-    complexity: flags.complexity,
-    reportUnusedSuppressions: flags.reportUnusedSuppressions,
-  });
+  const result = await withProgress({ label: 'scan', unit: 'files', quiet: flags.quiet }, (onProgress) =>
+    scanPaths({
+      paths,
+      cwd,
+      rules,
+      include: [...config.include, ...flags.include],
+      exclude: [...config.exclude, ...flags.exclude],
+      maxFileSize: flags.maxFileSize ?? config.maxFileSize,
+      complexity: flags.complexity,
+      reportUnusedSuppressions: flags.reportUnusedSuppressions,
+      onProgress,
+    }),
+  );
   const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
   const report = await render(result, flags, failOn, { color, from: cwd });
   if (flags.output) {

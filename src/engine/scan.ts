@@ -17,6 +17,8 @@ export interface ScanOptions extends DiscoveryOptions {
   reportUnusedSuppressions?: boolean;
   /** Worker threads for large scans; default: one per available core. */
   workers?: number;
+  /** Told how many of the discovered files are analysed so far: after each file, or each batch on worker threads. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The result of a scan: findings, what was skipped and why, and optional per-function metrics. */
@@ -131,10 +133,17 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     rules: options.rules,
   };
   const analyze = { complexity: options.complexity };
+  const { onProgress } = options;
+  const total = discovery.files.length;
+  onProgress?.(0, total);
   const outcomes =
-    discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
-      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
-      : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
+    total >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
+      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount(), onProgress)
+      : discovery.files.map((file, index) => {
+          const outcome = analyzeFile(file, options.rules, analyze);
+          onProgress?.(index + 1, total);
+          return outcome;
+        });
   for (const outcome of outcomes) {
     if ('skipped' in outcome) {
       result.skipped.push(outcome.skipped);

@@ -13,6 +13,8 @@ export interface CheckedRepository {
   config: ProjectConfig;
   rules: Rule[];
   ledger: Ledger;
+  /** Told how many files a first check analyses on worker threads are done (the snapshot builder hands it to `analyzeInWorkers`). */
+  onAnalysisProgress?: (done: number, total: number) => void;
 }
 
 /**
