@@ -68,6 +68,7 @@ export function startProgress(options: ProgressOptions): Progress {
     if (stopped) return;
     if (draw) {
       if (!bar) {
+        if (total === 0) return; // nothing to wait for
         const format = `loopwarden ${options.label} [{bar}] {value}/{total} ${options.unit} · {percentage}% · ETA {eta_formatted}`;
         bar = new SingleBar({
           format,
