@@ -15,7 +15,7 @@ export type WorkerReply =
 
 /**
  * Analyses files on worker threads, handing out small batches so both cores stay busy; keeps input order.
- * `onProgress` is told how many of the files are analysed after each batch.
+ * `onProgress` is told how many of the files are analysed: none at the start, then after each batch.
  */
 export function analyzeInWorkers(
   files: SourceFile[],
@@ -30,6 +30,7 @@ export function analyzeInWorkers(
   let next = 0;
   let finished = 0;
   let filesDone = 0;
+  onProgress?.(0, files.length);
   const workers: Worker[] = [];
   return new Promise((resolve, reject) => {
     const stop = (error?: Error) => {

@@ -135,15 +135,17 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const analyze = { complexity: options.complexity };
   const { onProgress } = options;
   const total = discovery.files.length;
-  onProgress?.(0, total);
-  const outcomes =
-    total >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
-      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount(), onProgress)
-      : discovery.files.map((file, index) => {
-          const outcome = analyzeFile(file, options.rules, analyze);
-          onProgress?.(index + 1, total);
-          return outcome;
-        });
+  let outcomes: FileOutcome[];
+  if (total >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1) {
+    outcomes = await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount(), onProgress);
+  } else {
+    onProgress?.(0, total);
+    outcomes = discovery.files.map((file, index) => {
+      const outcome = analyzeFile(file, options.rules, analyze);
+      onProgress?.(index + 1, total);
+      return outcome;
+    });
+  }
   for (const outcome of outcomes) {
     if ('skipped' in outcome) {
       result.skipped.push(outcome.skipped);
