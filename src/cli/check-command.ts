@@ -14,6 +14,7 @@ import { personAtTerminal } from './person.js';
 import { COLOR_HELP, NO_COLOR_HELP, shouldColor } from './color.js';
 import type { RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 
 interface CheckFlags extends RuleSelectionFlags {
   actor?: 'ai' | 'human';
@@ -26,6 +27,7 @@ interface CheckFlags extends RuleSelectionFlags {
   config?: string;
   color?: boolean;
   importSarif?: string[];
+  quiet?: boolean;
 }
 
 /** Defines `loopwarden check`. */
@@ -45,6 +47,7 @@ export function checkCommand(): Command {
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
     .option('--import-sarif <file...>', "add another tool's results on the work tree from these SARIF 2.1.0 files (CodeQL, Semgrep, …) to this check")
+    .option('--quiet', QUIET_HELP)
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheck(flags);
     });
@@ -64,7 +67,10 @@ export async function runCheck(flags: CheckFlags, cwd = process.cwd()): Promise<
   const ledger = await project.openLedger();
   try {
     const imported = await importedResults(flags, project.top, cwd);
-    const result = await checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true, ...(imported ? { imported } : {}) }, provenance, flags.rev ? commit! : undefined);
+    // Only a first check of a large repository analyses enough files to show a bar.
+    const result = await withProgress({ label: 'check', unit: 'files', quiet: flags.quiet }, (onAnalysisProgress) =>
+      checkRepository({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true, onAnalysisProgress, ...(imported ? { imported } : {}) }, provenance, flags.rev ? commit! : undefined),
+    );
     const color = shouldColor(flags.color);
     process.stdout.write(flags.format === 'json' ? renderCheckJson(result) : flags.format === 'markdown' ? renderCheckMarkdown(result) : renderCheckText(result, color));
     return result.verdict.level === 'pass' || result.verdict.level === 'warn' ? 0 : 1;

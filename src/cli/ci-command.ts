@@ -15,6 +15,7 @@ import { buildDiffSarif } from '../report/sarif.js';
 import { CI_SARIF_CATEGORY } from '../report/sarif-category.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { openProject } from '../iterations/project.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
 import type { RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
@@ -29,6 +30,7 @@ interface CiFlags extends RuleSelectionFlags {
   junit?: string;
   sarifCategory?: string;
   config?: string;
+  quiet?: boolean;
 }
 
 /** Defines `loopwarden ci`. */
@@ -44,6 +46,7 @@ export function ciCommand(): Command {
     .addOption(selectOption())
     .addOption(ignoreOption())
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml up to the repository top)')
+    .option('--quiet', QUIET_HELP)
     .action(async (flags: CiFlags) => {
       process.exitCode = await runCi(flags);
     });
@@ -60,7 +63,9 @@ export async function runCi(flags: CiFlags, cwd = process.cwd(), env = process.e
   try {
     const ledger = await openSqliteLedger(join(scratch, 'ledger.db'));
     try {
-      replay = await replayPullRequest({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, flags.base, 'HEAD', commitProvenance(project.top, env));
+      replay = await withProgress({ label: 'ci', unit: 'commits', quiet: flags.quiet, env }, (onProgress) =>
+        replayPullRequest({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, flags.base, 'HEAD', commitProvenance(project.top, env), onProgress),
+      );
     } finally {
       ledger.close();
     }

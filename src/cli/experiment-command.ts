@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { setMaxListeners } from 'node:events';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { readYamlFile } from '../input/yaml-file.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { loadBuiltinRules } from '../rules/rule-pack.js';
@@ -21,6 +20,7 @@ import { renderExperimentHtml } from '../report/experiment-html.js';
 import { renderCharts } from '../report/experiment-charts.js';
 import { percent } from '../report/experiment-tables.js';
 import { EXIT } from './program.js';
+import { startProgress } from './progress.js';
 
 const FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -153,35 +153,18 @@ export async function reportCommand(runPath: string, flags: { format: Format; ou
   }
 }
 
-/** A progress bar with ETA on a terminal; elsewhere a line at every tenth of the run. */
+/** A progress bar with ETA on a terminal; elsewhere a line at every tenth of the run, and a line for each chain that stops. */
 function progressReporter(): { event: (event: RunEvent) => void; end: () => void } {
-  let bar: SingleBar | undefined;
+  const progress = startProgress({ label: 'experiment', unit: 'iterations', linesWithoutBar: true });
   let total = 0;
   let done = 0;
-  let lastTenth = -1;
-  let ended = false;
   const event = (event: RunEvent) => {
     if (event.kind === 'planned') {
       total = event.total;
       done = event.done;
-      lastTenth = Math.floor((done * 10) / Math.max(1, total));
-      if (process.stderr.isTTY) {
-        bar = new SingleBar({ format: 'loopwarden experiment [{bar}] {value}/{total} iterations · {percentage}% · ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
-        bar.start(total, done);
-      }
-    } else if (event.kind === 'step') {
-      done++;
-      if (bar) bar.update(done);
-      else {
-        const tenth = Math.floor((done * 10) / Math.max(1, total));
-        if (tenth !== lastTenth) process.stderr.write(`loopwarden: ${done}/${total} iterations\n`);
-        lastTenth = tenth;
-      }
-    } else if (!bar) process.stderr.write(`loopwarden: chain stopped at ${stepLabel(event.step)}: ${event.error}\n`);
+      progress.report(done, total);
+    } else if (event.kind === 'step') progress.report(++done, total);
+    else if (!progress.drawing) process.stderr.write(`loopwarden: chain stopped at ${stepLabel(event.step)}: ${event.error}\n`);
   };
-  const end = () => {
-    if (!ended && bar) bar.stop();
-    ended = true;
-  };
-  return { event, end };
+  return { event, end: () => progress.stop() };
 }

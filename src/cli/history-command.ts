@@ -3,10 +3,12 @@ import { commitOf, commitProvenance, firstParentCommits, replayCommits } from '.
 import { verdictLabel } from '../report/check-text.js';
 import { renderCommitLine, replayCounts } from '../report/commit-line.js';
 import { openProject } from '../iterations/project.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 
 interface HistoryFlags {
   since: string;
   config?: string;
+  quiet?: boolean;
 }
 
 /** Defines `loopwarden history`. */
@@ -15,6 +17,7 @@ export function historyCommand(): Command {
     .description('record every commit after REV up to HEAD as an iteration (first parents, oldest first; provenance from trailers and git-ai notes)')
     .requiredOption('--since <rev>', 'the last commit not to record (e.g. the commit before loopwarden was set up)')
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml up to the repository top)')
+    .option('--quiet', QUIET_HELP)
     .action(async (flags: HistoryFlags) => {
       process.exitCode = await runHistory(flags);
     });
@@ -28,7 +31,10 @@ export async function runHistory(flags: HistoryFlags, cwd = process.cwd()): Prom
   const commits = firstParentCommits(project.top, since, head);
   const ledger = await project.openLedger();
   try {
-    const replayed = await replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, commits, commitProvenance(project.top, process.env));
+    const replayed = await withProgress({ label: 'history', unit: 'commits', quiet: flags.quiet }, (onProgress) => {
+      onProgress(0, commits.length);
+      return replayCommits({ top: project.top, config: project.config, rules: project.rules, ledger, runScanners: true }, commits, commitProvenance(project.top, process.env), (_entry, done) => onProgress(done, commits.length));
+    });
     const out = replayed.map(renderCommitLine);
     const counts = replayCounts(replayed);
     const last = [...replayed].reverse().find((entry) => entry.result)?.result;

@@ -9,6 +9,14 @@ import { confirm, requirePerson } from './person.js';
 import { openProject } from '../iterations/project.js';
 import { LedgerServerClient } from '../ledger/server-client.js';
 import { UserError } from '../errors.js';
+import { QUIET_HELP, withProgress } from './progress.js';
+
+interface PushFlags {
+  server?: string;
+  repo?: string;
+  tokenEnv?: string;
+  quiet?: boolean;
+}
 
 /** Defines `loopwarden ledger verify|export`. */
 export function ledgerCommand(): Command {
@@ -33,7 +41,8 @@ export function ledgerCommand(): Command {
     .option('--server <url>', 'the team server (default: the config\'s ledger.url, else LOOPWARDEN_SERVER)')
     .option('--repo <name>', 'the repository\'s name on the server (default: the config\'s ledger.repository)')
     .option('--token-env <name>', 'the environment variable holding the API token (default: the config\'s ledger.tokenEnv, else LOOPWARDEN_TOKEN)')
-    .action(async (flags: { server?: string; repo?: string; tokenEnv?: string }) => {
+    .option('--quiet', QUIET_HELP)
+    .action(async (flags: PushFlags) => {
       process.exitCode = await runPush(flags);
     });
   ledger
@@ -47,7 +56,7 @@ export function ledgerCommand(): Command {
 }
 
 /** Pushes the ledger to the team server; 0 when the server holds exactly this chain, 1 when it holds more. */
-export async function runPush(flags: { server?: string; repo?: string; tokenEnv?: string }, cwd = process.cwd()): Promise<number> {
+export async function runPush(flags: PushFlags, cwd = process.cwd()): Promise<number> {
   const project = await openProject(cwd, undefined, { needRules: false });
   const configured = project.config.ledger;
   const server = flags.server ?? configured?.url ?? process.env.LOOPWARDEN_SERVER;
@@ -63,7 +72,7 @@ export async function runPush(flags: { server?: string; repo?: string; tokenEnv?
     const verified = await ledger.verify();
     if (!verified.ok) throw new UserError(`the local ledger does not verify (${verified.problems[0]}); nothing pushed: loopwarden ledger verify lists every problem`);
     const client = new LedgerServerClient(server, repository, token);
-    const pushed = await client.push(ledger);
+    const pushed = await withProgress({ label: 'ledger push', unit: 'snapshots and records', quiet: flags.quiet }, (onProgress) => client.push(ledger, onProgress));
     const lines = [`pushed ${verified.records} records to ${client.where}: ${pushed.appended} appended, ${pushed.alreadyHeld} already held (${pushed.snapshots} snapshots)`];
     if (pushed.serverAhead > 0) {
       lines.push(`the server holds ${pushed.serverAhead} record${pushed.serverAhead === 1 ? '' : 's'} after the last one here: reviews recorded on the server, or this ledger was truncated or rolled back`);

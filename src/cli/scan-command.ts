@@ -13,6 +13,7 @@ import { repositoryTopOf } from '../workspace/git.js';
 import { sarifCategoryOption } from './sarif-category-option.js';
 import { chooseRules, type RuleSelectionFlags } from '../rules/select.js';
 import { ignoreOption, selectOption } from './rule-selection.js';
+import { QUIET_HELP, withProgress } from './progress.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'concise', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -32,6 +33,7 @@ interface ScanFlags extends RuleSelectionFlags {
   color?: boolean;
   importSarif?: string[];
   scanners?: boolean;
+  quiet?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -55,6 +57,7 @@ export function scanCommand(): Command {
     .option('--config <file>', 'config file (default: the nearest .loopwarden.yml or .loopwarden.yaml from the scan root up to the repository top)')
     .option('--color', COLOR_HELP)
     .option('--no-color', NO_COLOR_HELP)
+    .option('--quiet', QUIET_HELP)
     .addOption(sarifCategoryOption(SCAN_SARIF_CATEGORY))
     .option('--import-sarif <file...>', "add another tool's results from these SARIF 2.1.0 files (CodeQL, Semgrep, …) as findings", [])
     .option('--no-scanners', 'do not run the scanners the config file lists (scanners:)')
@@ -76,29 +79,32 @@ export async function runScan(paths: string[], flags: ScanFlags, cwd = process.c
   const config = project.scan;
   const failOn: FailOn = flags.failOn ?? config.failOn;
   const rules = chooseRules(await loadAllRules([...config.rules, ...flags.rules.map((dir) => resolve(cwd, dir))]), config, flags);
-  const options = {
-    paths,
-    cwd,
-    rules,
-    include: [...config.include, ...flags.include],
-    exclude: [...config.exclude, ...flags.exclude],
-    maxFileSize: flags.maxFileSize ?? config.maxFileSize,
-    complexity: flags.complexity,
-    reportUnusedSuppressions: flags.reportUnusedSuppressions,
-  };
   const scanners = flags.scanners === false ? [] : project.scanners;
   const importing = flags.importSarif ?? [];
-  let result: ScanResult;
-  if (scanners.length === 0 && importing.length === 0) result = await scanPaths(options);
-  else {
+  const told: string[] = [];
+  const result = await withProgress({ label: 'scan', unit: 'files', quiet: flags.quiet }, async (onProgress): Promise<ScanResult> => {
+    const options = {
+      paths,
+      cwd,
+      rules,
+      include: [...config.include, ...flags.include],
+      exclude: [...config.exclude, ...flags.exclude],
+      maxFileSize: flags.maxFileSize ?? config.maxFileSize,
+      complexity: flags.complexity,
+      reportUnusedSuppressions: flags.reportUnusedSuppressions,
+      onProgress,
+    };
+    if (scanners.length === 0 && importing.length === 0) return scanPaths(options);
     const [{ scanWithScanners }, { readSarifFiles }] = await Promise.all([import('../scanners/scan-with-scanners.js'), import('../scanners/sarif-file.js')]);
     // The repository top, named through the same (perhaps symlinked) path as the scan root.
     const { directory: real, top } = repositoryTopOf(root);
     const imported = readSarifFiles(importing, { cwd, base: resolve(root, relative(real, top)), root });
     const scanned = await scanWithScanners(options, { scanners, imported: imported.results });
-    for (const line of [...imported.failures, ...imported.skipped, ...scanned.externalSkipped]) process.stderr.write(`loopwarden: ${line}\n`);
-    result = scanned;
-  }
+    told.push(...imported.failures, ...imported.skipped, ...scanned.externalSkipped);
+    return scanned;
+  });
+  // After the bar is gone: what other tools' results could not be taken.
+  for (const line of told) process.stderr.write(`loopwarden: ${line}\n`);
   const color = shouldColor(flags.color, { toFile: Boolean(flags.output) });
   const report = await render(result, flags, failOn, { color, from: cwd });
   if (flags.output) {

@@ -13,18 +13,24 @@ export type WorkerReply =
   | { kind: 'user-error'; message: string }
   | { kind: 'crash'; message: string };
 
-/** Analyses files on worker threads, handing out small batches so both cores stay busy; keeps input order. */
+/**
+ * Analyses files on worker threads, handing out small batches so both cores stay busy; keeps input order.
+ * `onProgress` is told how many of the files are analysed: none at the start, then after each batch.
+ */
 export function analyzeInWorkers(
   files: SourceFile[],
   rules: Rule[],
   options: { complexity: boolean },
   workerCount: number,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<FileOutcome[]> {
   const batches: SourceFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const results: FileOutcome[][] = new Array(batches.length);
   let next = 0;
   let finished = 0;
+  let filesDone = 0;
+  onProgress?.(0, files.length);
   const workers: Worker[] = [];
   return new Promise((resolve, reject) => {
     const stop = (error?: Error) => {
@@ -52,6 +58,8 @@ export function analyzeInWorkers(
         if (reply.kind === 'crash') return stop(new Error(reply.message));
         results[reply.batch] = reply.outcomes;
         finished++;
+        filesDone += reply.outcomes.length;
+        onProgress?.(filesDone, files.length);
         if (finished === batches.length) return stop();
         feed(worker);
       });

@@ -17,6 +17,8 @@ export interface ScanOptions extends DiscoveryOptions {
   reportUnusedSuppressions?: boolean;
   /** Worker threads for large scans; default: one per available core. */
   workers?: number;
+  /** Told how many of the discovered files are analysed so far: after each file, or each batch on worker threads. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The result of a scan: findings, what was skipped and why, and optional per-function metrics. */
@@ -126,10 +128,19 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
 export async function analyzePaths(options: ScanOptions): Promise<{ discovery: Discovery; outcomes: FileOutcome[] }> {
   const discovery = discoverFiles(options.paths, options.cwd, options);
   const analyze = { complexity: options.complexity };
-  const outcomes =
-    discovery.files.length >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1
-      ? await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount())
-      : discovery.files.map((file) => analyzeFile(file, options.rules, analyze));
+  const { onProgress } = options;
+  const total = discovery.files.length;
+  let outcomes: FileOutcome[];
+  if (total >= PARALLEL_THRESHOLD && (options.workers ?? defaultWorkerCount()) > 1) {
+    outcomes = await (await import('./parallel.js')).analyzeInWorkers(discovery.files, options.rules, analyze, options.workers ?? defaultWorkerCount(), onProgress);
+  } else {
+    onProgress?.(0, total);
+    outcomes = discovery.files.map((file, index) => {
+      const outcome = analyzeFile(file, options.rules, analyze);
+      onProgress?.(index + 1, total);
+      return outcome;
+    });
+  }
   return { discovery, outcomes };
 }
 

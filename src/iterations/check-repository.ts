@@ -22,6 +22,8 @@ export interface CheckedRepository {
    * say so: a server checking someone's repository must never run what its config says.
    */
   runScanners?: boolean;
+  /** Told how many files a first check analyses on worker threads are done (the snapshot builder hands it to `analyzeInWorkers`). */
+  onAnalysisProgress?: (done: number, total: number) => void;
 }
 
 /** The other tools a build of this repository hears: its scanners (when the door runs them) and imported results. */
@@ -36,6 +38,7 @@ export function externalSourcesOf(repository: CheckedRepository): ExternalSource
 export async function snapshotBuilderFor(repository: CheckedRepository): Promise<SnapshotBuilder> {
   const { top, config, rules, ledger } = repository;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan, externalSourcesOf(repository));
+  builder.onAnalysisProgress = repository.onAnalysisProgress;
   // What the last iteration analysed (bound to it by hashes) may be reused; anything else is analysed afresh.
   const last = lastIteration(await ledger.records());
   if (last) builder.load(last.payload.snapshotId);

@@ -32,9 +32,16 @@ const CONFIG_FILES = ['.loopwarden.yml', '.loopwarden.yaml'];
 /**
  * Replays a pull request in `repository`'s ledger (a throw-away one: CI keeps no ledger): every commit
  * from the merge base of `baseRef` and `headRef` to the head along first parents, each with the
- * provenance its trailers and notes tell, so consecutive AI commits count as a chain.
+ * provenance its trailers and notes tell, so consecutive AI commits count as a chain. `onProgress` is
+ * told how many of those commits are replayed.
  */
-export async function replayPullRequest(repository: CheckedRepository, baseRef: string, headRef: string, provenanceOf: (commit: string) => Provenance): Promise<PullRequestReplay> {
+export async function replayPullRequest(
+  repository: CheckedRepository,
+  baseRef: string,
+  headRef: string,
+  provenanceOf: (commit: string) => Provenance,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PullRequestReplay> {
   const { top, ledger, rules, config } = repository;
   const baseTip = commitOf(top, baseRef, '--base');
   let head = commitOf(top, headRef);
@@ -46,7 +53,9 @@ export async function replayPullRequest(repository: CheckedRepository, baseRef: 
     head = parents[1]!;
   }
   const base = mergeBase(top, baseTip, head);
-  const commits = await replayCommits(repository, firstParentCommits(top, base, head), provenanceOf);
+  const chain = firstParentCommits(top, base, head);
+  onProgress?.(0, chain.length);
+  const commits = await replayCommits(repository, chain, provenanceOf, (_entry, done) => onProgress?.(done, chain.length));
   const last = [...commits].reverse().find((entry) => entry.result)?.result;
   const builder = new SnapshotBuilder(top, ledger, rules, config.scan, externalSourcesOf(repository));
   const before = (await builder.scannedCommit(base)).snapshot;

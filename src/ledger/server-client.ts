@@ -202,25 +202,29 @@ export class LedgerServerClient implements ChainKeeper, ContentSource, ServerRev
   /**
    * Pushes a local ledger: first the snapshots its iterations name (with their analyses, so the server can
    * verify them), then every record; the server appends what continues its chain and refuses a rewrite.
+   * `onProgress` counts what is sent: each snapshot, then the records of each request.
    */
-  async push(ledger: Ledger): Promise<PushResult> {
+  async push(ledger: Ledger, onProgress?: (done: number, total: number) => void): Promise<PushResult> {
     const records = await ledger.records();
-    const sent = new Set<string>();
-    for (const record of records) {
-      if (record.kind !== 'iteration' || sent.has(record.payload.snapshotId)) continue;
-      sent.add(record.payload.snapshotId);
-      const content = contentIn(ledger, record.payload.snapshotId);
-      if (content) await this.putContent(record.payload.snapshotId, content.body, content.analyses);
+    const snapshotIds = [...new Set(records.flatMap((record) => (record.kind === 'iteration' ? [record.payload.snapshotId] : [])))];
+    const work = snapshotIds.length + records.length;
+    onProgress?.(0, work);
+    for (const [index, snapshotId] of snapshotIds.entries()) {
+      const content = contentIn(ledger, snapshotId);
+      if (content) await this.putContent(snapshotId, content.body, content.analyses);
+      onProgress?.(index + 1, work);
     }
     // The server takes at most 10,000 records a request: a long ledger goes in batches, each continuing the last.
     const total = { appended: 0, alreadyHeld: 0, serverAhead: 0 };
     for (let start = 0; start === 0 || start < records.length; start += PUSH_BATCH) {
-      const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records: records.slice(start, start + PUSH_BATCH) }, this.headers, PUSH_TIMEOUT_MS);
+      const batch = records.slice(start, start + PUSH_BATCH);
+      const result = await this.call<Omit<PushResult, 'snapshots'>>('POST', '/records', { records: batch }, this.headers, PUSH_TIMEOUT_MS);
       total.appended += result.appended;
       total.alreadyHeld += result.alreadyHeld;
       total.serverAhead = result.serverAhead;
+      onProgress?.(snapshotIds.length + start + batch.length, work);
     }
-    return { ...total, snapshots: sent.size };
+    return { ...total, snapshots: snapshotIds.length };
   }
 
   /** The repository and the server, for messages. */

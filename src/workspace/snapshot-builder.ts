@@ -170,6 +170,8 @@ export class SnapshotBuilder {
   /** Which files are analysed: the same decision `scan` and `diff` make. */
   private readonly fileSet: FileSet;
 
+  /** Told how many files a first check analyses on worker threads are done (a door's progress bar). */
+  onAnalysisProgress?: (done: number, total: number) => void;
   /** The scanners' part of analysis keys, by language id. */
   private readonly scannerKeys = new Map<string, string>();
 
@@ -367,7 +369,7 @@ export class SnapshotBuilder {
     if (missing.length < PARALLEL_THRESHOLD || defaultWorkerCount() < 2) return;
     const { analyzeInWorkers } = await import('../engine/parallel.js');
     const files = missing.map((entry) => ({ absolutePath: join(this.top, entry.path), path: entry.path, language: entry.language }));
-    const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount());
+    const outcomes = await analyzeInWorkers(files, this.rules, { complexity: true }, defaultWorkerCount(), this.onAnalysisProgress);
     const fresh: { digest: string; analysis: string }[] = [];
     outcomes.forEach((outcome, index) => {
       if ('unanalysed' in outcome) this.refuse(missing[index]!.ownKey, outcome.unanalysed);

@@ -1,9 +1,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitRepo, runCli, startCli } from '../helpers.js';
+import { CLI, cleanEnv, gitRepo, runCli, startCli } from '../helpers.js';
 import { freePort, startPostgres } from '../postgres.js';
 import { openServerDatabase } from '../../src/server/run-server.js';
 import { AccountStore } from '../../src/server/accounts.js';
@@ -80,3 +80,47 @@ test('ledger push: appended once, held the second time, verified on the server; 
   }
 });
 
+
+/** Runs the CLI on a pseudo-terminal (util-linux `script`) without blocking this process, whose server must answer. */
+function pushAtTerminal(args: string[], cwd: string, token: string): Promise<{ status: number; output: string }> {
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  const child = spawn('script', ['-qec', [process.execPath, CLI, ...args].map(quote).join(' '), '/dev/null'], { cwd, env: cleanEnv({ LOOPWARDEN_TOKEN: token, CI: undefined, TERM: 'xterm' }), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, output })));
+}
+
+const NO_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0 ? false : 'util-linux `script` is not installed: no pseudo-terminal to draw the bar on';
+
+test('ledger push at a terminal counts the snapshots and records sent; a refused push clears the bar before its error', { skip: NO_SCRIPT }, async () => {
+  const database = await postgres.database();
+  const ledgers = await openServerDatabase(database);
+  const accounts = new AccountStore(ledgers.db);
+  const repo = await ledgers.repository('acme/api');
+  const developer = (await accounts.createToken('laptop', 'developer', repo.id)).token;
+  await ledgers.close();
+  const server = await startTestServer(database);
+  try {
+    const root = repositoryWithLedger();
+    const args = ['ledger', 'push', '--server', server.url, '--repo', 'acme/api'];
+    // Two snapshots, then the two records in one request.
+    const pushed = await pushAtTerminal(args, root, developer);
+    assert.equal(pushed.status, 0, pushed.output);
+    assert.match(pushed.output, /loopwarden ledger push \[-+\] 0\/4 snapshots and records · 0% · ETA \?/);
+    assert.match(pushed.output, /loopwarden ledger push \[=+\] 4\/4 snapshots and records · 100% · ETA/);
+    assert.match(pushed.output, /\x1b\[2Kpushed 2 records to the team server's ledger of acme\/api/);
+    const quiet = await pushAtTerminal([...args, '--quiet'], root, developer);
+    assert.equal(quiet.status, 0, quiet.output);
+    assert.doesNotMatch(quiet.output, /loopwarden ledger push|\x1b/);
+
+    // Another history (the server holds this one's first record): refused once the snapshots are sent. The bar had
+    // started, and is gone when the error is printed.
+    const refused = await pushAtTerminal(args, repositoryWithLedger(), developer);
+    assert.equal(refused.status, 2, refused.output);
+    assert.match(refused.output, /loopwarden ledger push \[=+-+\] 2\/4 snapshots and records/);
+    assert.match(refused.output, /\x1b\[2Kloopwarden: the team server refused \(409\): record 1 sent for acme\/api differs from the one the server holds/);
+  } finally {
+    await server.stop();
+  }
+});
