@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONFIDENCES, SEVERITIES } from '../findings/finding.js';
-import { DEFAULT_POLICY, type Policy } from './policy.js';
+import { DEFAULT_POLICY, SCANNER_FAILURE_POLICIES, type Policy } from './policy.js';
 
 const severities = z.array(z.enum(SEVERITIES));
 
@@ -35,7 +35,7 @@ export const policySchema = z
       .object({ allowedSigners: z.string().min(1).optional() })
       .strict()
       .default(DEFAULT_POLICY.review),
-    scannerFailure: z.enum(['note', 'warn', 'review-required', 'block']).default(DEFAULT_POLICY.scannerFailure),
+    scannerFailure: z.enum(SCANNER_FAILURE_POLICIES).default(DEFAULT_POLICY.scannerFailure),
     overrides: z
       .array(
         z

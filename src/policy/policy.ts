@@ -42,14 +42,19 @@ export interface Policy {
     allowedSigners?: string;
   };
   /**
-   * What a scanner (`scanners:`) that failed, timed out or printed no valid SARIF does to the verdict: `note`
-   * says so and changes nothing (its findings there are not re-checked: neither fixed nor introduced); `warn`,
-   * `review-required` or `block` fail closed.
+   * What a scanner (`scanners:`) that failed, timed out or printed no valid SARIF does to the verdict (its
+   * findings there are not re-checked: neither fixed nor introduced). `review-ai-changes` (the default): a
+   * note, but review-required when an AI iteration changed a file it missed, since an agent that makes the
+   * scanner fail on its own file would otherwise pass; `note` says so and changes nothing; `warn`,
+   * `review-required` or `block` apply to every failure.
    */
-  scannerFailure: 'note' | 'warn' | 'review-required' | 'block';
+  scannerFailure: ScannerFailurePolicy;
   /** Path-specific rules: the last override whose globs match a file wins for that file. */
   overrides: { paths: string[]; findings?: Partial<FindingRules>; complexity?: Partial<Pick<ComplexityRules, 'functionCyclomaticIncrease'>> }[];
 }
+
+export const SCANNER_FAILURE_POLICIES = ['review-ai-changes', 'note', 'warn', 'review-required', 'block'] as const;
+export type ScannerFailurePolicy = (typeof SCANNER_FAILURE_POLICIES)[number];
 
 /** The defaults `loopwarden init` writes out. */
 export const DEFAULT_POLICY: Policy = {
@@ -57,7 +62,7 @@ export const DEFAULT_POLICY: Policy = {
   findings: { block: ['critical', 'high'], reviewRequired: [], warn: ['medium', 'low'], gateConfidence: ['high', 'medium'] },
   complexity: { functionCyclomaticIncrease: 5, totalIncreasePercent: 20, reviewWhenChainAtLeast: 2 },
   review: {},
-  scannerFailure: 'note',
+  scannerFailure: 'review-ai-changes',
   overrides: [],
 };
 

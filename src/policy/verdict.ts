@@ -51,7 +51,7 @@ export interface VerdictInput {
   open: OpenFinding[];
   aiSuppressions: OpenSuppression[];
   /** The change since the accepted baseline: complexity is judged on it. */
-  sinceBaseline: Pick<IterationDiff, 'functions' | 'complexity'>;
+  sinceBaseline: Pick<IterationDiff, 'functions' | 'complexity'> & Partial<Pick<IterationDiff, 'files'>>;
   /** What changed in the policy, rules or guarded files since the accepted baseline. */
   guardChanges: string[];
   /** A rejection recorded after the last iteration, which stands while the code is unchanged. */
@@ -142,10 +142,14 @@ export function decideVerdict(policy: Policy, input: VerdictInput): Verdict {
     const { seq, reviewer, note } = input.rejection;
     reasons.push({ level: 'review-required', code: 'review-rejected', message: `rejected by ${reviewer} in review #${seq}${note ? ` ("${note}")` : ''}: change the code, then check again` });
   }
+  const changedSinceBaseline = new Set([...(input.sinceBaseline.files?.added ?? []), ...(input.sinceBaseline.files?.modified ?? [])]);
   for (const failure of input.scannerFailures ?? []) {
-    // `note` tells and changes nothing; a team that will not gate without its scanner fails closed.
-    const level: VerdictLevel = policy.scannerFailure === 'note' ? 'pass' : policy.scannerFailure;
-    reasons.push({ level, code: 'scanner-failed', subject: failure.scanner, message: failure.message });
+    // A scanner that cannot vouch for a file an agent changed must not let the change through unseen.
+    const aiChangedMissed = byAi && failure.files.some((file) => changedSinceBaseline.has(file));
+    const rule = policy.scannerFailure;
+    const level: VerdictLevel = rule === 'note' ? 'pass' : rule === 'review-ai-changes' ? (aiChangedMissed ? 'review-required' : 'pass') : rule;
+    const why = rule === 'review-ai-changes' && aiChangedMissed ? ': an AI iteration changed a file it could not check, so a person must look' : '';
+    reasons.push({ level, code: 'scanner-failed', subject: failure.scanner, message: `${failure.message}${why}` });
   }
   const level = reasons.reduce<VerdictLevel>((acc, reason) => worse(acc, reason.level), 'pass');
   return { level, reasons, chain };

@@ -38,7 +38,7 @@ export async function runScanner(scanner: ScannerSettings, directory: string, fi
   for (const part of chunks) {
     if (part.length === 0) continue;
     const argv = commandLine(scanner.command, directory, part);
-    const ran = await runProgram(argv, directory, scanner.timeout * 1000);
+    const ran = await runProgram(argv, directory, scanner.timeout * 1000, scanner.env);
     const what = `${scanner.name}: ${part.length === 1 ? part[0] : `${part.length} files`}`;
     if ('problem' in ran) {
       outcome.missed.push(...part);
@@ -52,8 +52,18 @@ export async function runScanner(scanner: ScannerSettings, directory: string, fi
       outcome.problems.push(`${what}: ${exit}printed no valid SARIF: ${loaded.problem}; its findings there were not re-checked`);
       continue;
     }
-    const reading = readSarif(loaded.log, { label: scanner.name, base: directory, root: directory, severity: scanner.severity, confidence: scanner.confidence, cwe: scanner.cwe });
     const asked = new Set(part);
+    const reading = readSarif(loaded.log, { label: scanner.name, base: directory, root: directory, severity: scanner.severity, confidence: scanner.confidence, cwe: scanner.cwe, expected: asked });
+    const elsewhere = reading.results.filter((result) => !asked.has(result.path)).length;
+    if (!wholeProject && reading.unplaced + elsewhere > 0) {
+      // A result that lands on no file it was asked about may be one of them under a name read wrongly: none of
+      // this run's word is taken, rather than a finding lost.
+      outcome.missed.push(...part);
+      outcome.problems.push(`${what}: ${reading.unplaced + elsewhere} of its results name no file it was asked about; its findings there were not re-checked`);
+      continue;
+    }
+    // A whole-project run covers what it says it analysed: files it reports on or lists, not files its own walk skipped.
+    const named = new Set([...reading.artifacts, ...reading.results.map((result) => result.path)]);
     const failedHere = new Set<string>();
     for (const failure of reading.failures) {
       if (failure.path === undefined) {
@@ -64,12 +74,13 @@ export async function runScanner(scanner: ScannerSettings, directory: string, fi
         outcome.problems.push(`${scanner.name}: ${failure.path}: ${failure.message}; its findings there were not re-checked`);
       }
     }
-    for (const file of part) (failedHere.has(file) ? outcome.missed : outcome.covered).push(file);
-    let elsewhere = 0;
-    for (const result of reading.results) {
-      if (!asked.has(result.path)) elsewhere++;
-      else if (!failedHere.has(result.path)) outcome.results.push(result);
+    const unnamed = wholeProject ? part.filter((file) => !named.has(file) && !failedHere.has(file)) : [];
+    if (unnamed.length > 0) {
+      for (const file of unnamed) failedHere.add(file);
+      outcome.problems.push(`${scanner.name}: ${unnamed.length === 1 ? unnamed[0] : `${unnamed.length} files`}: a whole-project run that neither reported on nor listed ${unnamed.length === 1 ? 'it' : 'them'}; its findings there were not re-checked (give it {files})`);
     }
+    for (const file of part) (failedHere.has(file) ? outcome.missed : outcome.covered).push(file);
+    for (const result of reading.results) if (asked.has(result.path) && !failedHere.has(result.path)) outcome.results.push(result);
     if (elsewhere > 0) outcome.skipped.push(`${elsewhere} ${elsewhere === 1 ? 'result' : 'results'}: in files it was not asked about`);
     outcome.skipped.push(...reading.skipped);
   }
@@ -78,7 +89,10 @@ export async function runScanner(scanner: ScannerSettings, directory: string, fi
 
 /** The command with its placeholders filled in; `loopwarden` as the program is this very tool, whatever PATH says. */
 function commandLine(command: string[], directory: string, files: string[]): string[] {
-  const argv = command.flatMap((arg) => (arg === FILES_PLACEHOLDER ? files : [arg.split(ROOT_PLACEHOLDER).join(directory)]));
+  // A file named `-eZZZ.c` or `--loadhitlist=x` would be read as an option (found by attacking the gate):
+  // every file goes in as a path no program takes for one.
+  const paths = files.map((file) => (file.startsWith('-') ? `./${file}` : file));
+  const argv = command.flatMap((arg) => (arg === FILES_PLACEHOLDER ? paths : [arg.split(ROOT_PLACEHOLDER).join(directory)]));
   return argv[0] === 'loopwarden' ? [process.execPath, ownMain(), ...argv.slice(1)] : argv;
 }
 
@@ -95,7 +109,22 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 type ProgramOutcome = { code: number; stdout: string; stderr: string } | { problem: string };
 
-function runProgram(argv: string[], cwd: string, timeoutMs: number): Promise<ProgramOutcome> {
+/**
+ * The environment a scanner runs in: what programs need to start and find their files, and the variables the
+ * scanner's settings name; never the rest (PYTHONPATH, LD_PRELOAD, NODE_OPTIONS and their kin could make a
+ * scanner say nothing, and its silence would be cached).
+ */
+export function scannerEnvironment(passThrough: readonly string[] = [], from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(from)) {
+    if (value !== undefined && (BASE_ENVIRONMENT.has(name) || /^LC_[A-Z]+$/.test(name) || passThrough.includes(name))) kept[name] = value;
+  }
+  return kept;
+}
+
+const BASE_ENVIRONMENT = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TMPDIR', 'TZ', 'SYSTEMROOT']);
+
+function runProgram(argv: string[], cwd: string, timeoutMs: number, passThrough: readonly string[]): Promise<ProgramOutcome> {
   return new Promise((done) => {
     const [program, ...args] = argv as [string, ...string[]];
     let settled = false;
@@ -106,7 +135,7 @@ function runProgram(argv: string[], cwd: string, timeoutMs: number): Promise<Pro
       killGroup();
       done(outcome);
     };
-    const child = spawn(program, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(program, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: scannerEnvironment(passThrough) });
     const killGroup = () => {
       // The whole group: a scanner started through a wrapper script leaves no child behind.
       if (child.pid !== undefined) {
@@ -150,15 +179,17 @@ function lastLine(text: string): string {
  */
 export function scannerKey(scanner: ScannerSettings, directory: string): string {
   const program = scanner.command[0]!;
-  return createHash('sha256').update(JSON.stringify(scanner)).update('\u0000').update(programStamp(program, directory)).digest('hex').slice(0, 16);
+  const environment = JSON.stringify(Object.entries(scannerEnvironment(scanner.env)).sort());
+  return createHash('sha256').update(JSON.stringify(scanner)).update('\u0000').update(programStamp(program, directory)).update('\u0000').update(environment).digest('hex').slice(0, 16);
 }
 
-function programStamp(program: string, directory: string): string {
+/** The program file a scanner runs, as found now (on PATH, or relative to the top), with its stamp: dev, inode, size, times. */
+export function programStamp(program: string, directory: string): string {
   const candidates = program === 'loopwarden' ? [ownMain()] : program.includes('/') ? [resolve(directory, program)] : (process.env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, program));
   for (const candidate of candidates) {
     try {
       const stats = statSync(candidate);
-      if (stats.isFile()) return `${candidate} ${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+      if (stats.isFile()) return `${candidate} ${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
     } catch {
       // not there: the next directory of PATH
     }

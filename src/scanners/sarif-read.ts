@@ -21,6 +21,11 @@ export interface SarifReadOptions {
   confidence?: Confidence;
   /** CWE ids to add per tool rule id, for tools that name none. */
   cwe?: Record<string, string[]>;
+  /**
+   * The files the tool was asked about: a URI that names one of them as written is taken as written before it
+   * is percent-decoded (flawfinder writes `util%41.c` for the file of that name, which decoding would move).
+   */
+  expected?: ReadonlySet<string>;
 }
 
 /** One result of another tool, located in a file under the root, not yet tied to the file's content. */
@@ -59,6 +64,10 @@ export interface SarifReading {
   failures: { path?: string; message: string }[];
   /** Results not taken, one line per reason with its count (outside the root, no location, …). */
   skipped: string[];
+  /** How many results could not be placed on a file under the root (no location, a URI that is no file, outside it). */
+  unplaced: number;
+  /** Files the runs list as analysed (`run.artifacts`), under the root. */
+  artifacts: string[];
 }
 
 const message = z.object({ text: z.string().optional(), markdown: z.string().optional(), id: z.string().optional(), arguments: z.array(z.string()).optional() }).loose();
@@ -146,9 +155,12 @@ export function parseSarifLog(value: unknown): { runs: Run[] } | { problem: stri
 
 /** Reads the results of every run of a SARIF log (already validated) as results of other tools. */
 export function readSarif(log: { runs: Run[] }, options: SarifReadOptions): SarifReading {
-  const reading: SarifReading = { tools: [], results: [], failures: [], skipped: [] };
+  const reading: SarifReading = { tools: [], results: [], failures: [], skipped: [], unplaced: 0, artifacts: [] };
   const skipped = new Map<string, number>();
-  const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const skip = (why: string) => {
+    skipped.set(why, (skipped.get(why) ?? 0) + 1);
+    if (UNPLACED.has(why)) reading.unplaced++;
+  };
   for (const current of log.runs) {
     const driver = current.tool.driver;
     const label = options.label ?? toolLabel(driver.name);
@@ -158,6 +170,10 @@ export function readSarif(log: { runs: Run[] }, options: SarifReadOptions): Sari
     }
     reading.tools.push({ label, name: driver.name, ...(driver.version ?? driver.semanticVersion ? { version: driver.version ?? driver.semanticVersion } : {}) });
     reading.failures.push(...runFailures(current, options));
+    for (const artifact of current.artifacts ?? []) {
+      const place = artifact.location ? locationPath(current, { physicalLocation: { artifactLocation: artifact.location } }, options) : undefined;
+      if (typeof place === 'object') reading.artifacts.push(place.path);
+    }
     const readRun = new RunReader(current, label, options);
     for (const item of current.results ?? []) {
       const outcome = readRun.result(item);
@@ -168,6 +184,8 @@ export function readSarif(log: { runs: Run[] }, options: SarifReadOptions): Sari
   reading.skipped = [...skipped].map(([why, count]) => `${count} ${count === 1 ? 'result' : 'results'}: ${why}`);
   return reading;
 }
+
+const UNPLACED = new Set(['no location', 'no file location', 'a URI that names no local file', 'outside the repository', 'no start line']);
 
 /** `CodeQL` → `codeql`, `Semgrep OSS` → `semgrep`: short enough for rule ids, and what people call the tool. */
 export function toolLabel(driverName: string): string {
@@ -361,6 +379,10 @@ function locationPath(current: Run, place: Location, options: SarifReadOptions):
   let artifact = place.physicalLocation?.artifactLocation;
   if (artifact?.uri === undefined && artifact?.index !== undefined) artifact = current.artifacts?.[artifact.index]?.location;
   if (artifact?.uri === undefined) return 'no file location';
+  if (options.expected && !/^[a-z][a-z0-9+.-]*:/i.test(artifact.uri)) {
+    const literal = insideRoot(resolve(options.base, artifact.uri), options.root);
+    if (literal !== undefined && options.expected.has(literal)) return { path: literal };
+  }
   const absolute = resolveUri(artifact.uri, artifact.uriBaseId, current.originalUriBaseIds ?? {}, options.base, new Set());
   const found = absolute === undefined ? undefined : insideRoot(absolute, options.root);
   if (found !== undefined) return { path: found };

@@ -36,6 +36,8 @@ export const scannerSettingsSchema = z
      * policy, so an agent that turns a rule off there needs a person, as it would to edit `.loopwarden.yml`.
      */
     configFiles: z.array(z.string().min(1).max(1000)).max(50).default([]),
+    /** Environment variables it needs beyond PATH, HOME, USER, LANG, LC_*, TMPDIR and TZ (the rest are not passed). */
+    env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name')).max(50).default([]),
     /** CWE ids to add to its rules, by the tool's rule id, for tools that name none. */
     cwe: z.record(z.string().min(1).max(200), z.array(z.string().regex(/^CWE-\d+$/, 'CWE-<number>')).min(1)).optional(),
   })

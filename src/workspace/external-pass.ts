@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LanguageSpec } from '../languages/language.js';
@@ -83,21 +83,25 @@ export async function runExternalPass(
       writeFileSync(join(directory, file.path), bytes);
     }
   }
+  // A file swapped for a clean copy while the scanner reads it and swapped back after hashes the same: its
+  // inode, size and change time (which nothing can set back) tell.
+  const stamps = place.worktree ? new Map(files.map((file) => [file.path, fileStamp(join(place.top, file.path))])) : undefined;
   try {
     const outcomes = await Promise.all(work.map((job) => runScanner(job.scanner, directory, job.files.map((file) => file.path))));
-    outcomes.forEach((outcome, index) => record(pass, outcome, work[index]!.files, place.worktree ? place.top : undefined));
+    outcomes.forEach((outcome, index) => record(pass, outcome, work[index]!.files, place.worktree ? { top: place.top, stamps: stamps! } : undefined));
   } finally {
     if (temporary) rmSync(temporary, { recursive: true, force: true });
   }
   return pass;
 }
 
-function record(pass: ExternalPassResult, outcome: ScannerOutcome, files: ExternalFile[], worktreeTop: string | undefined): void {
+function record(pass: ExternalPassResult, outcome: ScannerOutcome, files: ExternalFile[], worktree: { top: string; stamps: Map<string, string | undefined> } | undefined): void {
   const hashes = new Map(files.map((file) => [file.path, file.hash]));
   const moved: string[] = [];
   for (const path of outcome.covered) {
     // A file edited while the scanner read it: what it said is about neither version.
-    if (worktreeTop !== undefined && currentHash(join(worktreeTop, path)) !== hashes.get(path)) {
+    const absolute = worktree ? join(worktree.top, path) : '';
+    if (worktree && (fileStamp(absolute) !== worktree.stamps.get(path) || currentHash(absolute) !== hashes.get(path))) {
       moved.push(path);
       push(pass.missed, path, outcome.scanner);
     } else push(pass.covered, path, outcome.scanner);
@@ -114,6 +118,16 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Inode, size and change time of a file, or undefined when it is gone. */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function currentHash(path: string): string | undefined {

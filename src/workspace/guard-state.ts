@@ -5,6 +5,7 @@ import type { ProjectConfig } from '../config/config-file.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { GuardState } from '../policy/guards.js';
 import { allowedSignersFile } from './allowed-signers.js';
+import { programStamp } from '../scanners/run-scanner.js';
 import type { BuiltSnapshot } from './snapshot-builder.js';
 
 /** Files loopwarden itself writes under `.loopwarden/`: they change on every check and guard nothing. */
@@ -24,7 +25,7 @@ export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: s
   // Settings added after ledgers were written enter the digest only when used, so an upgrade changes no guard.
   const { scannerFailure, ...policy } = config.policy;
   const settings = canonicalJson({
-    policy: scannerFailure === 'note' ? policy : config.policy,
+    policy: scannerFailure === 'review-ai-changes' ? policy : config.policy,
     scan: { ...scan, rules: ruleDirectories.map((dir) => relativeTo(top, dir)) },
     ...(config.scanners.length ? { scanners: config.scanners } : {}),
   });
@@ -46,7 +47,7 @@ export function readGuardState(top: string, config: ProjectConfig, ruleSetKey: s
   const hooks = agentHookSettings(top);
   if (hooks.length) state['hook-settings'] = { digest: sha256(canonicalJson(hooks)), what: `the hooks that run loopwarden (${hooks.map(([name]) => name).join(', ')})` };
   const scannerFiles = scannerOwnFiles(top, config);
-  if (scannerFiles.length) state['scanner-files'] = { digest: sha256(canonicalJson(scannerFiles)), what: `the scanners' own programs and config files in the repository (${scannerFiles.map(([name]) => name).join(', ')})` };
+  if (scannerFiles.length) state['scanner-files'] = { digest: sha256(canonicalJson(scannerFiles)), what: `the scanners' programs and their config files (${scannerFiles.map(([name]) => name).join(', ')})` };
   const guarded = guardedFiles(join(top, '.loopwarden'));
   if (guarded.length) state['loopwarden-files'] = { digest: sha256(canonicalJson(guarded)), what: `files under .loopwarden/ (${guarded.map(([name]) => name).join(', ')})` };
   return state;
@@ -66,10 +67,13 @@ function scannerOwnFiles(top: string, config: ProjectConfig): [string, string][]
     }
     for (const file of scanner.configFiles) names.add(relativeTo(top, resolve(top, file)));
   }
-  return [...names].sort().map((name) => {
+  const files = [...names].sort().map((name): [string, string] => {
     const bytes = readIfFile(join(top, name));
     return [name, bytes === undefined ? 'missing' : sha256(bytes)];
   });
+  // The program each scanner runs, as found now: a stand-in put earlier on PATH would say nothing.
+  const programs = config.scanners.map((scanner): [string, string] => [`program of ${scanner.name}`, programStamp(scanner.command[0]!, top)]);
+  return [...files, ...programs];
 }
 
 /** Agent hook settings: JSON files whose `hooks` part (the rest is the user's permissions and preferences) is guarded. */

@@ -140,7 +140,9 @@ test('a scanner that crashes and one that hangs are notes in the iteration; the 
   const messages = record.scanners!.map((note) => note.message).join('\n');
   assert.match(messages, /crasher: util\.c: exited with code 139 \(Segmentation fault\) and printed no valid SARIF/);
   assert.match(messages, /hanger: util\.c: timed out after 1 s; its findings there were not re-checked/);
-  assert.ok(record.verdict.reasons.filter((reason) => reason.code === 'scanner-failed').every((reason) => reason.level === 'pass'), 'scannerFailure: note changes no level');
+  const failed = record.verdict.reasons.filter((reason) => reason.code === 'scanner-failed');
+  assert.equal(failed.length, 2);
+  assert.ok(failed.every((reason) => reason.level === 'review-required' && reason.message.endsWith('an AI iteration changed a file it could not check, so a person must look')), 'by default a failure on a file the AI changed needs a person');
   assert.ok(record.introduced.some((finding) => finding.ruleId === 'flawfinder/FF1030'));
   const text = runCli(['check', '--actor', 'ai'], root).stdout;
   assert.match(text, /crasher: util\.c: exited with code 139/);
@@ -213,4 +215,34 @@ test('--import-sarif: CodeQL- and Semgrep-shaped results enter scan, diff and ch
   const bad = runCli(['scan', '--import-sarif', 'README.md'], root);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^loopwarden: README\.md: not a SARIF 2\.1\.0 log: not JSON/);
+});
+
+test('file names an agent could pick against flawfinder: one read as an option, one its URI would misname; neither hides the race', needsFlawfinder, () => {
+  const root = gitRepo({ '.loopwarden.yml': FLAWFINDER, 'util.c': UTIL });
+  assert.equal(runCli(['init'], root).status, 0);
+  check(root, 'human');
+  // `-eZZZ.c` sorted first would make flawfinder report only hits matching ZZZ.c (found by attacking the gate).
+  writeFileSync(join(root, '-eZZZ.c'), 'int zz(void) { return 0; }\n');
+  writeFileSync(join(root, 'util.c'), UTIL + RACE);
+  const optionLike = check(root, 'ai');
+  assert.equal(optionLike.json.verdict.level, 'block');
+  assert.ok(optionLike.json.open.some((finding) => finding.ruleId === 'flawfinder/FF1030' && finding.path === 'util.c'));
+
+  const other = gitRepo({ '.loopwarden.yml': FLAWFINDER, 'util.c': UTIL });
+  assert.equal(runCli(['init'], other).status, 0);
+  check(other, 'human');
+  // flawfinder writes `util%41.c` unescaped; read as a URI it would be utilA.c, and the race would land nowhere.
+  writeFileSync(join(other, 'util%41.c'), UTIL + RACE);
+  const percent = check(other, 'ai');
+  assert.equal(percent.json.verdict.level, 'block');
+  assert.ok(percent.json.open.some((finding) => finding.ruleId === 'flawfinder/FF1030' && finding.path === 'util%41.c'), JSON.stringify(percent.json.open));
+});
+
+test('a scanner run with a doctored environment says the same: only PATH, HOME, the locale and what its settings name reach it', needsFlawfinder, () => {
+  const root = gitRepo({ '.loopwarden.yml': FLAWFINDER, 'util.c': UTIL, 'evil/sitecustomize.py': "import sys\nsys.argv[1:1] = ['-eZZZ']\n" });
+  assert.equal(runCli(['init'], root).status, 0);
+  check(root, 'human');
+  writeFileSync(join(root, 'util.c'), UTIL + RACE);
+  const run = runCli(['check', '--actor', 'ai', '-f', 'json'], root, { env: { PYTHONPATH: join(root, 'evil') }, timeoutMs: 120_000 });
+  assert.equal((JSON.parse(run.stdout) as CheckJson).verdict.level, 'block');
 });

@@ -99,13 +99,13 @@ test('a program that is not there, and output past the limit, are failures', asy
   assert.match(big.problems[0]!, /printed more than 64 MB/);
 });
 
-test('results for files it was not asked about are not taken; {files} is a whole argument and the program cannot be it', async () => {
+test('a result naming a file it was not asked about voids the run (it may be one of them, misread); {files} is a whole argument and the program cannot be it', async () => {
   const { scanner, root } = probe(REPORTING);
   writeFileSync(join(root, 'wrapper.cjs'), `process.argv.push('c.py'); require('./probe.cjs');`);
   const widened = { ...scanner, command: [process.execPath, join(root, 'wrapper.cjs'), '{files}'] };
   const outcome = await runScanner(widened, root, ['a.py']);
-  assert.deepEqual(outcome.results.map((r) => r.path), ['a.py']);
-  assert.deepEqual(outcome.skipped, ['1 result: in files it was not asked about']);
+  assert.deepEqual([outcome.results, outcome.covered, outcome.missed], [[], [], ['a.py']]);
+  assert.deepEqual(outcome.problems, ['probe: a.py: 1 of its results name no file it was asked about; its findings there were not re-checked']);
   assert.equal(scannerSettingsSchema.safeParse({ name: 'x', command: ['tool', '--files={files}'], languages: ['c'] }).success, false);
   assert.equal(scannerSettingsSchema.safeParse({ name: 'x', command: ['{files}'], languages: ['c'] }).success, false);
   assert.equal(scannerSettingsSchema.safeParse({ name: 'loopwarden', command: ['x'], languages: ['c'] }).success, false);
