@@ -158,11 +158,19 @@ function sarifResult(result: BanditResult, ruleIndex: number, cwd: string): Sari
   };
 }
 
+/**
+ * The lines of `line_range` and `line_number`. bandit 1.6 puts `line_number` on the line of the argument it
+ * objects to (`shell=True` in a call written over several lines) and runs the range of an import over the
+ * blank lines after it; the region covers the whole range, less the trailing lines its code shows blank, so
+ * that it overlaps what other tools report for the same statement.
+ */
 function region(result: BanditResult): Sarif.Region {
-  const startLine = result.line_number;
-  const endLine = Math.max(startLine, result.line_range.at(-1) ?? startLine);
   const lines = numberedLines(result.code);
-  const startColumn = result.col_offset === undefined ? undefined : utf16Column(lines.get(startLine), result.col_offset);
+  const startLine = result.line_range.reduce((least, line) => Math.min(least, line), result.line_number);
+  let endLine = result.line_range.reduce((most, line) => Math.max(most, line), result.line_number);
+  while (endLine > result.line_number && lines.get(endLine)?.trim() === '') endLine--;
+  // col_offset is the column on line_number: it is only a start column when the region starts there.
+  const startColumn = result.col_offset === undefined || startLine !== result.line_number ? undefined : utf16Column(lines.get(startLine), result.col_offset);
   const snippet = lineRange(lines, startLine, endLine);
   return {
     startLine,

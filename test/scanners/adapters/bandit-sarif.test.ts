@@ -44,6 +44,7 @@ test('bandit 1.6.2 output becomes SARIF that validates against the official 2.1.
 test('one rule per test id, with its name, description, help page and CWE as a tag and a relationship to the CWE taxonomy', () => {
   const run = convert();
   assert.deepEqual(run.tool.driver.rules!.map((rule) => rule.id), ['B101', 'B301', 'B303', 'B403', 'B404', 'B602']);
+  assert.equal(run.results!.length, 7);
   assert.deepEqual(ruleOf(run, 'B602'), {
     id: 'B602',
     name: 'subprocess_popen_with_shell_equals_true',
@@ -75,6 +76,7 @@ test('severity becomes the level, confidence the precision, issue_text the messa
       ['B602', 'error', 'high'],
       ['B303', 'warning', 'high'],
       ['B301', 'warning', 'high'],
+      ['B602', 'error', 'high'],
       ['B101', 'note', 'high'],
     ],
   );
@@ -96,8 +98,11 @@ test('locations: paths relative to the working directory, percent-encoded, under
     region: { startLine: 7, endLine: 7, snippet: { text: '    return subprocess.call(command, shell=True)\n' } },
   });
   assert.deepEqual(locationOf(resultOf(run, 'B101')).artifactLocation, { uri: 'web%20app/query.py', uriBaseId: '%SRCROOT%' });
-  // bandit 1.6.2 gives `import subprocess` the range 3–5 (it runs over the blank lines after it) and no column.
-  assert.deepEqual(locationOf(resultOf(run, 'B404')).region, { startLine: 3, endLine: 5, snippet: { text: 'import subprocess\n\n\n' } });
+  // bandit 1.6.2 gives `import subprocess` the range 3–5, over the blank lines after it, which its code shows blank.
+  assert.deepEqual(locationOf(resultOf(run, 'B404')).region, { startLine: 3, endLine: 3, snippet: { text: 'import subprocess\n' } });
+  // A call over lines 19–22: bandit's line_number is 21 (`shell=True`), its range 19–21, its code 20–22.
+  const multiLine = run.results!.filter((result) => result.ruleId === 'B602')[1]!;
+  assert.deepEqual(locationOf(multiLine).region, { startLine: 19, endLine: 21 });
   // `bandit -r project` run from the directory above names the files `project/…`, and %SRCROOT% is that directory.
   const above = JSON.parse(FIXTURE);
   above.results[2].filename = 'project/./app.py';
@@ -152,6 +157,11 @@ test("bandit's own issue_cwe (1.7.3 on) wins over the table; {} means none decla
   // `é` is two bytes in Python's offset but one UTF-16 unit: `hashlib` starts at byte 19, which is column 19.
   assert.equal(locationOf(resultOf(run, 'B303')).region!.startColumn, 19);
   assert.equal(run.columnKind, 'utf16CodeUnits');
+  // col_offset is a column of line_number: a region that starts on an earlier line gets no start column.
+  const multiLine = json.results.filter((result: { test_id: string }) => result.test_id === 'B602')[1];
+  multiLine.col_offset = 8;
+  const region = locationOf(convert(json).results!.filter((result) => result.ruleId === 'B602')[1]!).region!;
+  assert.deepEqual([region.startLine, region.startColumn], [19, undefined]);
 });
 
 test('a test id outside the table (a third-party plugin) gets no CWE rather than a wrong one', () => {
