@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BANDIT_TEST_CWE } from './bandit-cwe.js';
+import { BANDIT_TEST_CWE } from '../src/scanners/adapters/bandit-cwe.js';
 import { available, measure } from './measure.js';
 
 // `npm run bench:accuracy`: scores loopwarden (and bandit, on the Python corpus) on the OWASP Benchmarks

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   experiment: async () => (await import('./experiment-command.js')).experimentCommand(),
   server: async () => (await import('./server-command.js')).serverCommand(),
   worker: async () => (await import('./worker-command.js')).workerCommand(),
+  adapt: async () => (await import('./adapt-command.js')).adaptCommand(),
 };
 
 async function buildProgram(argv: string[]): Promise<Command> {

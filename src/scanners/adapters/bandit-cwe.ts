@@ -1,7 +1,7 @@
 /**
  * CWE of each bandit check, as bandit itself declares it from version 1.7.3 on (its plugins' `cwe=`
- * metadata). Debian's bandit 1.6 predates that and reports no CWE, so the accuracy benchmark maps its
- * test ids here; when bandit does report `issue_cwe`, that wins.
+ * metadata). Debian's bandit 1.6 predates that and reports no CWE, so the SARIF adapter and the accuracy
+ * benchmark map its test ids here; when bandit does report `issue_cwe`, that wins.
  */
 export const BANDIT_TEST_CWE: Record<string, number> = {
   B101: 703, B102: 78, B103: 732, B104: 605, B105: 259, B106: 259, B107: 259, B108: 377, B110: 703, B112: 703,
