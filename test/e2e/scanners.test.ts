@@ -246,3 +246,21 @@ test('a scanner run with a doctored environment says the same: only PATH, HOME, 
   const run = runCli(['check', '--actor', 'ai', '-f', 'json'], root, { env: { PYTHONPATH: join(root, 'evil') }, timeoutMs: 120_000 });
   assert.equal((JSON.parse(run.stdout) as CheckJson).verdict.level, 'block');
 });
+
+const hasBandit = spawnSync('bandit', ['--version'], { stdio: 'ignore' }).status === 0;
+
+test('the bandit recipe: loopwarden adapt bandit turns its JSON into SARIF, and # nosec an agent writes hides nothing', { skip: !hasBandit && "needs Debian's bandit (.ci/run installs it)" }, () => {
+  const config = `scanners:
+  - name: bandit
+    command: [loopwarden, adapt, bandit, --ignore-nosec, "{files}"]
+    languages: [python]
+`;
+  const root = gitRepo({ '.loopwarden.yml': config, 'app.py': 'def run(name):\n    return name\n' });
+  writeFileSync(join(root, 'app.py'), 'import subprocess\n\ndef run(name):\n    return subprocess.call("ls " + name, shell=True)  # nosec\n');
+  const scan = JSON.parse(runCli(['scan', '-f', 'json', '.'], root).stdout) as { findings: { ruleId: string; seenBy?: { tool: string; ruleId: string }[]; cwe: string[] }[] };
+  const shell = scan.findings.find((finding) => finding.seenBy?.some((entry) => entry.ruleId === 'bandit/B602'));
+  assert.ok(shell, JSON.stringify(scan.findings));
+  assert.deepEqual(shell.seenBy!.map((entry) => entry.tool), ['loopwarden', 'bandit']);
+  assert.ok(shell.cwe.includes('CWE-78'));
+  assert.ok(scan.findings.some((finding) => finding.ruleId === 'bandit/B404'));
+});

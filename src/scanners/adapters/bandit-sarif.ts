@@ -118,7 +118,8 @@ export function banditJsonToSarif(json: unknown, options: BanditSarifOptions): S
         results: report.results.map((result) => sarifResult(result, ruleIndex.get(result.test_id)!, options.cwd)),
         invocations: [
           {
-            executionSuccessful: notifications.length === 0,
+            // Each error names the file bandit could not read: that file is missed, the others were scanned.
+            executionSuccessful: true,
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
             ...(report.generated_at && !Number.isNaN(Date.parse(report.generated_at)) ? { endTimeUtc: report.generated_at } : {}),
           },
