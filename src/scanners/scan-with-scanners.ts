@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileStamp } from './file-stamp.js';
 import { analyzePaths, collectScan, sourceContent, type FileOutcome, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import { withExternalResults } from './external-findings.js';
 import { runScanner } from './run-scanner.js';
@@ -23,7 +24,7 @@ export async function scanWithScanners(options: ScanOptions, externals: ScanExte
   const jobs = externals.scanners.map((scanner) => ({ scanner, files: analysed.filter(({ file }) => scanner.languages.includes(file.language.id as never)) })).filter((job) => job.files.length > 0);
   // What each file held when the scanners started: a file edited meanwhile is not judged by their word.
   const before = new Map(analysed.map(({ file }) => [file.path, hashOf(file.absolutePath)]));
-  const stamps = new Map(analysed.map(({ file }) => [file.path, stampOf(file.absolutePath)]));
+  const stamps = new Map(analysed.map(({ file }) => [file.path, fileStamp(file.absolutePath)]));
   const ran = await Promise.all(jobs.map((job) => runScanner(job.scanner, discovery.root, job.files.map(({ file }) => file.path))));
   const results = new Map<string, ExternalResult[]>();
   const covered = new Map<string, string[]>();
@@ -43,7 +44,7 @@ export async function scanWithScanners(options: ScanOptions, externals: ScanExte
     const imported = externals.imported.filter((result) => result.path === file.path);
     if (own.length === 0 && imported.length === 0 && tools.length === 0) continue;
     const bytes = readFileSync(file.absolutePath);
-    if (blobIdOf(bytes) !== before.get(file.path) || stampOf(file.absolutePath) !== stamps.get(file.path)) {
+    if (blobIdOf(bytes) !== before.get(file.path) || fileStamp(file.absolutePath) !== stamps.get(file.path)) {
       notes.push({ path: file.path, kind: 'scanner-failed', message: `${file.path} changed while it was being scanned; other tools' findings there were left out` });
       continue;
     }
@@ -60,16 +61,6 @@ export async function scanWithScanners(options: ScanOptions, externals: ScanExte
 }
 
 const blobIdOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Inode, size and change time: a file swapped out and back while a scanner read it hashes the same, but not this. */
-function stampOf(path: string): string | undefined {
-  try {
-    const stats = statSync(path);
-    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.ctimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
 
 function hashOf(path: string): string | undefined {
   try {

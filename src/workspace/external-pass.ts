@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LanguageSpec } from '../languages/language.js';
+import { fileStamp } from '../scanners/file-stamp.js';
 import { runScanner, scannerKey, type ScannerOutcome } from '../scanners/run-scanner.js';
 import type { ExternalResult } from '../scanners/sarif-read.js';
 import type { ScannerSettings } from '../scanners/scanner-settings.js';
@@ -118,16 +119,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Inode, size and change time of a file, or undefined when it is gone. */
-export function fileStamp(path: string): string | undefined {
-  try {
-    const stats = statSync(path);
-    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.ctimeMs}`;
-  } catch {
-    return undefined;
-  }
 }
 
 function currentHash(path: string): string | undefined {
