@@ -33,7 +33,7 @@ test('inside a list, the unknown key is named rather than the required key it le
 });
 
 test('an unknown key with nothing close lists the known keys', () => {
-  assert.equal(errorOf('scan: {}\nfrobnicate: 1\n'), "/p/.loopwarden.yml:2: unknown key 'frobnicate' (known keys: scan, policy, ledger)");
+  assert.equal(errorOf('scan: {}\nfrobnicate: 1\n'), "/p/.loopwarden.yml:2: unknown key 'frobnicate' (known keys: scan, policy, ledger, scanners)");
 });
 
 test('valid files still get every default', () => {
