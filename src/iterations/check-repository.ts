@@ -56,8 +56,10 @@ export async function checkRepository(repository: CheckedRepository, provenance:
   const snapshot = revision ? await snapshots.scannedCommit(revision) : await snapshots.worktree();
   const firstBaseline = revision ? (resolveCommit(top, `${revision}^`) ?? null) : commit;
   // The first check compares with the commit before it: the scanners look at that commit's files too, so
-  // what was there already is not taken for new.
-  if (firstBaseline && repository.runScanners && config.scanners.length > 0 && !lastIteration(await ledger.records())) await snapshots.scannedCommit(firstBaseline);
+  // what was there already is not taken for new. A builder that has read a recorded snapshot is past that
+  // point, which spares every later check reading the whole ledger once more.
+  const maybeFirst = repository.runScanners && config.scanners.length > 0 && !snapshots.hasLoadedSnapshots;
+  if (firstBaseline && maybeFirst && !lastIteration(await ledger.records())) await snapshots.scannedCommit(firstBaseline);
   return recordIteration({
     ledger,
     builder: snapshots,

@@ -22,9 +22,9 @@ export async function scanWithScanners(options: ScanOptions, externals: ScanExte
   const { discovery, outcomes } = await analyzePaths(options);
   const analysed = outcomes.flatMap((outcome, index) => ('analysis' in outcome ? [{ index, file: discovery.files[index]!, analysis: outcome.analysis }] : []));
   const jobs = externals.scanners.map((scanner) => ({ scanner, files: analysed.filter(({ file }) => scanner.languages.includes(file.language.id as never)) })).filter((job) => job.files.length > 0);
-  // What each file held when the scanners started: a file edited meanwhile is not judged by their word.
-  const before = new Map(analysed.map(({ file }) => [file.path, hashOf(file.absolutePath)]));
-  const stamps = new Map(analysed.map(({ file }) => [file.path, fileStamp(file.absolutePath)]));
+  // What each scanned file held when the scanners started: a file edited meanwhile is not judged by their word.
+  const scanned = [...new Set(jobs.flatMap((job) => job.files.map(({ file }) => file)))];
+  const before = new Map(scanned.map((file) => [file.path, { hash: hashOf(file.absolutePath), stamp: fileStamp(file.absolutePath) }]));
   const ran = await Promise.all(jobs.map((job) => runScanner(job.scanner, discovery.root, job.files.map(({ file }) => file.path))));
   const results = new Map<string, ExternalResult[]>();
   const covered = new Map<string, string[]>();
@@ -36,20 +36,22 @@ export async function scanWithScanners(options: ScanOptions, externals: ScanExte
     for (const problem of outcome.problems) notes.push({ path: outcome.missed[0] ?? '.', kind: 'scanner-failed', message: problem });
     skipped.push(...outcome.skipped.map((line) => `${outcome.scanner}: ${line}`));
   }
-  for (const result of externals.imported) results.set(result.path, [...(results.get(result.path) ?? []), result]);
+  const importedByPath = new Map<string, ExternalResult[]>();
+  for (const result of externals.imported) importedByPath.set(result.path, [...(importedByPath.get(result.path) ?? []), result]);
   const combined: FileOutcome[] = [...outcomes];
   for (const { index, file, analysis } of analysed) {
-    const tools = [...(covered.get(file.path) ?? [])];
-    const own = (results.get(file.path) ?? []).filter((result) => tools.includes(result.tool));
-    const imported = externals.imported.filter((result) => result.path === file.path);
+    const tools = covered.get(file.path) ?? [];
+    const own = results.get(file.path) ?? [];
+    const imported = importedByPath.get(file.path) ?? [];
     if (own.length === 0 && imported.length === 0 && tools.length === 0) continue;
     const bytes = readFileSync(file.absolutePath);
-    if (blobIdOf(bytes) !== before.get(file.path) || fileStamp(file.absolutePath) !== stamps.get(file.path)) {
+    const then = before.get(file.path);
+    if (then && (blobIdOf(bytes) !== then.hash || fileStamp(file.absolutePath) !== then.stamp)) {
       notes.push({ path: file.path, kind: 'scanner-failed', message: `${file.path} changed while it was being scanned; other tools' findings there were left out` });
       continue;
     }
     const text = sourceContent(bytes);
-    if (typeof text !== 'string' || text === 'binary' || text === 'minified' || text === 'undecodable') continue;
+    if (text === 'binary' || text === 'minified' || text === 'undecodable') continue;
     combined[index] = { analysis: withExternalResults(analysis, text, file.language, [...own, ...imported], [...tools, ...new Set(imported.map((result) => result.tool))]) };
   }
   const importedPaths = new Set(discovery.files.map((file) => file.path));

@@ -172,6 +172,11 @@ export class SnapshotBuilder {
 
   /** Told how many files a first check analyses on worker threads are done (a door's progress bar). */
   onAnalysisProgress?: (done: number, total: number) => void;
+  private loadedAny = false;
+  /** Whether this builder has read a recorded snapshot: a chain that has one is past its first check. */
+  get hasLoadedSnapshots(): boolean {
+    return this.loadedAny;
+  }
   /** The scanners' part of analysis keys, by language id. */
   private readonly scannerKeys = new Map<string, string>();
 
@@ -397,6 +402,7 @@ export class SnapshotBuilder {
   load(id: string): Snapshot | undefined {
     const body = this.ledger.getSnapshot(id);
     if (body === undefined) return undefined;
+    this.loadedAny = true;
     if (createHash('sha256').update(body).digest('hex') !== id) throw new UserError(`${LEDGER_FILE}: snapshot ${id.slice(0, 12)} does not match its hash (the ledger was edited); run loopwarden ledger verify`);
     const entries = (JSON.parse(body) as { files: Partial<SnapshotEntry>[] }).files;
     if (entries.some((entry) => !entry.digest || !entry.summary)) {
